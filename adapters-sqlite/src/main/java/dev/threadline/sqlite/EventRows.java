@@ -1,0 +1,65 @@
+package dev.threadline.sqlite;
+
+import static dev.threadline.sqlite.schema.Tables.EVENTS;
+
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.store.UndecodableEvent;
+import dev.threadline.sqlite.json.EventJsonCodec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Field;
+
+/** Reads rows of the {@code events} table into stored events, telling apart the ones that cannot be. */
+final class EventRows {
+
+    /** The columns every event query selects, in this order. */
+    static final List<Field<?>> COLUMNS = List.of(
+            EVENTS.SEQUENCE,
+            EVENTS.EVENT_ID,
+            EVENTS.STREAM_ID,
+            EVENTS.STREAM_VERSION,
+            EVENTS.EVENT_TYPE,
+            EVENTS.OCCURRED_AT,
+            EVENTS.RECORDED_AT,
+            EVENTS.COMMAND_ID,
+            EVENTS.CAUSATION_ID,
+            EVENTS.CORRELATION_ID,
+            EVENTS.PAYLOAD);
+
+    private final EventJsonCodec codec;
+
+    EventRows(EventJsonCodec codec) {
+        this.codec = codec;
+    }
+
+    /** A decoded row: exactly one of the two is set. */
+    record Row(StoredEvent event, UndecodableEvent undecodable) {}
+
+    /** Decodes the row the result set stands on. */
+    Row read(ResultSet rows) throws SQLException {
+        long sequence = rows.getLong(1);
+        String type = rows.getString(5);
+        try {
+            Event event = codec.decode(type, rows.getString(11));
+            StoredEvent stored = new StoredEvent(
+                    sequence,
+                    new EventId(UUID.fromString(rows.getString(2))),
+                    rows.getString(3),
+                    rows.getLong(4),
+                    Instant.parse(rows.getString(6)),
+                    Instant.parse(rows.getString(7)),
+                    rows.getString(8),
+                    rows.getString(9),
+                    rows.getString(10),
+                    event);
+            return new Row(stored, null);
+        } catch (RuntimeException e) {
+            return new Row(null, new UndecodableEvent(sequence, type, e.getMessage()));
+        }
+    }
+}

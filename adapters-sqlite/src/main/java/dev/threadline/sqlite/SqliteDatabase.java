@@ -1,0 +1,344 @@
+package dev.threadline.sqlite;
+
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.error.StorageFailure.Reason;
+import dev.threadline.domain.error.ThreadlineException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite database file opened the way Threadline needs it: WAL, the configured synchronous
+ * mode, foreign keys on, a busy timeout, the schema migrated. It owns the single writer connection;
+ * every write runs in a {@code BEGIN IMMEDIATE} transaction on it, and nested transactions join
+ * the outer one. Long reads get connections of their own.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    /** The name of the database file inside a data directory. */
+    public static final String FILE_NAME = "threadline.db";
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final SqliteOptions options;
+    private final String url;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final DSLContext sql;
+    private int transactionDepth;
+    private boolean closed;
+
+    private SqliteDatabase(Path file, SqliteOptions options, Connection writer) {
+        this.file = file;
+        this.options = options;
+        this.url = urlOf(file);
+        this.writer = writer;
+        this.sql = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false));
+    }
+
+    /**
+     * Opens a database file, creating it and its parent directories (owner-only) when absent and
+     * migrating its schema. A file that is not a Threadline database, or whose schema is newer than
+     * this program, is refused and left unchanged.
+     *
+     * @throws StorageFailure saying why the file cannot be used
+     */
+    public static SqliteDatabase open(Path file, SqliteOptions options) {
+        Path absolute = file.toAbsolutePath().normalize();
+        prepareFile(absolute);
+        String url = urlOf(absolute);
+        SchemaMigrations.State state;
+        try (Connection inspector = readOnlyConfig(options).createConnection(url)) {
+            state = SchemaMigrations.inspect(absolute, inspector);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(absolute, "open the database", e);
+        }
+        Connection writer = null;
+        try {
+            writer = writerConfig(options).createConnection(url);
+            if (state != SchemaMigrations.State.CURRENT) {
+                migrate(absolute, options, url);
+            }
+            return new SqliteDatabase(absolute, options, writer);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writer, e);
+            if (e instanceof ThreadlineException known) {
+                throw known;
+            }
+            throw SqliteErrors.translate(absolute, "open the database", e);
+        }
+    }
+
+    private static void migrate(Path file, SqliteOptions options, String url) throws SQLException {
+        SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig(options));
+        dataSource.setUrl(url);
+        try {
+            SchemaMigrations.migrate(dataSource);
+        } catch (RuntimeException e) {
+            // Another process may have migrated the same file at the same moment: accept its work.
+            try (Connection check = readOnlyConfig(options).createConnection(url)) {
+                if (SchemaMigrations.inspect(file, check) == SchemaMigrations.State.CURRENT) {
+                    return;
+                }
+            }
+            throw SqliteErrors.translate(file, "migrate the schema", e);
+        }
+    }
+
+    private static void prepareFile(Path file) {
+        Path directory = file.getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        try {
+            if (!Files.isDirectory(directory)) {
+                FileAttribute<?>[] ownerOnly = posix
+                        ? new FileAttribute<?>[] {
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
+                        }
+                        : new FileAttribute<?>[0];
+                Files.createDirectories(directory, ownerOnly);
+            }
+        } catch (IOException e) {
+            throw new StorageFailure(
+                    Reason.UNAVAILABLE, "cannot create the data directory " + directory + ": " + describe(e), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new StorageFailure(Reason.UNAVAILABLE, file + " is a directory, not a database file", null);
+        }
+        if (Files.exists(file)) {
+            checkHeader(file);
+            return;
+        }
+        try {
+            FileAttribute<?>[] ownerOnly = posix
+                    ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                    }
+                    : new FileAttribute<?>[0];
+            Files.createFile(file, ownerOnly);
+        } catch (FileAlreadyExistsException e) {
+            checkHeader(file); // created by another process a moment ago
+        } catch (IOException e) {
+            throw new StorageFailure(
+                    Reason.UNAVAILABLE, "cannot create the database file " + file + ": " + describe(e), e);
+        }
+    }
+
+    private static void checkHeader(Path file) {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new StorageFailure(
+                    Reason.UNAVAILABLE, "cannot read the database file " + file + ": " + describe(e), e);
+        }
+        if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
+            throw new StorageFailure(Reason.CORRUPT, file + " is not a SQLite database; it was left untouched", null);
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String urlOf(Path file) {
+        return "jdbc:sqlite:" + file;
+    }
+
+    private static SQLiteConfig baseConfig(SqliteOptions options) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(
+                (int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static SQLiteConfig writerConfig(SqliteOptions options) {
+        SQLiteConfig config = baseConfig(options);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(
+                SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+        return config;
+    }
+
+    private static SQLiteConfig readOnlyConfig(SqliteOptions options) {
+        SQLiteConfig config = baseConfig(options);
+        config.setReadOnly(true);
+        return config;
+    }
+
+    private static void closeQuietly(Connection connection, Exception primary) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+
+    /** The database file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The options it was opened with. */
+    public SqliteOptions options() {
+        return options;
+    }
+
+    /** jOOQ's SQLite dialect, for rendering and running queries on a given connection. */
+    public DSLContext sql() {
+        return sql;
+    }
+
+    /** jOOQ on a given connection. */
+    public DSLContext sql(Connection connection) {
+        return DSL.using(connection, SQLDialect.SQLITE, sql.settings());
+    }
+
+    /**
+     * Runs work in a write transaction ({@code BEGIN IMMEDIATE}) on the writer connection and
+     * commits it; any exception rolls everything back. Called inside another transaction on the
+     * same thread, the work joins it.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            checkOpen();
+            if (transactionDepth > 0) {
+                transactionDepth++;
+                try {
+                    return work.run(writer);
+                } catch (SQLException e) {
+                    throw SqliteErrors.translate(file, "write", e);
+                } finally {
+                    transactionDepth--;
+                }
+            }
+            execute("BEGIN IMMEDIATE", "begin a write transaction");
+            transactionDepth = 1;
+            try {
+                T result = work.run(writer);
+                execute("COMMIT", "commit");
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollback(e);
+                if (e instanceof SQLException sqlError) {
+                    throw SqliteErrors.translate(file, "write", sqlError);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                transactionDepth = 0;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Whether the calling thread is inside {@link #inTransaction}. */
+    public boolean inTransaction() {
+        return writeLock.isHeldByCurrentThread() && transactionDepth > 0;
+    }
+
+    /** Runs short work on the writer connection outside any transaction it may join. */
+    public <T> T withWriter(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            checkOpen();
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "read", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** A statement prepared once on the writer connection; only for use while holding it. */
+    public PreparedStatement prepared(String statementSql) throws SQLException {
+        PreparedStatement statement = statements.get(statementSql);
+        if (statement == null) {
+            statement = writer.prepareStatement(statementSql);
+            statements.put(statementSql, statement);
+        }
+        return statement;
+    }
+
+    /** A new read-only connection for a long read; the caller closes it. */
+    public Connection openReader() {
+        try {
+            return readOnlyConfig(options).createConnection(url);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "open a reader", e);
+        }
+    }
+
+    private void execute(String statementSql, String doing) {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(statementSql);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, doing, e);
+        }
+    }
+
+    private void rollback(Exception cause) {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite may already have rolled back (for example after SQLITE_FULL): keep the cause.
+            cause.addSuppressed(e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageFailure(Reason.UNAVAILABLE, "the store at " + file + " is closed", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (PreparedStatement statement : statements.values()) {
+                statement.close();
+            }
+            statements.clear();
+            writer.close();
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "close the database", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,385 @@
+package dev.threadline.sqlite;
+
+import static dev.threadline.sqlite.schema.Tables.EVENTS;
+
+import dev.threadline.domain.error.DuplicateEventId;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.error.StorageFailure.Reason;
+import dev.threadline.domain.error.VersionConflict;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.EventStore;
+import dev.threadline.domain.store.ExpectedVersion;
+import dev.threadline.domain.store.NewEvent;
+import dev.threadline.domain.store.UndecodableEvent;
+import dev.threadline.sqlite.json.EventJsonCodec;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jooq.impl.DSL;
+
+/**
+ * The event log in the {@code events} table. jOOQ renders each statement once from the generated
+ * schema; the hot paths run them as prepared JDBC statements, so appends and replays cost what
+ * plain JDBC does.
+ */
+public final class SqliteEventStore implements EventStore {
+
+    private final SqliteDatabase database;
+    private final EventJsonCodec codec;
+    private final EventRows rows;
+    private final Clock clock;
+
+    private final String insertSql;
+    private final String streamVersionSql;
+    private final String replaySql;
+    private final String readStreamSql;
+    private final String byIdSql;
+    private final String lastSequenceSql;
+
+    /**
+     * @param database the open database
+     * @param codec the JSON codec for payloads
+     * @param clock the source of {@code recordedAt}
+     */
+    public SqliteEventStore(SqliteDatabase database, EventJsonCodec codec, Clock clock) {
+        this.database = Objects.requireNonNull(database);
+        this.codec = Objects.requireNonNull(codec);
+        this.rows = new EventRows(codec);
+        this.clock = Objects.requireNonNull(clock);
+        var sql = database.sql();
+        insertSql = sql.insertInto(EVENTS)
+                .columns(
+                        EVENTS.SEQUENCE,
+                        EVENTS.EVENT_ID,
+                        EVENTS.STREAM_ID,
+                        EVENTS.STREAM_VERSION,
+                        EVENTS.EVENT_TYPE,
+                        EVENTS.OCCURRED_AT,
+                        EVENTS.RECORDED_AT,
+                        EVENTS.COMMAND_ID,
+                        EVENTS.CAUSATION_ID,
+                        EVENTS.CORRELATION_ID,
+                        EVENTS.PAYLOAD)
+                .values(
+                        DSL.param(EVENTS.SEQUENCE),
+                        DSL.param(EVENTS.EVENT_ID),
+                        DSL.param(EVENTS.STREAM_ID),
+                        DSL.param(EVENTS.STREAM_VERSION),
+                        DSL.param(EVENTS.EVENT_TYPE),
+                        DSL.param(EVENTS.OCCURRED_AT),
+                        DSL.param(EVENTS.RECORDED_AT),
+                        DSL.param(EVENTS.COMMAND_ID),
+                        DSL.param(EVENTS.CAUSATION_ID),
+                        DSL.param(EVENTS.CORRELATION_ID),
+                        DSL.param(EVENTS.PAYLOAD))
+                .getSQL();
+        streamVersionSql = sql.select(DSL.max(EVENTS.STREAM_VERSION))
+                .from(EVENTS)
+                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
+                .getSQL();
+        replaySql = sql.select(EventRows.COLUMNS)
+                .from(EVENTS)
+                .where(EVENTS.SEQUENCE.gt(DSL.param(EVENTS.SEQUENCE)))
+                .orderBy(EVENTS.SEQUENCE)
+                .getSQL();
+        readStreamSql = sql.select(EventRows.COLUMNS)
+                .from(EVENTS)
+                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
+                .orderBy(EVENTS.STREAM_VERSION)
+                .getSQL();
+        byIdSql = sql.select(EventRows.COLUMNS)
+                .from(EVENTS)
+                .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
+                .getSQL();
+        lastSequenceSql = sql.select(DSL.coalesce(DSL.max(EVENTS.SEQUENCE), 0L))
+                .from(EVENTS)
+                .getSQL();
+    }
+
+    @Override
+    public List<StoredEvent> append(AppendBatch batch) {
+        return database.inTransaction(connection -> {
+            execute(connection, "SAVEPOINT append_batch");
+            try {
+                List<StoredEvent> stored = insert(batch);
+                execute(connection, "RELEASE append_batch");
+                return stored;
+            } catch (DuplicateInsert duplicate) {
+                execute(connection, "ROLLBACK TO append_batch");
+                execute(connection, "RELEASE append_batch");
+                return alreadyStored(batch, duplicate.eventId());
+            } catch (SQLException | RuntimeException e) {
+                execute(connection, "ROLLBACK TO append_batch");
+                execute(connection, "RELEASE append_batch");
+                throw e;
+            }
+        });
+    }
+
+    private static void execute(Connection connection, String statementSql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(statementSql);
+        }
+    }
+
+    /** Signals that an event id of the batch is stored already. */
+    private static final class DuplicateInsert extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient EventId eventId;
+
+        DuplicateInsert(EventId eventId) {
+            super(null, null, false, false);
+            this.eventId = eventId;
+        }
+
+        EventId eventId() {
+            return eventId;
+        }
+    }
+
+    private List<StoredEvent> insert(AppendBatch batch) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        for (NewEvent event : batch.events()) {
+            String stream = event.event().streamId();
+            if (!versions.containsKey(stream)) {
+                versions.put(stream, currentVersion(stream));
+            }
+        }
+        for (Map.Entry<String, ExpectedVersion> expectation :
+                batch.expectations().entrySet()) {
+            String stream = expectation.getKey();
+            long current = versions.containsKey(stream) ? versions.get(stream) : currentVersion(stream);
+            if (!expectation.getValue().isMetBy(current)) {
+                throw new VersionConflict(stream, expectation.getValue(), current);
+            }
+        }
+        long sequence = lastSequenceInTransaction();
+        String recordedAt = clock.instant().toString();
+        List<StoredEvent> stored = new ArrayList<>(batch.events().size());
+        PreparedStatement insert = database.prepared(insertSql);
+        try {
+            for (NewEvent event : batch.events()) {
+                String stream = event.event().streamId();
+                long version = versions.merge(stream, 1L, Long::sum);
+                EventMetadata meta = event.metadata();
+                StoredEvent next = new StoredEvent(
+                        ++sequence,
+                        event.eventId(),
+                        stream,
+                        version,
+                        event.event().at(),
+                        java.time.Instant.parse(recordedAt),
+                        meta.commandId(),
+                        meta.causationId(),
+                        meta.correlationId(),
+                        event.event());
+                insert.setLong(1, next.sequence());
+                insert.setString(2, next.eventId().toString());
+                insert.setString(3, stream);
+                insert.setLong(4, version);
+                insert.setString(5, next.type());
+                insert.setString(6, next.occurredAt().toString());
+                insert.setString(7, recordedAt);
+                insert.setString(8, meta.commandId());
+                insert.setString(9, meta.causationId());
+                insert.setString(10, meta.correlationId());
+                insert.setString(11, encode(event, stored.size()));
+                insert.addBatch();
+                stored.add(next);
+            }
+            insert.executeBatch();
+        } catch (BatchUpdateException e) {
+            insert.clearBatch();
+            if (SqliteErrors.isUniqueViolation(e)
+                    && String.valueOf(e.getMessage()).contains("event_id")) {
+                int failed = e.getUpdateCounts() == null ? 0 : e.getUpdateCounts().length;
+                throw new DuplicateInsert(
+                        batch.events().get(Math.min(failed, stored.size() - 1)).eventId());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            insert.clearBatch();
+            throw e;
+        }
+        return stored;
+    }
+
+    private String encode(NewEvent event, int index) {
+        try {
+            return codec.encode(event.event());
+        } catch (IllegalArgumentException e) {
+            throw new StorageFailure(
+                    Reason.ENCODING,
+                    "event " + (index + 1) + " of the batch (" + event.eventId() + ") cannot be stored: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private long currentVersion(String streamId) throws SQLException {
+        PreparedStatement query = database.prepared(streamVersionSql);
+        query.setString(1, streamId);
+        try (ResultSet result = query.executeQuery()) {
+            long version = result.getLong(1);
+            return result.wasNull() ? -1 : version;
+        }
+    }
+
+    private long lastSequenceInTransaction() throws SQLException {
+        // sqlite_sequence holds the highest sequence ever used, so a position is never reused.
+        try (ResultSet result = database.prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
+                .executeQuery()) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * The stored events when the whole batch is stored already with the same content (a retry);
+     * otherwise the refusal naming the offending id.
+     */
+    private List<StoredEvent> alreadyStored(AppendBatch batch, EventId firstDuplicate) throws SQLException {
+        Map<EventId, NewEvent> wanted = new LinkedHashMap<>();
+        for (NewEvent event : batch.events()) {
+            if (wanted.putIfAbsent(event.eventId(), event) != null) {
+                throw new DuplicateEventId(event.eventId(), "it appears twice in the batch");
+            }
+        }
+        List<StoredEvent> found = new ArrayList<>();
+        PreparedStatement query = database.prepared(byIdSql);
+        for (NewEvent event : wanted.values()) {
+            query.setString(1, event.eventId().toString());
+            try (ResultSet result = query.executeQuery()) {
+                if (!result.next()) {
+                    continue;
+                }
+                EventRows.Row row = rows.read(result);
+                if (row.event() == null || !sameContent(row.event(), event)) {
+                    throw new DuplicateEventId(event.eventId(), "it is stored with other content");
+                }
+                found.add(row.event());
+            }
+        }
+        if (found.isEmpty()) {
+            throw new DuplicateEventId(firstDuplicate, "it is stored already");
+        }
+        if (found.size() < wanted.size()) {
+            throw new DuplicateEventId(found.get(0).eventId(), "only part of the batch is stored");
+        }
+        return List.copyOf(found);
+    }
+
+    private boolean sameContent(StoredEvent stored, NewEvent event) {
+        EventMetadata meta = event.metadata();
+        return stored.event().equals(event.event())
+                && Objects.equals(stored.commandId(), meta.commandId())
+                && Objects.equals(stored.causationId(), meta.causationId())
+                && Objects.equals(stored.correlationId(), meta.correlationId());
+    }
+
+    @Override
+    public Stream<StoredEvent> replayFrom(long afterSequence) {
+        Connection reader = database.openReader();
+        try {
+            PreparedStatement query = reader.prepareStatement(replaySql);
+            query.setLong(1, afterSequence);
+            ResultSet result = query.executeQuery();
+            Spliterator<StoredEvent> events =
+                    new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                        @Override
+                        public boolean tryAdvance(Consumer<? super StoredEvent> action) {
+                            try {
+                                while (result.next()) {
+                                    EventRows.Row row = rows.read(result);
+                                    if (row.event() != null) {
+                                        action.accept(row.event());
+                                        return true;
+                                    }
+                                }
+                                return false;
+                            } catch (SQLException e) {
+                                throw SqliteErrors.translate(database.file(), "replay the log", e);
+                            }
+                        }
+                    };
+            return StreamSupport.stream(events, false).onClose(() -> closeReader(reader));
+        } catch (SQLException | RuntimeException e) {
+            closeReader(reader);
+            throw e instanceof SQLException sql
+                    ? SqliteErrors.translate(database.file(), "replay the log", sql)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private void closeReader(Connection reader) {
+        try {
+            reader.close(); // closes its statements and result sets too
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(database.file(), "close a reader", e);
+        }
+    }
+
+    @Override
+    public List<StoredEvent> readStream(String streamId) {
+        return database.withWriter(connection -> {
+            PreparedStatement query = database.prepared(readStreamSql);
+            query.setString(1, streamId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    EventRows.Row row = rows.read(result);
+                    if (row.event() != null) {
+                        events.add(row.event());
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    @Override
+    public long lastSequence() {
+        return database.withWriter(connection -> {
+            try (ResultSet result = database.prepared(lastSequenceSql).executeQuery()) {
+                return result.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public List<UndecodableEvent> undecodableEvents() {
+        try (Connection reader = database.openReader();
+                PreparedStatement query = reader.prepareStatement(replaySql)) {
+            query.setLong(1, 0);
+            List<UndecodableEvent> found = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    EventRows.Row row = rows.read(result);
+                    if (row.undecodable() != null) {
+                        found.add(row.undecodable());
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(database.file(), "scan the log", e);
+        }
+    }
+}
