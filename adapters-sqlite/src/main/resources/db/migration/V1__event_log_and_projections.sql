@@ -15,7 +15,8 @@ CREATE TABLE events (
 CREATE UNIQUE INDEX ux_events_event_id ON events (event_id);
 CREATE UNIQUE INDEX ux_events_stream_version ON events (stream_id, stream_version);
 
--- Read models, projected inline from the log.
+-- Read models, projected inline from the log. No foreign keys: a projection must accept any
+-- decodable log (an import, an old bug) rather than stop the store from opening.
 CREATE TABLE projection_projects (
     project_id     TEXT    NOT NULL PRIMARY KEY,
     name           TEXT    NOT NULL,
@@ -29,7 +30,7 @@ CREATE INDEX idx_projects_path ON projection_projects (path);
 
 CREATE TABLE projection_threads (
     thread_id        TEXT    NOT NULL PRIMARY KEY,
-    project_id       TEXT    NOT NULL REFERENCES projection_projects (project_id),
+    project_id       TEXT    NOT NULL,
     title            TEXT    NOT NULL,
     model            TEXT    NOT NULL,
     archived         INTEGER NOT NULL DEFAULT 0,
@@ -45,7 +46,7 @@ CREATE INDEX idx_threads_project ON projection_threads (project_id);
 
 CREATE TABLE projection_turns (
     turn_id    TEXT    NOT NULL PRIMARY KEY,
-    thread_id  TEXT    NOT NULL REFERENCES projection_threads (thread_id),
+    thread_id  TEXT    NOT NULL,
     ordinal    INTEGER NOT NULL,
     status     TEXT    NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted', 'reverted')),
     error      TEXT,
@@ -56,8 +57,8 @@ CREATE INDEX idx_turns_thread ON projection_turns (thread_id, ordinal);
 
 CREATE TABLE projection_messages (
     message_id TEXT    NOT NULL PRIMARY KEY,
-    thread_id  TEXT    NOT NULL REFERENCES projection_threads (thread_id),
-    turn_id    TEXT    NOT NULL REFERENCES projection_turns (turn_id),
+    thread_id  TEXT    NOT NULL,
+    turn_id    TEXT    NOT NULL,
     ordinal    INTEGER NOT NULL,
     role       TEXT    NOT NULL CHECK (role IN ('user', 'assistant', 'system', 'tool')),
     text       TEXT    NOT NULL,
@@ -69,8 +70,8 @@ CREATE INDEX idx_messages_turn ON projection_messages (turn_id, ordinal);
 
 CREATE TABLE checkpoints (
     checkpoint_id TEXT    NOT NULL PRIMARY KEY,
-    thread_id     TEXT    NOT NULL REFERENCES projection_threads (thread_id),
-    turn_id       TEXT    NOT NULL REFERENCES projection_turns (turn_id),
+    thread_id     TEXT    NOT NULL,
+    turn_id       TEXT    NOT NULL,
     git_ref       TEXT    NOT NULL,
     message       TEXT    NOT NULL,
     created_at    TEXT    NOT NULL,

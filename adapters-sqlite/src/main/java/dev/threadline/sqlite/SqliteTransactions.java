@@ -1,0 +1,20 @@
+package dev.threadline.sqlite;
+
+import dev.threadline.application.port.Transactions;
+import java.util.function.Supplier;
+
+/** Write transactions ({@code BEGIN IMMEDIATE}) on a database's writer connection. */
+public final class SqliteTransactions implements Transactions {
+
+    private final SqliteDatabase database;
+
+    /** @param database the open database */
+    public SqliteTransactions(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return database.inTransaction(connection -> work.get());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.threadline.application.command;
+
+import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.application.query.CheckpointView;
+import dev.threadline.application.query.MessageView;
+import dev.threadline.application.query.ProjectView;
+import dev.threadline.application.query.SettingView;
+import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.query.TurnView;
+import dev.threadline.domain.error.NotFound;
+import dev.threadline.domain.id.CheckpointId;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The current state a command decides from, read from the read models inside the command's
+ * transaction: the cost of a decision does not grow with the length of a stream.
+ */
+public final class CommandContext {
+
+    private final ProjectionStore store;
+    private final Instant now;
+
+    CommandContext(ProjectionStore store, Clock clock) {
+        this.store = store;
+        this.now = clock.instant();
+    }
+
+    /** The time the command happens at. */
+    public Instant now() {
+        return now;
+    }
+
+    /** A project, or a refusal saying it does not exist. */
+    public ProjectView project(ProjectId id) {
+        return store.project(id).orElseThrow(() -> new NotFound("project", id));
+    }
+
+    /** Whether a live project has this normalized path. */
+    public boolean livePathTaken(String path) {
+        return store.livePathTaken(path);
+    }
+
+    /** The project's threads that are not deleted. */
+    public List<ThreadId> liveThreadsOf(ProjectId id) {
+        return store.liveThreadsOf(id);
+    }
+
+    /** A thread, or a refusal saying it does not exist. */
+    public ThreadView thread(ThreadId id) {
+        return store.thread(id).orElseThrow(() -> new NotFound("thread", id));
+    }
+
+    /** A turn, or a refusal saying it does not exist. */
+    public TurnView turn(TurnId id) {
+        return store.turn(id).orElseThrow(() -> new NotFound("turn", id));
+    }
+
+    /** A message, or a refusal saying it does not exist. */
+    public MessageView message(MessageId id) {
+        return store.message(id).orElseThrow(() -> new NotFound("message", id));
+    }
+
+    /** A turn's streaming messages. */
+    public List<MessageId> streamingMessagesOf(TurnId id) {
+        return store.streamingMessagesOf(id);
+    }
+
+    /** A checkpoint, or a refusal saying it does not exist. */
+    public CheckpointView checkpoint(CheckpointId id) {
+        return store.checkpoint(id).orElseThrow(() -> new NotFound("checkpoint", id));
+    }
+
+    /** A setting, if set. */
+    public Optional<SettingView> setting(String key) {
+        return store.setting(key);
+    }
+}

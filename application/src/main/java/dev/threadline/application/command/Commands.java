@@ -1,0 +1,129 @@
+package dev.threadline.application.command;
+
+import dev.threadline.application.port.CommandReceipts;
+import dev.threadline.application.port.CommandReceipts.Receipt;
+import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.application.port.Transactions;
+import dev.threadline.application.projection.Projections;
+import dev.threadline.domain.error.DomainRuleViolation;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.EventStore;
+import dev.threadline.domain.store.NewEvent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs commands: decides their events from current state, appends them, projects them and stores
+ * the receipt, all in one transaction. A command retried with the same id returns its first result
+ * and writes nothing.
+ */
+public final class Commands {
+
+    private final EventStore events;
+    private final ProjectionStore store;
+    private final CommandReceipts receipts;
+    private final Transactions transactions;
+    private final Projections projections;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    /**
+     * @param events the log
+     * @param store the read models
+     * @param receipts the command receipts
+     * @param transactions the storage's transactions
+     * @param projections keeps the read models current
+     * @param clock the time commands happen at
+     * @param afterCommit told after every command that wrote something
+     */
+    public Commands(
+            EventStore events,
+            ProjectionStore store,
+            CommandReceipts receipts,
+            Transactions transactions,
+            Projections projections,
+            Clock clock,
+            Runnable afterCommit) {
+        this.events = events;
+        this.store = store;
+        this.receipts = receipts;
+        this.transactions = transactions;
+        this.projections = projections;
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+    }
+
+    /** Runs a command without an id (no retry protection). */
+    public CommandResult execute(Command command) {
+        return execute(command, null);
+    }
+
+    /**
+     * Runs a command.
+     *
+     * @param command what to do
+     * @param commandId the caller's id for it, or null; a retry with the same id returns the first
+     *     result and writes nothing, and the same id for another command is refused
+     * @throws dev.threadline.domain.error.ThreadlineException when a rule, a missing thing, a
+     *     conflict or the storage refuses it; nothing is written then
+     */
+    public CommandResult execute(Command command, String commandId) {
+        Outcome outcome = transactions.inTransaction(() -> decideAndStore(command, commandId));
+        if (outcome.wrote()) {
+            afterCommit.run();
+        }
+        return outcome.result();
+    }
+
+    private record Outcome(CommandResult result, boolean wrote) {}
+
+    private Outcome decideAndStore(Command command, String commandId) {
+        String fingerprint = null;
+        if (commandId != null) {
+            fingerprint = fingerprint(command);
+            Optional<Receipt> earlier = receipts.receipt(commandId);
+            if (earlier.isPresent()) {
+                if (!earlier.get().fingerprint().equals(fingerprint)) {
+                    throw new DomainRuleViolation(
+                            "command-id-unique",
+                            "command id '" + commandId + "' was already used for another command ("
+                                    + earlier.get().commandType() + ")");
+                }
+                return new Outcome(earlier.get().result(), false);
+            }
+        }
+        projections.catchUpInTransaction();
+        Decision decision = command.decide(new CommandContext(store, clock));
+        EventMetadata metadata = EventMetadata.ofCommand(commandId);
+        List<NewEvent> batch = decision.events().stream()
+                .map((Event event) -> new NewEvent(EventId.next(), event, metadata))
+                .toList();
+        List<StoredEvent> stored = events.append(new AppendBatch(batch, decision.expectations()));
+        projections.applyInline(stored);
+        long last = stored.get(stored.size() - 1).sequence();
+        CommandResult result = new CommandResult(decision.ids(), last, stored.size());
+        if (commandId != null) {
+            receipts.record(new Receipt(commandId, command.kind(), fingerprint, result));
+        }
+        return new Outcome(result, true);
+    }
+
+    private static String fingerprint(Command command) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(command.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.threadline.application.command;
+
+import dev.threadline.application.query.MessageView;
+import dev.threadline.application.query.ThreadView;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.rules.ThreadRules;
+import java.util.Objects;
+
+/** Makes a streaming message final. */
+public record CompleteMessage(ThreadId threadId, MessageId messageId) implements Command {
+
+    /** Checks that the required fields are present. */
+    public CompleteMessage {
+        Objects.requireNonNull(threadId, "threadId");
+        Objects.requireNonNull(messageId, "messageId");
+    }
+
+    @Override
+    public Decision decide(CommandContext context) {
+        ThreadView thread = context.thread(threadId);
+        MessageView message = context.message(messageId);
+        return Decision.of(ThreadRules.completeMessage(thread.state(), message.state(), context.now()))
+                .expecting(threadId.toString(), thread.version());
+    }
+}

@@ -1,0 +1,24 @@
+package dev.threadline.application.port;
+
+import dev.threadline.application.command.CommandResult;
+import java.util.Optional;
+
+/** Remembers what each identified command did, so that a retry returns it and writes nothing. */
+public interface CommandReceipts {
+
+    /** The receipt of a command id, if that command ran. */
+    Optional<Receipt> receipt(String commandId);
+
+    /** Stores a receipt in the current transaction. */
+    void record(Receipt receipt);
+
+    /**
+     * What one command did.
+     *
+     * @param commandId the caller's id for the command
+     * @param commandType the command's kind
+     * @param fingerprint a digest of the command's content, to tell a retry from a reuse of the id
+     * @param result what it returned
+     */
+    record Receipt(String commandId, String commandType, String fingerprint, CommandResult result) {}
+}

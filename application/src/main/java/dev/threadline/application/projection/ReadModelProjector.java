@@ -1,0 +1,163 @@
+package dev.threadline.application.projection;
+
+import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.application.query.CheckpointView;
+import dev.threadline.application.query.MessageView;
+import dev.threadline.application.query.ProjectView;
+import dev.threadline.application.query.SettingView;
+import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.query.TurnView;
+import dev.threadline.domain.event.CheckpointCreated;
+import dev.threadline.domain.event.CheckpointRestored;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.EventType;
+import dev.threadline.domain.event.MessageAdded;
+import dev.threadline.domain.event.MessageCompleted;
+import dev.threadline.domain.event.MessageDeltaAppended;
+import dev.threadline.domain.event.ProjectCreated;
+import dev.threadline.domain.event.ProjectDeleted;
+import dev.threadline.domain.event.ProjectRenamed;
+import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.event.ThreadCreated;
+import dev.threadline.domain.event.ThreadRenamed;
+import dev.threadline.domain.event.TurnCompleted;
+import dev.threadline.domain.event.TurnFailed;
+import dev.threadline.domain.event.TurnInterrupted;
+import dev.threadline.domain.event.TurnStarted;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.rules.TurnStatus;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies events to the read models: projects, threads, turns, messages, checkpoints and settings.
+ * It tolerates any decodable log: an event about a row that does not exist changes nothing.
+ */
+public final class ReadModelProjector {
+
+    /** The projector's name in the positions table. */
+    public static final String NAME = "read-models";
+
+    /** Applies one stored event to the store. */
+    public void apply(StoredEvent stored, ProjectionStore store) {
+        Event event = stored.event();
+        long version = stored.streamVersion();
+        Instant at = event.at();
+        switch (EventType.of(event)) {
+            case PROJECT_CREATED -> {
+                ProjectCreated e = (ProjectCreated) event;
+                store.putProject(new ProjectView(e.projectId(), e.name(), e.path(), false, at, at, version));
+            }
+            case PROJECT_RENAMED -> {
+                ProjectRenamed e = (ProjectRenamed) event;
+                store.project(e.projectId())
+                        .ifPresent(p -> store.putProject(p.changed(e.name(), p.deleted(), at, version)));
+            }
+            case PROJECT_DELETED ->
+                store.project(((ProjectDeleted) event).projectId())
+                        .ifPresent(p -> store.putProject(p.changed(p.name(), true, at, version)));
+            case THREAD_CREATED -> {
+                ThreadCreated e = (ThreadCreated) event;
+                store.putThread(new ThreadView(
+                        e.threadId(), e.projectId(), e.title(), e.model(), false, false, 0, 0, null, at, at, version));
+            }
+            case THREAD_RENAMED -> updateThread(store, stored, t -> t.withTitle(((ThreadRenamed) event).title()));
+            case THREAD_ARCHIVED -> updateThread(store, stored, t -> t.withFlags(true, t.deleted()));
+            case THREAD_UNARCHIVED -> updateThread(store, stored, t -> t.withFlags(false, t.deleted()));
+            case THREAD_DELETED -> updateThread(store, stored, t -> t.withFlags(t.archived(), true));
+            case TURN_STARTED -> {
+                TurnStarted e = (TurnStarted) event;
+                updateThread(store, stored, t -> {
+                    store.putTurn(
+                            new TurnView(e.turnId(), t.id(), t.turnCount() + 1, TurnStatus.RUNNING, null, at, null));
+                    return t.withRunningTurn(e.turnId(), t.turnCount() + 1);
+                });
+            }
+            case TURN_COMPLETED -> endTurn(store, stored, ((TurnCompleted) event).turnId(), TurnStatus.COMPLETED, null);
+            case TURN_FAILED -> {
+                TurnFailed e = (TurnFailed) event;
+                endTurn(store, stored, e.turnId(), TurnStatus.FAILED, e.error());
+            }
+            case TURN_INTERRUPTED ->
+                endTurn(store, stored, ((TurnInterrupted) event).turnId(), TurnStatus.INTERRUPTED, null);
+            case MESSAGE_ADDED -> {
+                MessageAdded e = (MessageAdded) event;
+                updateThread(store, stored, t -> {
+                    store.putMessage(new MessageView(
+                            e.messageId(),
+                            t.id(),
+                            e.turnId(),
+                            t.messageCount() + 1,
+                            e.role(),
+                            e.text(),
+                            e.streaming(),
+                            at,
+                            at));
+                    return t.withMessageCount(t.messageCount() + 1);
+                });
+            }
+            case MESSAGE_DELTA_APPENDED -> {
+                MessageDeltaAppended e = (MessageDeltaAppended) event;
+                store.appendMessageText(e.messageId(), e.delta(), at);
+                updateThread(store, stored, UnaryOperator.identity());
+            }
+            case MESSAGE_COMPLETED -> {
+                store.message(((MessageCompleted) event).messageId())
+                        .ifPresent(m -> store.putMessage(new MessageView(
+                                m.id(),
+                                m.threadId(),
+                                m.turnId(),
+                                m.ordinal(),
+                                m.role(),
+                                m.text(),
+                                false,
+                                m.createdAt(),
+                                at)));
+                updateThread(store, stored, UnaryOperator.identity());
+            }
+            case CHECKPOINT_CREATED -> {
+                CheckpointCreated e = (CheckpointCreated) event;
+                store.putCheckpoint(new CheckpointView(
+                        e.checkpointId(), e.threadId(), e.turnId(), e.gitRef(), e.message(), at, null));
+                updateThread(store, stored, UnaryOperator.identity());
+            }
+            case CHECKPOINT_RESTORED -> {
+                CheckpointRestored e = (CheckpointRestored) event;
+                store.checkpoint(e.checkpointId()).ifPresent(c -> {
+                    store.putCheckpoint(new CheckpointView(
+                            c.id(), c.threadId(), c.turnId(), c.gitRef(), c.message(), c.createdAt(), at));
+                    store.turn(c.turnId()).ifPresent(turn -> store.revertTurnsAfter(e.threadId(), turn.ordinal(), at));
+                });
+                updateThread(store, stored, UnaryOperator.identity());
+            }
+            case SETTING_CHANGED -> {
+                SettingChanged e = (SettingChanged) event;
+                if (e.value() == null) {
+                    store.removeSetting(e.key());
+                } else {
+                    store.putSetting(new SettingView(e.key(), e.value(), at));
+                }
+            }
+        }
+    }
+
+    private static void endTurn(
+            ProjectionStore store, StoredEvent stored, TurnId turnId, TurnStatus status, String error) {
+        Instant at = stored.event().at();
+        store.turn(turnId)
+                .ifPresent(turn -> store.putTurn(
+                        new TurnView(turn.id(), turn.threadId(), turn.ordinal(), status, error, turn.startedAt(), at)));
+        updateThread(store, stored, t -> turnId.equals(t.runningTurn()) ? t.withRunningTurn(null, t.turnCount()) : t);
+    }
+
+    /** Changes the row of the event's thread, stamping its activity time and stream version. */
+    private static void updateThread(ProjectionStore store, StoredEvent stored, UnaryOperator<ThreadView> change) {
+        ThreadId id = new ThreadId(UUID.fromString(stored.streamId()));
+        store.thread(id)
+                .ifPresent(current -> store.putThread(
+                        change.apply(current).touched(stored.event().at(), stored.streamVersion())));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.threadline.application.query;
+
+import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.domain.error.NotFound;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the read models: projects, threads, transcripts and settings. */
+public final class Queries {
+
+    private final ProjectionStore store;
+
+    /** @param store the read models */
+    public Queries(ProjectionStore store) {
+        this.store = store;
+    }
+
+    /** Live projects in creation order; deleted ones too when asked. */
+    public List<ProjectView> projects(boolean includeDeleted) {
+        return store.projects(includeDeleted);
+    }
+
+    /** A project, or a refusal saying it does not exist. */
+    public ProjectView project(ProjectId id) {
+        return store.project(id).orElseThrow(() -> new NotFound("project", id));
+    }
+
+    /** Threads passing the filter, in creation order. */
+    public List<ThreadView> threads(ThreadFilter filter) {
+        return store.threads(filter);
+    }
+
+    /** A thread, or a refusal saying it does not exist. */
+    public ThreadView thread(ThreadId id) {
+        return store.thread(id).orElseThrow(() -> new NotFound("thread", id));
+    }
+
+    /** A thread's turns in order, each with its messages and checkpoints in order. */
+    public Transcript transcript(ThreadId id) {
+        ThreadView thread = thread(id);
+        Map<TurnId, List<MessageView>> messages = new LinkedHashMap<>();
+        for (MessageView message : store.messagesOf(id)) {
+            messages.computeIfAbsent(message.turnId(), t -> new ArrayList<>()).add(message);
+        }
+        Map<TurnId, List<CheckpointView>> checkpoints = new LinkedHashMap<>();
+        for (CheckpointView checkpoint : store.checkpointsOf(id)) {
+            checkpoints
+                    .computeIfAbsent(checkpoint.turnId(), t -> new ArrayList<>())
+                    .add(checkpoint);
+        }
+        List<Transcript.Turn> turns = new ArrayList<>();
+        for (TurnView turn : store.turnsOf(id)) {
+            turns.add(new Transcript.Turn(
+                    turn, messages.getOrDefault(turn.id(), List.of()), checkpoints.getOrDefault(turn.id(), List.of())));
+        }
+        return new Transcript(thread, turns);
+    }
+
+    /** A thread's checkpoints in order. */
+    public List<CheckpointView> checkpoints(ThreadId id) {
+        thread(id);
+        return store.checkpointsOf(id);
+    }
+
+    /** Every setting, by key. */
+    public List<SettingView> settings() {
+        return store.settings();
+    }
+
+    /** One setting, if set. */
+    public Optional<SettingView> setting(String key) {
+        return store.setting(key);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.threadline.application.query;
+
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.rules.ThreadState;
+import java.time.Instant;
+
+/**
+ * A thread as the read model holds it.
+ *
+ * @param id the thread
+ * @param projectId its project
+ * @param title its title
+ * @param model the agent model it talks to
+ * @param archived whether it is archived
+ * @param deleted whether it was soft-deleted
+ * @param turnCount how many turns it has had
+ * @param messageCount how many messages it has had
+ * @param runningTurn its running turn, or null
+ * @param createdAt when it was created
+ * @param lastActivityAt when anything last happened in it
+ * @param version its stream's last version
+ */
+public record ThreadView(
+        ThreadId id,
+        ProjectId projectId,
+        String title,
+        String model,
+        boolean archived,
+        boolean deleted,
+        long turnCount,
+        long messageCount,
+        TurnId runningTurn,
+        Instant createdAt,
+        Instant lastActivityAt,
+        long version) {
+
+    /** What the decision rules need of it. */
+    public ThreadState state() {
+        return new ThreadState(id, projectId, archived, deleted, runningTurn, version);
+    }
+
+    /** This thread with another title. */
+    public ThreadView withTitle(String newTitle) {
+        return new ThreadView(
+                id,
+                projectId,
+                newTitle,
+                model,
+                archived,
+                deleted,
+                turnCount,
+                messageCount,
+                runningTurn,
+                createdAt,
+                lastActivityAt,
+                version);
+    }
+
+    /** This thread with other archived and deleted flags. */
+    public ThreadView withFlags(boolean newArchived, boolean newDeleted) {
+        return new ThreadView(
+                id,
+                projectId,
+                title,
+                model,
+                newArchived,
+                newDeleted,
+                turnCount,
+                messageCount,
+                runningTurn,
+                createdAt,
+                lastActivityAt,
+                version);
+    }
+
+    /** This thread with another running turn (null for none) and turn count. */
+    public ThreadView withRunningTurn(TurnId turn, long newTurnCount) {
+        return new ThreadView(
+                id,
+                projectId,
+                title,
+                model,
+                archived,
+                deleted,
+                newTurnCount,
+                messageCount,
+                turn,
+                createdAt,
+                lastActivityAt,
+                version);
+    }
+
+    /** This thread with another message count. */
+    public ThreadView withMessageCount(long count) {
+        return new ThreadView(
+                id,
+                projectId,
+                title,
+                model,
+                archived,
+                deleted,
+                turnCount,
+                count,
+                runningTurn,
+                createdAt,
+                lastActivityAt,
+                version);
+    }
+
+    /** This thread after an event of its stream at the given time and version. */
+    public ThreadView touched(Instant at, long newVersion) {
+        return new ThreadView(
+                id,
+                projectId,
+                title,
+                model,
+                archived,
+                deleted,
+                turnCount,
+                messageCount,
+                runningTurn,
+                createdAt,
+                at,
+                newVersion);
+    }
+}

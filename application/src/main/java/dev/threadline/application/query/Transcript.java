@@ -1,0 +1,33 @@
+package dev.threadline.application.query;
+
+import java.util.List;
+
+/**
+ * A thread's whole conversation: its turns in order, each with its messages and checkpoints.
+ *
+ * @param thread the thread
+ * @param turns its turns, in order
+ */
+public record Transcript(ThreadView thread, List<Turn> turns) {
+
+    /** Copies the list. */
+    public Transcript {
+        turns = List.copyOf(turns);
+    }
+
+    /**
+     * One turn of a transcript.
+     *
+     * @param turn the turn
+     * @param messages its messages, in order
+     * @param checkpoints its checkpoints, in order
+     */
+    public record Turn(TurnView turn, List<MessageView> messages, List<CheckpointView> checkpoints) {
+
+        /** Copies the lists. */
+        public Turn {
+            messages = List.copyOf(messages);
+            checkpoints = List.copyOf(checkpoints);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package dev.threadline.bootstrap;
+
+import dev.threadline.application.command.Command;
+import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.command.Commands;
+import dev.threadline.application.projection.Projections;
+import dev.threadline.application.query.Queries;
+import dev.threadline.application.streaming.Coalescing;
+import dev.threadline.application.streaming.MessageStream;
+import dev.threadline.application.subscription.EventHandler;
+import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.store.EventStore;
+import dev.threadline.sqlite.SqliteCommandReceipts;
+import dev.threadline.sqlite.SqliteDatabase;
+import dev.threadline.sqlite.SqliteEventStore;
+import dev.threadline.sqlite.SqliteOptions;
+import dev.threadline.sqlite.SqliteProjectionStore;
+import dev.threadline.sqlite.SqliteTransactions;
+import dev.threadline.sqlite.json.EventJsonCodec;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Threadline embedded in a JVM application: the composition root, wired by hand. Open a store,
+ * run commands, read projections, subscribe to events, then close it.
+ *
+ * <pre>{@code
+ * try (Threadline store = Threadline.open(Path.of("data"))) {
+ *     String project = store.execute(new CreateProject("demo", "/src/demo")).id("projectId");
+ * }
+ * }</pre>
+ */
+public final class Threadline implements AutoCloseable {
+
+    /**
+     * How a store is opened.
+     *
+     * @param sqlite SQLite's synchronous mode and busy timeout
+     * @param coalescing when message streams write their buffered deltas
+     * @param pollInterval how often subscriptions look for other processes' commits
+     * @param clock the time source of events and receipts
+     */
+    public record Options(SqliteOptions sqlite, Coalescing coalescing, Duration pollInterval, Clock clock) {
+
+        /** Checks that every field is present. */
+        public Options {
+            Objects.requireNonNull(sqlite, "sqlite");
+            Objects.requireNonNull(coalescing, "coalescing");
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** WAL with synchronous=NORMAL, default coalescing, 100 ms polling, the system clock. */
+        public static Options defaults() {
+            return new Options(
+                    SqliteOptions.defaults(), Coalescing.defaults(), Duration.ofMillis(100), Clock.systemUTC());
+        }
+
+        /** These options with other SQLite settings. */
+        public Options withSqlite(SqliteOptions value) {
+            return new Options(value, coalescing, pollInterval, clock);
+        }
+
+        /** These options with another coalescing policy. */
+        public Options withCoalescing(Coalescing value) {
+            return new Options(sqlite, value, pollInterval, clock);
+        }
+    }
+
+    private final Path dataDirectory;
+    private final Options options;
+    private final SqliteDatabase database;
+    private final EventStore events;
+    private final Projections projections;
+    private final Commands commands;
+    private final Queries queries;
+    private final Subscriptions subscriptions;
+
+    private Threadline(Path dataDirectory, Options options) {
+        this.dataDirectory = dataDirectory;
+        this.options = options;
+        this.database = SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
+        try {
+            this.events = new SqliteEventStore(database, new EventJsonCodec(), options.clock());
+            SqliteProjectionStore store = new SqliteProjectionStore(database);
+            SqliteTransactions transactions = new SqliteTransactions(database);
+            this.projections = new Projections(events, store, transactions);
+            this.subscriptions = new Subscriptions(events, options.pollInterval());
+            this.commands = new Commands(
+                    events,
+                    store,
+                    new SqliteCommandReceipts(database, options.clock()),
+                    transactions,
+                    projections,
+                    options.clock(),
+                    subscriptions::notifyCommitted);
+            this.queries = new Queries(store);
+            projections.catchUp();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens (creating when absent) the store in a data directory, and brings its projections up to
+     * date before returning.
+     *
+     * @throws dev.threadline.domain.error.StorageFailure when the store cannot be opened
+     */
+    public static Threadline open(Path dataDirectory) {
+        return open(dataDirectory, Options.defaults());
+    }
+
+    /** Opens the store in a data directory with the given options. */
+    public static Threadline open(Path dataDirectory, Options options) {
+        return new Threadline(dataDirectory.toAbsolutePath().normalize(), options);
+    }
+
+    /** Opens the store in the default data directory ({@link #defaultDataDirectory()}). */
+    public static Threadline openDefault() {
+        return open(defaultDataDirectory(System.getenv()));
+    }
+
+    /** The default data directory for this process's environment. */
+    public static Path defaultDataDirectory() {
+        return defaultDataDirectory(System.getenv());
+    }
+
+    /**
+     * The default data directory: {@code $THREADLINE_HOME}, else {@code $XDG_DATA_HOME/threadline},
+     * else {@code ~/.local/share/threadline}.
+     */
+    public static Path defaultDataDirectory(Map<String, String> environment) {
+        String home = environment.get("THREADLINE_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home);
+        }
+        String xdg = environment.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "threadline");
+        }
+        return Path.of(System.getProperty("user.home"), ".local", "share", "threadline");
+    }
+
+    /** Runs a command. */
+    public CommandResult execute(Command command) {
+        return commands.execute(command);
+    }
+
+    /** Runs a command under an id: a retry with the same id returns the first result. */
+    public CommandResult execute(Command command, String commandId) {
+        return commands.execute(command, commandId);
+    }
+
+    /** The command API. */
+    public Commands commands() {
+        return commands;
+    }
+
+    /** The query API. */
+    public Queries queries() {
+        return queries;
+    }
+
+    /** The projections' maintenance: status, catch-up, rebuild, verify. */
+    public Projections projections() {
+        return projections;
+    }
+
+    /** The event log itself. */
+    public EventStore events() {
+        return events;
+    }
+
+    /** Delivers every event after a position, then live events as they commit, until closed. */
+    public Subscription subscribe(long afterSequence, EventHandler handler) {
+        return subscriptions.subscribe(afterSequence, handler);
+    }
+
+    /** Starts a streaming message in the thread's running turn; deltas are coalesced. */
+    public MessageStream streamMessage(ThreadId thread, Role role) {
+        return MessageStream.open(commands, options.coalescing(), options.clock(), thread, role);
+    }
+
+    /** The data directory. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The database file. */
+    public Path databaseFile() {
+        return database.file();
+    }
+
+    /** Tells the events' other readers (subscriptions) that the log has grown. */
+    public void notifyCommitted() {
+        subscriptions.notifyCommitted();
+    }
+
+    /** The underlying database, for the command line's maintenance commands. */
+    SqliteDatabase database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        subscriptions.close();
+        database.close();
+    }
+}
