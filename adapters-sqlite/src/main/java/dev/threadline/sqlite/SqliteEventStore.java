@@ -206,11 +206,15 @@ public final class SqliteEventStore implements EventStore {
                 stored.add(next);
             }
             insert.executeBatch();
-        } catch (BatchUpdateException e) {
+        } catch (SQLException e) {
             insert.clearBatch();
+            // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
+            // BatchUpdateException.
             if (SqliteErrors.isUniqueViolation(e)
                     && String.valueOf(e.getMessage()).contains("event_id")) {
-                int failed = e.getUpdateCounts() == null ? 0 : e.getUpdateCounts().length;
+                int failed = e instanceof BatchUpdateException update && update.getUpdateCounts() != null
+                        ? update.getUpdateCounts().length
+                        : 0;
                 throw new DuplicateInsert(
                         batch.events().get(Math.min(failed, stored.size() - 1)).eventId());
             }

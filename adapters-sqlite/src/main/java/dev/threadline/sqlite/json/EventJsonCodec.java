@@ -31,8 +31,8 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.id.UuidV7;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -88,14 +88,36 @@ public final class EventJsonCodec {
      * @throws IllegalArgumentException when the event holds text that is not valid Unicode
      */
     public String encode(Event event) {
+        String json;
         try {
-            // Encoding to UTF-8 bytes rejects broken surrogate pairs that a String would carry
-            // silently and SQLite would store mangled.
-            return new String(writer.writeValueAsBytes(event), StandardCharsets.UTF_8);
+            json = writer.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     "a " + event.typeName() + " event cannot be encoded as JSON: " + e.getOriginalMessage(), e);
         }
+        // Jackson passes an unpaired surrogate through (its UTF-8 writer escapes it) instead of
+        // failing, and SQLite would store it mangled: refuse it here.
+        int broken = unpairedSurrogate(json);
+        if (broken >= 0) {
+            throw new IllegalArgumentException("a " + event.typeName()
+                    + " event cannot be encoded as JSON: its text holds an unpaired UTF-16 surrogate (U+"
+                    + Integer.toHexString(json.charAt(broken)).toUpperCase(Locale.ROOT) + "), which is not valid"
+                    + " Unicode");
+        }
+        return json;
+    }
+
+    /** The index of the first surrogate that is not half of a valid pair, or -1. */
+    private static int unpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -1,0 +1,189 @@
+package dev.threadline.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.EventType;
+import dev.threadline.domain.event.MessageAdded;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.event.SampleEvents;
+import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.NewEvent;
+import dev.threadline.sqlite.json.EventJsonCodec;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every event type stored in SQLite under its one declared name, with the catalogue's JSON shape. */
+class EventJsonCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path directory;
+
+    private Path file;
+    private SqliteDatabase database;
+    private SqliteEventStore store;
+
+    @BeforeEach
+    void openStore() {
+        file = directory.resolve(SqliteDatabase.FILE_NAME);
+        database = SqliteFiles.open(file);
+        store = SqliteFiles.storeOn(database);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        database.close();
+    }
+
+    private List<StoredEvent> replayAll() {
+        try (Stream<StoredEvent> events = store.replayAll()) {
+            return events.toList();
+        }
+    }
+
+    @Test
+    void every_event_type_is_stored_under_its_declared_name_and_reads_back_equal() throws Exception {
+        List<Event> samples = SampleEvents.oneOfEach();
+        assertThat(samples).hasSameSizeAs(EventType.values());
+        List<NewEvent> batch = samples.stream().map(NewEvent::of).toList();
+
+        store.append(AppendBatch.of(batch));
+
+        List<StoredEvent> replayed = replayAll();
+        assertThat(replayed).extracting(StoredEvent::event).containsExactlyElementsOf(samples);
+        try (Connection connection = SqliteFiles.plainConnection(file);
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT event_type, payload FROM events WHERE event_id = ?")) {
+            for (int i = 0; i < batch.size(); i++) {
+                EventType type = EventType.values()[i];
+                query.setString(1, batch.get(i).eventId().toString());
+                try (ResultSet row = query.executeQuery()) {
+                    assertThat(row.next()).as("row of %s", type).isTrue();
+                    assertThat(row.getString("event_type")).isEqualTo(type.typeName());
+                    JsonNode payload = JSON.readTree(row.getString("payload"));
+                    assertThat(payload.path("type").asText()).isEqualTo(type.typeName());
+                    assertThat(payload.fieldNames().next())
+                            .as("first field of %s", type)
+                            .isEqualTo("type");
+                    List<String> fields = new ArrayList<>();
+                    payload.fieldNames().forEachRemaining(fields::add);
+                    assertThat(fields)
+                            .as("payload fields of %s", type)
+                            .containsExactlyInAnyOrderElementsOf(expectedFields(type));
+                }
+            }
+        }
+    }
+
+    private static List<String> expectedFields(EventType type) {
+        List<String> names = new ArrayList<>();
+        names.add("type");
+        Arrays.stream(type.eventClass().getRecordComponents())
+                .map(component -> component.getName())
+                .forEach(names::add);
+        return names;
+    }
+
+    @Test
+    void a_payload_in_the_catalogue_shape_decodes_to_the_event() {
+        EventJsonCodec codec = new EventJsonCodec();
+        String payload = "{\"type\":\"MessageAdded\",\"threadId\":\"01937a4e-0000-7000-8000-000000000002\","
+                + "\"turnId\":\"01937a4e-0000-7000-8000-000000000003\","
+                + "\"messageId\":\"01937a4e-0000-7000-8000-000000000004\",\"role\":\"user\","
+                + "\"text\":\"hi\",\"streaming\":false,\"at\":\"2026-11-23T21:00:00.123456Z\"}";
+
+        Event decoded = codec.decode("MessageAdded", payload);
+
+        assertThat(decoded)
+                .isEqualTo(new MessageAdded(
+                        ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
+                        TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
+                        MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
+                        Role.USER,
+                        "hi",
+                        false,
+                        AT));
+    }
+
+    @Test
+    void a_removed_setting_has_no_value_field_and_reads_back_without_a_value() throws Exception {
+        SettingChanged removed = new SettingChanged("ui.theme", null, AT);
+
+        store.append(AppendBatch.of(NewEvent.of(removed)));
+
+        assertThat(replayAll())
+                .singleElement()
+                .satisfies(e -> assertThat(e.event()).isEqualTo(removed));
+        try (Connection connection = SqliteFiles.plainConnection(file);
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT payload FROM events")) {
+            assertThat(row.next()).isTrue();
+            assertThat(JSON.readTree(row.getString(1)).has("value")).isFalse();
+        }
+    }
+
+    @Test
+    void an_event_holding_a_lone_surrogate_fails_with_an_encoding_error_and_the_batch_stores_nothing()
+            throws Exception {
+        NewEvent good = NewEvent.of(new SettingChanged("ui.theme", "dark", AT));
+        NewEvent bad = NewEvent.of(new SettingChanged("ui.font", "broken \uD800 text", AT));
+
+        assertThatThrownBy(() -> store.append(AppendBatch.of(good, bad)))
+                .isInstanceOfSatisfying(
+                        StorageFailure.class,
+                        failure -> assertThat(failure.reason()).isEqualTo(StorageFailure.Reason.ENCODING))
+                .hasMessageContaining(bad.eventId().toString());
+
+        assertThat(replayAll()).isEmpty();
+        assertThat(store.lastSequence()).isZero();
+        try (Connection connection = SqliteFiles.plainConnection(file);
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM events")) {
+            assertThat(count.getLong(1)).isZero();
+        }
+    }
+
+    @Test
+    void the_codec_refuses_to_encode_a_lone_surrogate() {
+        EventJsonCodec codec = new EventJsonCodec();
+
+        assertThatThrownBy(() -> codec.encode(new SettingChanged("ui.font", "\uDC00 alone", AT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SettingChanged");
+    }
+
+    @Test
+    void text_with_a_valid_surrogate_pair_round_trips() {
+        SettingChanged emoji = new SettingChanged("ui.greeting", "hello \uD83D\uDE00", AT);
+
+        store.append(AppendBatch.of(NewEvent.of(emoji)));
+
+        assertThat(replayAll())
+                .singleElement()
+                .satisfies(e -> assertThat(e.event()).isEqualTo(emoji));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.threadline.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.stream.Stream;
+
+/**
+ * The layering rules of the hexagon, as factories parameterized by package so that a test can
+ * prove each one bites by applying the very same definition to a planted violation.
+ */
+final class ArchitectureRules {
+
+    /** The root package of every Threadline class. */
+    static final String ROOT = "dev.threadline";
+
+    static final String DOMAIN = ROOT + ".domain";
+    static final String APPLICATION = ROOT + ".application";
+    static final String SQLITE = ROOT + ".sqlite";
+    static final String CLI = ROOT + ".cli";
+
+    /** Packages of the libraries that must never reach the core: JSON, SQL, SQLite, the CLI. */
+    static final String[] FRAMEWORK_PACKAGES = {
+        "org.jooq..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "org.sqlite..", "picocli.."
+    };
+
+    private ArchitectureRules() {}
+
+    /**
+     * Classes in {@code layer} (and below) depend only on the JDK's {@code java..} packages, on
+     * their own layer and on the given other layers.
+     */
+    static ArchRule dependsOnlyOnTheJdkAnd(String layer, String... allowedLayers) {
+        String[] allowed = Stream.concat(
+                        Stream.of("java..", layer + ".."),
+                        Arrays.stream(allowedLayers).map(other -> other + ".."))
+                .toArray(String[]::new);
+        return classes()
+                .that()
+                .resideInAPackage(layer + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(allowed)
+                .allowEmptyShould(true)
+                .because("the inner rings of the hexagon see only the JDK and the rings inside them");
+    }
+
+    /** No class in {@code core} (and below) uses Jackson, jOOQ, JDBC, SQLite or picocli types. */
+    static ArchRule isFrameworkFree(String core) {
+        return noClasses()
+                .that()
+                .resideInAPackage(core + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(FRAMEWORK_PACKAGES)
+                .allowEmptyShould(true)
+                .because("no Jackson, jOOQ, JDBC or picocli type appears in domain or application");
+    }
+
+    /** No class in {@code adapter} (and below) depends on a class in {@code otherAdapter}. */
+    static ArchRule doesNotDependOn(String adapter, String otherAdapter) {
+        return noClasses()
+                .that()
+                .resideInAPackage(adapter + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(otherAdapter + "..")
+                .allowEmptyShould(true)
+                .because("adapters never depend on each other");
+    }
+
+    /** The top-level packages under {@code root} form no dependency cycle. */
+    static ArchRule topLevelPackagesAreFreeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+}

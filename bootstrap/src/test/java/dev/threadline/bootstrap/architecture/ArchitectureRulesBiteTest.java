@@ -1,0 +1,84 @@
+package dev.threadline.bootstrap.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.threadline.archfixture.application.ReachingUseCase;
+import dev.threadline.archfixture.cli.FixtureCommand;
+import dev.threadline.archfixture.domain.LeakyRepository;
+import dev.threadline.archfixture.sqlite.FixtureStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules are not vacuous: applied to planted violations in {@code dev.threadline.archfixture},
+ * the very same rule definitions report them.
+ */
+class ArchitectureRulesBiteTest {
+
+    private static final String FIXTURE = "dev.threadline.archfixture";
+    private static final String FIXTURE_DOMAIN = FIXTURE + ".domain";
+    private static final String FIXTURE_APPLICATION = FIXTURE + ".application";
+    private static final String FIXTURE_SQLITE = FIXTURE + ".sqlite";
+    private static final String FIXTURE_CLI = FIXTURE + ".cli";
+
+    private final JavaClasses fixture = new ClassFileImporter().importPackages(FIXTURE);
+
+    @Test
+    void the_framework_free_core_rule_reports_a_domain_class_that_uses_jdbc() {
+        assertThat(fixture.contain(LeakyRepository.class)).isTrue();
+
+        EvaluationResult result =
+                ArchitectureRules.isFrameworkFree(FIXTURE_DOMAIN).evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .isNotEmpty()
+                .allSatisfy(detail -> assertThat(detail).contains(LeakyRepository.class.getName()))
+                .anySatisfy(detail -> assertThat(detail).contains("java.sql.Connection"));
+    }
+
+    @Test
+    void the_framework_free_core_rule_accepts_a_package_that_uses_no_framework() {
+        assertThat(fixture.contain(ReachingUseCase.class)).isTrue();
+
+        EvaluationResult result =
+                ArchitectureRules.isFrameworkFree(FIXTURE_APPLICATION).evaluate(fixture);
+
+        assertThat(result.hasViolation()).isFalse();
+    }
+
+    @Test
+    void the_layering_rule_reports_an_application_class_that_uses_an_adapter() {
+        EvaluationResult result = ArchitectureRules.dependsOnlyOnTheJdkAnd(FIXTURE_APPLICATION, FIXTURE_DOMAIN)
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail -> assertThat(detail)
+                        .contains(ReachingUseCase.class.getName())
+                        .contains(FixtureStore.class.getName()));
+    }
+
+    @Test
+    void the_adapter_rule_reports_an_adapter_that_uses_another_adapter() {
+        EvaluationResult result =
+                ArchitectureRules.doesNotDependOn(FIXTURE_SQLITE, FIXTURE_CLI).evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail -> assertThat(detail)
+                        .contains(FixtureStore.class.getName())
+                        .contains(FixtureCommand.class.getName()));
+    }
+
+    @Test
+    void the_cycle_rule_reports_two_packages_that_use_each_other() {
+        EvaluationResult result =
+                ArchitectureRules.topLevelPackagesAreFreeOfCycles(FIXTURE).evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("sqlite").contains("cli");
+    }
+}
