@@ -66,30 +66,8 @@ public final class SqliteEventStore implements EventStore {
         this.clock = Objects.requireNonNull(clock);
         var sql = database.sql();
         insertSql = sql.insertInto(EVENTS)
-                .columns(
-                        EVENTS.SEQUENCE,
-                        EVENTS.EVENT_ID,
-                        EVENTS.STREAM_ID,
-                        EVENTS.STREAM_VERSION,
-                        EVENTS.EVENT_TYPE,
-                        EVENTS.OCCURRED_AT,
-                        EVENTS.RECORDED_AT,
-                        EVENTS.COMMAND_ID,
-                        EVENTS.CAUSATION_ID,
-                        EVENTS.CORRELATION_ID,
-                        EVENTS.PAYLOAD)
-                .values(
-                        DSL.param(EVENTS.SEQUENCE),
-                        DSL.param(EVENTS.EVENT_ID),
-                        DSL.param(EVENTS.STREAM_ID),
-                        DSL.param(EVENTS.STREAM_VERSION),
-                        DSL.param(EVENTS.EVENT_TYPE),
-                        DSL.param(EVENTS.OCCURRED_AT),
-                        DSL.param(EVENTS.RECORDED_AT),
-                        DSL.param(EVENTS.COMMAND_ID),
-                        DSL.param(EVENTS.CAUSATION_ID),
-                        DSL.param(EVENTS.CORRELATION_ID),
-                        DSL.param(EVENTS.PAYLOAD))
+                .columns(EventRows.COLUMNS)
+                .values(EventRows.COLUMNS.stream().map(DSL::param).toList())
                 .getSQL();
         streamVersionSql = sql.select(DSL.max(EVENTS.STREAM_VERSION))
                 .from(EVENTS)
