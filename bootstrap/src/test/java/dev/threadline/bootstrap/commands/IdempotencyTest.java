@@ -145,4 +145,20 @@ class IdempotencyTest extends CommandFixture {
         assertUnchangedSince(before);
         assertThat(store.projections().status().lag()).isZero();
     }
+
+    @Test
+    void a_missing_prompt_and_the_prompt_null_are_different_commands() {
+        ThreadId thread = thread();
+        store.execute(new StartTurn(thread, null), "start");
+        store.execute(new CompleteTurn(thread));
+
+        assertCommandIdReused(() -> store.execute(new StartTurn(thread, "null"), "start"));
+    }
+
+    @Test
+    void commands_whose_fields_print_alike_are_different_commands() {
+        store.execute(new CreateProject("a, path=/b", "/c"), "create");
+
+        assertCommandIdReused(() -> store.execute(new CreateProject("a", "/b, path=/c"), "create"));
+    }
 }
