@@ -106,13 +106,19 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 .map(SqliteProjectionStore::project));
     }
 
+    // Creation order is sorted on the parsed instants: the stored text has 0, 3, 6 or 9 fraction
+    // digits (Instant.toString), so its text order is not its time order ("…05.5Z" after "…05.500001Z").
+
     @Override
     public List<ProjectView> projects(boolean includeDeleted) {
         Condition filter = includeDeleted ? DSL.noCondition() : PROJECTION_PROJECTS.DELETED.isFalse();
         return sql(sql -> sql.selectFrom(PROJECTION_PROJECTS)
-                .where(filter)
-                .orderBy(PROJECTION_PROJECTS.CREATED_AT, PROJECTION_PROJECTS.PROJECT_ID)
-                .fetch(SqliteProjectionStore::project));
+                        .where(filter)
+                        .orderBy(PROJECTION_PROJECTS.CREATED_AT, PROJECTION_PROJECTS.PROJECT_ID)
+                        .fetch(SqliteProjectionStore::project))
+                .stream()
+                .sorted(Comparator.comparing(ProjectView::createdAt).thenComparing(p -> p.id().toString()))
+                .toList();
     }
 
     @Override
@@ -184,18 +190,19 @@ public final class SqliteProjectionStore implements ProjectionStore {
         }
         Condition where = condition;
         return sql(sql -> sql.selectFrom(PROJECTION_THREADS)
-                .where(where)
-                .orderBy(PROJECTION_THREADS.CREATED_AT, PROJECTION_THREADS.THREAD_ID)
-                .fetch(SqliteProjectionStore::thread));
+                        .where(where)
+                        .orderBy(PROJECTION_THREADS.CREATED_AT, PROJECTION_THREADS.THREAD_ID)
+                        .fetch(SqliteProjectionStore::thread))
+                .stream()
+                .sorted(Comparator.comparing(ThreadView::createdAt).thenComparing(t -> t.id().toString()))
+                .toList();
     }
 
     @Override
     public List<ThreadId> liveThreadsOf(ProjectId project) {
-        return sql(sql -> sql.select(PROJECTION_THREADS.THREAD_ID)
-                .from(PROJECTION_THREADS)
-                .where(PROJECTION_THREADS.PROJECT_ID.eq(project.toString()), PROJECTION_THREADS.DELETED.isFalse())
-                .orderBy(PROJECTION_THREADS.CREATED_AT, PROJECTION_THREADS.THREAD_ID)
-                .fetch(r -> new ThreadId(uuid(r.value1()))));
+        return threads(new ThreadFilter(project, true, false)).stream()
+                .map(ThreadView::id)
+                .toList();
     }
 
     @Override
@@ -354,9 +361,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
     @Override
     public List<CheckpointView> checkpointsOf(ThreadId thread) {
         return sql(sql -> sql.selectFrom(CHECKPOINTS)
-                .where(CHECKPOINTS.THREAD_ID.eq(thread.toString()))
-                .orderBy(CHECKPOINTS.CREATED_AT, CHECKPOINTS.CHECKPOINT_ID)
-                .fetch(SqliteProjectionStore::checkpoint));
+                        .where(CHECKPOINTS.THREAD_ID.eq(thread.toString()))
+                        .orderBy(CHECKPOINTS.CREATED_AT, CHECKPOINTS.CHECKPOINT_ID)
+                        .fetch(SqliteProjectionStore::checkpoint))
+                .stream()
+                .sorted(Comparator.comparing(CheckpointView::createdAt).thenComparing(c -> c.id().toString()))
+                .toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.NewEvent;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,10 +121,35 @@ public final class Commands {
     private static String fingerprint(Command command) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(command.toString().getBytes(StandardCharsets.UTF_8));
+                    .digest(canonical(command).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /**
+     * The command's kind and fields, each field length-prefixed and null marked apart, so that two
+     * different commands never share a text (a record's toString does not tell the prompt "null"
+     * from no prompt, nor a comma inside a field from the one between fields).
+     */
+    private static String canonical(Command command) {
+        StringBuilder text = new StringBuilder(command.kind());
+        for (RecordComponent component : command.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = component.getAccessor().invoke(command);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a command's fields are public record components", e);
+            }
+            text.append('|').append(component.getName());
+            if (value == null) {
+                text.append('!');
+            } else {
+                String field = value.toString();
+                text.append('=').append(field.length()).append(':').append(field);
+            }
+        }
+        return text.toString();
     }
 }
