@@ -113,11 +113,10 @@ public final class ThreadlineCli implements Callable<Integer> {
             }
         });
         cl.setParameterExceptionHandler((ex, args) -> {
-            err.println("threadline: " + sentence(ex.getMessage()));
+            err.println("threadline: " + sentence(usageMessage(ex)));
             if (verbose) {
                 ex.printStackTrace(err);
             }
-            err.println("Run 'threadline help' (or add --help to a command) for usage.");
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
@@ -129,6 +128,17 @@ public final class ThreadlineCli implements Callable<Integer> {
         });
         commandLine = cl;
         return cl;
+    }
+
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !ex.getCommandLine().getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()) {
+            String name = unmatched.getUnmatched().get(0);
+            String where = ex.getCommandLine().getCommandSpec().qualifiedName();
+            return "'" + name + "' is not a " + where + " command (see '" + where + " --help')";
+        }
+        return ex.getMessage() + " (see --help)";
     }
 
     private static <T> ITypeConverter<T> converter(String what, Function<String, T> parse) {
