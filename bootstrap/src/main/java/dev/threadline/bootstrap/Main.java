@@ -1,11 +1,21 @@
 package dev.threadline.bootstrap;
 
-/** The command line's entry point. */
+import dev.threadline.cli.ThreadlineCli;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** The command line's entry point: wires the store into the command line and exits with its code. */
 public final class Main {
 
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(0);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = ThreadlineCli.run(ThreadlineSession.ACCESS, System.in, out, err, args);
+        out.flush();
+        System.exit(code);
     }
 }

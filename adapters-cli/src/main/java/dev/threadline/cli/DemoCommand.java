@@ -1,0 +1,124 @@
+package dev.threadline.cli;
+
+import dev.threadline.application.command.AddMessage;
+import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.command.CompleteTurn;
+import dev.threadline.application.command.CreateCheckpoint;
+import dev.threadline.application.command.CreateProject;
+import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.command.RestoreCheckpoint;
+import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.streaming.MessageStream;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.CheckpointId;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+
+/** {@code demo}: records a small realistic session on the store and shows it. */
+@Command(
+        name = "demo",
+        description = "Records a sample session (a project, a thread, two turns with a streamed answer, a checkpoint "
+                + "and a restore) on the store, then prints the transcript and the tail of the event log.")
+final class DemoCommand extends StoreCommand {
+
+    private static final int TAIL = 15;
+
+    private static final List<String> ANSWER = List.of(
+            "I ran the login test 50 times: it failed 5 times, always with a 302 ",
+            "instead of the dashboard. The test clicks 'Sign in' and reads the page ",
+            "before the session cookie is set, so it races the redirect.\n\n",
+            "Fix: wait for the dashboard heading instead of sleeping 200 ms. ",
+            "With that change the test passed 200 runs in a row.");
+
+    @Override
+    int run(Session session, Output output) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        ProjectId project = ProjectId.parse(
+                session.execute(new CreateProject("Demo shop " + tag, "/tmp/threadline-demo-" + tag), null)
+                        .id("projectId"));
+        ThreadId thread = ThreadId.parse(session.execute(
+                        new CreateThread(project, "Fix the flaky login test", ThreadCommands.DEFAULT_MODEL), null)
+                .id("threadId"));
+
+        TurnId first = TurnId.parse(session.execute(
+                        new StartTurn(thread, "The login test fails about one run in ten. Can you find out why?"), null)
+                .id("turnId"));
+        try (MessageStream answer = session.streamMessage(thread, Role.ASSISTANT)) {
+            ANSWER.forEach(answer::append);
+            answer.complete();
+        }
+        session.execute(new CompleteTurn(thread), null);
+        CheckpointId checkpoint = CheckpointId.parse(session.execute(
+                        new CreateCheckpoint(
+                                thread,
+                                first,
+                                "refs/threadline/checkpoints/1",
+                                "After turn 1: wait for the dashboard instead of sleeping"),
+                        null)
+                .id("checkpointId"));
+
+        session.execute(new StartTurn(thread, "Also retry the login request twice on a 502."), null);
+        session.execute(
+                new AddMessage(
+                        thread,
+                        Role.ASSISTANT,
+                        "Added a retry with backoff around the login request; the suite passes.",
+                        false),
+                null);
+        session.execute(new CompleteTurn(thread), null);
+        CommandResult restored = session.execute(new RestoreCheckpoint(thread, checkpoint), null);
+
+        if (output.json()) {
+            output.json(output.object()
+                    .put("projectId", project.toString())
+                    .put("threadId", thread.toString())
+                    .put("checkpointId", checkpoint.toString())
+                    .put("lastSequence", restored.lastSequence()));
+            return ExitCode.OK;
+        }
+        output.line("Recorded a demo session in " + session.databaseFile() + ".");
+        output.line("");
+        Views.transcript(output, session.queries().transcript(thread));
+        output.line("");
+        output.line("The last " + TAIL + " events of the log:");
+        EventLines lines = new EventLines(session);
+        List<List<String>> rows = new ArrayList<>();
+        long last = session.events().lastSequence();
+        try (Stream<StoredEvent> tail = session.events().replayFrom(Math.max(0, last - TAIL))) {
+            tail.forEach(event -> rows.add(List.of(
+                    Long.toString(event.sequence()),
+                    event.type(),
+                    event.streamId(),
+                    Long.toString(event.streamVersion()),
+                    abbreviate(summary(lines, event)))));
+        }
+        output.table(List.of("SEQ", "TYPE", "STREAM", "VER", "PAYLOAD"), rows);
+        output.line("");
+        output.line("Try: threadline thread show " + thread + "   or   threadline events --stream " + thread);
+        return ExitCode.OK;
+    }
+
+    /** The payload without its ids and time, which the other columns already show. */
+    private static String summary(EventLines lines, StoredEvent event) {
+        var payload = lines.payload(event.event());
+        List<String> hidden = new ArrayList<>();
+        payload.fieldNames().forEachRemaining(name -> {
+            if (name.endsWith("Id") || name.equals("at")) {
+                hidden.add(name);
+            }
+        });
+        payload.remove(hidden);
+        return payload.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 100 ? text : text.substring(0, 97) + "...";
+    }
+}

@@ -1,0 +1,185 @@
+package dev.threadline.cli;
+
+import dev.threadline.application.projection.Projections;
+import dev.threadline.application.query.ThreadFilter;
+import dev.threadline.domain.store.UndecodableEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code init}, {@code info}, {@code doctor}, {@code backup} and {@code completion}. */
+final class MaintenanceCommands {
+
+    private MaintenanceCommands() {}
+
+    @Command(name = "init", description = "Creates the store (data directory and database) when absent.")
+    static final class Init extends StoreCommand {
+        @Override
+        int run(Session session, Output output) {
+            if (output.json()) {
+                output.json(output.object()
+                        .put("dataDirectory", session.dataDirectory().toString())
+                        .put("databaseFile", session.databaseFile().toString())
+                        .put("lastSequence", session.events().lastSequence()));
+            } else {
+                output.line("The store is ready at " + session.databaseFile() + ".");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "info", description = "Shows where the store is and what it holds.")
+    static final class Info extends StoreCommand {
+        @Override
+        int run(Session session, Output output) {
+            long projects = session.queries().projects(true).size();
+            long liveProjects = session.queries().projects(false).size();
+            long threads = session.queries()
+                    .threads(new ThreadFilter(null, true, true))
+                    .size();
+            long settings = session.queries().settings().size();
+            Projections.ProjectionStatus status = session.projections().status();
+            if (output.json()) {
+                output.json(output.object()
+                        .put("dataDirectory", session.dataDirectory().toString())
+                        .put("databaseFile", session.databaseFile().toString())
+                        .put("schemaVersion", session.schemaVersion())
+                        .put("lastSequence", status.lastSequence())
+                        .put("projectorPosition", status.position())
+                        .put("projects", projects)
+                        .put("liveProjects", liveProjects)
+                        .put("threads", threads)
+                        .put("settings", settings));
+            } else {
+                output.table(
+                        List.of("FIELD", "VALUE"),
+                        List.of(
+                                List.of(
+                                        "data directory",
+                                        session.dataDirectory().toString()),
+                                List.of("database file", session.databaseFile().toString()),
+                                List.of("schema version", Integer.toString(session.schemaVersion())),
+                                List.of("last sequence", Long.toString(status.lastSequence())),
+                                List.of("projector position", Long.toString(status.position())),
+                                List.of("projects", projects + " (" + liveProjects + " live)"),
+                                List.of("threads", Long.toString(threads)),
+                                List.of("settings", Long.toString(settings))));
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(
+            name = "doctor",
+            description = "Checks integrity, schema version, projector lag and undecodable rows; exit 3 on a problem.")
+    static final class Doctor extends StoreCommand {
+        @Override
+        int run(Session session, Output output) {
+            List<String> integrity = session.integrityCheck();
+            boolean sound = integrity.equals(List.of("ok"));
+            Projections.ProjectionStatus status = session.projections().status();
+            List<UndecodableEvent> undecodable = session.events().undecodableEvents();
+            boolean healthy = sound && status.lag() == 0 && undecodable.isEmpty();
+            if (output.json()) {
+                var node = output.object()
+                        .put("healthy", healthy)
+                        .put("schemaVersion", session.schemaVersion())
+                        .put("lastSequence", status.lastSequence())
+                        .put("projectorPosition", status.position())
+                        .put("projectorLag", status.lag());
+                var checks = output.array();
+                integrity.forEach(checks::add);
+                node.set("integrity", checks);
+                var rows = output.array();
+                for (UndecodableEvent event : undecodable) {
+                    rows.add(output.object()
+                            .put("sequence", event.sequence())
+                            .put("type", event.type())
+                            .put("reason", event.reason()));
+                }
+                node.set("undecodable", rows);
+                output.json(node);
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                rows.add(List.of("integrity", sound ? "ok" : "FAILED", sound ? "" : String.join("; ", integrity)));
+                rows.add(List.of("schema version", "ok", Integer.toString(session.schemaVersion())));
+                rows.add(List.of(
+                        "projector lag",
+                        status.lag() == 0 ? "ok" : "BEHIND",
+                        status.lag() + " (position " + status.position() + " of " + status.lastSequence() + ")"));
+                rows.add(List.of(
+                        "undecodable rows",
+                        undecodable.isEmpty() ? "ok" : "FOUND",
+                        Integer.toString(undecodable.size())));
+                for (UndecodableEvent event : undecodable) {
+                    rows.add(List.of("  sequence " + event.sequence(), event.type(), event.reason()));
+                }
+                output.table(List.of("CHECK", "STATUS", "DETAIL"), rows);
+            }
+            if (!healthy) {
+                root().err()
+                        .println(
+                                "threadline: doctor found a problem with the store at " + session.databaseFile() + ".");
+                return ExitCode.STORAGE;
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "backup", description = "Writes a consistent online copy of the store (VACUUM INTO) and checks it.")
+    static final class Backup extends StoreCommand {
+        @Parameters(paramLabel = "FILE", description = "The new file; an existing file is never overwritten.")
+        Path file;
+
+        @Override
+        int run(Session session, Output output) {
+            Path target = file.toAbsolutePath().normalize();
+            if (Files.exists(target)) {
+                throw CliFailure.refused(target + " already exists; a backup never overwrites a file");
+            }
+            try {
+                if (target.getParent() != null) {
+                    Files.createDirectories(target.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the directory of " + target, e);
+            }
+            List<String> integrity = session.backup(target);
+            if (!integrity.equals(List.of("ok"))) {
+                throw CliFailure.storage(
+                        "the backup at " + target + " failed its integrity check: " + String.join("; ", integrity));
+            }
+            if (output.json()) {
+                output.json(output.object()
+                        .put("file", target.toString())
+                        .put("lastSequence", session.events().lastSequence())
+                        .put("integrity", "ok"));
+            } else {
+                output.line("Backed up the store to " + target + " (integrity ok).");
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "completion", description = "Prints a bash completion script (zsh: load it with bashcompinit).")
+    static final class Completion implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ThreadlineCli root = (ThreadlineCli) spec.root().userObject();
+            root.output().stream().print(AutoComplete.bash("threadline", root.commandLine()));
+            return ExitCode.OK;
+        }
+    }
+}

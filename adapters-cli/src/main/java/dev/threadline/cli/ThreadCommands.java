@@ -1,0 +1,182 @@
+package dev.threadline.cli;
+
+import dev.threadline.application.command.ArchiveThread;
+import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.command.DeleteThread;
+import dev.threadline.application.command.RenameThread;
+import dev.threadline.application.command.UnarchiveThread;
+import dev.threadline.application.query.ThreadFilter;
+import dev.threadline.application.query.ThreadView;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code thread create | list | show | rename | archive | unarchive | delete}. */
+@Command(
+        name = "thread",
+        description = "Create, list, show and change conversation threads.",
+        subcommands = {
+            ThreadCommands.Create.class,
+            ThreadCommands.ListThreads.class,
+            ThreadCommands.Show.class,
+            ThreadCommands.Rename.class,
+            ThreadCommands.Archive.class,
+            ThreadCommands.Unarchive.class,
+            ThreadCommands.Delete.class
+        })
+final class ThreadCommands extends GroupCommand {
+
+    /** The model recorded for a thread created without {@code --model}. */
+    static final String DEFAULT_MODEL = "default";
+
+    @Command(name = "create", description = "Starts a thread in a live project; prints the thread id.")
+    static final class Create extends WriteCommand {
+        @Option(names = "--project", required = true, paramLabel = "ID")
+        ProjectId project;
+
+        @Option(names = "--title", required = true, paramLabel = "T")
+        String title;
+
+        @Option(
+                names = "--model",
+                paramLabel = "M",
+                defaultValue = DEFAULT_MODEL,
+                description = "The agent model (default: ${DEFAULT-VALUE}).")
+        String model;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new CreateThread(project, title, model);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Created the thread.";
+        }
+    }
+
+    @Command(name = "list", description = "Lists live, unarchived threads; flags add archived and deleted ones.")
+    static final class ListThreads extends StoreCommand {
+        @Option(names = "--project", paramLabel = "ID", description = "Only this project's threads.")
+        ProjectId project;
+
+        @Option(names = "--archived", description = "Include archived threads.")
+        boolean archived;
+
+        @Option(names = "--deleted", description = "Include deleted threads.")
+        boolean deleted;
+
+        @Override
+        int run(Session session, Output output) {
+            if (project != null) {
+                session.queries().project(project);
+            }
+            List<ThreadView> threads = session.queries().threads(new ThreadFilter(project, archived, deleted));
+            if (output.json()) {
+                var array = output.array();
+                threads.forEach(thread -> array.add(Views.thread(output, thread)));
+                var node = output.object();
+                node.set("threads", array);
+                output.json(node);
+                return ExitCode.OK;
+            }
+            List<List<String>> rows = new ArrayList<>();
+            for (ThreadView thread : threads) {
+                rows.add(List.of(
+                        thread.id().toString(),
+                        thread.title(),
+                        thread.model(),
+                        Views.state(thread),
+                        Long.toString(thread.turnCount()),
+                        Long.toString(thread.messageCount()),
+                        Output.text(thread.lastActivityAt())));
+            }
+            output.table(List.of("ID", "TITLE", "MODEL", "STATE", "TURNS", "MESSAGES", "LAST ACTIVITY"), rows);
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "show", description = "Prints a thread's transcript: turns, messages and checkpoints.")
+    static final class Show extends StoreCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Override
+        int run(Session session, Output output) {
+            Views.transcript(output, session.queries().transcript(id));
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "rename", description = "Renames a thread.")
+    static final class Rename extends WriteCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Option(names = "--title", required = true, paramLabel = "T")
+        String title;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new RenameThread(id, title);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Renamed thread " + id + ".";
+        }
+    }
+
+    @Command(name = "archive", description = "Archives a thread: hidden from listings, read-only.")
+    static final class Archive extends WriteCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new ArchiveThread(id);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Archived thread " + id + ".";
+        }
+    }
+
+    @Command(name = "unarchive", description = "Makes an archived thread active again.")
+    static final class Unarchive extends WriteCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new UnarchiveThread(id);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Unarchived thread " + id + ".";
+        }
+    }
+
+    @Command(name = "delete", description = "Soft-deletes a thread.")
+    static final class Delete extends WriteCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new DeleteThread(id);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Deleted thread " + id + ".";
+        }
+    }
+}

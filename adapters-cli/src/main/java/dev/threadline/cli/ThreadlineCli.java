@@ -1,0 +1,229 @@
+package dev.threadline.cli;
+
+import dev.threadline.domain.error.ThreadlineException;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.CheckpointId;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The {@code threadline} command: global options and the subcommands of SPEC §6. Run it with
+ * {@link #run}; it never calls {@code System.exit} itself.
+ */
+@Command(
+        name = "threadline",
+        mixinStandardHelpOptions = true,
+        version = "threadline 0.1.0",
+        description = "An append-only SQLite event store for coding-agent orchestrators.",
+        subcommands = {
+            MaintenanceCommands.Init.class,
+            MaintenanceCommands.Info.class,
+            ProjectCommands.class,
+            ThreadCommands.class,
+            TurnCommands.class,
+            MessageCommands.class,
+            CheckpointCommands.class,
+            SettingsCommands.class,
+            EventsCommand.class,
+            ProjectionsCommands.class,
+            MaintenanceCommands.Doctor.class,
+            MaintenanceCommands.Backup.class,
+            ExportImportCommands.Export.class,
+            ExportImportCommands.Import.class,
+            DemoCommand.class,
+            MaintenanceCommands.Completion.class,
+            CommandLine.HelpCommand.class
+        })
+public final class ThreadlineCli implements Callable<Integer> {
+
+    @Option(
+            names = "--data-dir",
+            paramLabel = "DIR",
+            description = "The store's directory (default: $THREADLINE_HOME, else $XDG_DATA_HOME/threadline, "
+                    + "else ~/.local/share/threadline).")
+    Path dataDir;
+
+    @Option(names = "--json", description = "Print machine-readable JSON (JSON Lines for streams).")
+    boolean json;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    private final StoreAccess access;
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private CommandLine commandLine;
+
+    private ThreadlineCli(StoreAccess access, InputStream in, PrintStream out, PrintStream err) {
+        this.access = access;
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs one command line.
+     *
+     * @return the exit code: 0 done, 1 refused, 2 usage error or malformed input, 3 storage problem
+     */
+    public static int run(StoreAccess access, InputStream in, PrintStream out, PrintStream err, String... args) {
+        ThreadlineCli root = new ThreadlineCli(access, in, out, err);
+        CommandLine commandLine = root.commandLine();
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The picocli model of the command line, for completion scripts and tests. */
+    CommandLine commandLine() {
+        if (commandLine != null) {
+            return commandLine;
+        }
+        CommandLine cl = new CommandLine(this);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        cl.registerConverter(ProjectId.class, converter("project id", ProjectId::parse));
+        cl.registerConverter(ThreadId.class, converter("thread id", ThreadId::parse));
+        cl.registerConverter(TurnId.class, converter("turn id", TurnId::parse));
+        cl.registerConverter(CheckpointId.class, converter("checkpoint id", CheckpointId::parse));
+        cl.registerConverter(Role.class, text -> {
+            try {
+                return Role.fromLabel(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.println("threadline: " + sentence(usageMessage(ex)));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
+            err.println("threadline: " + sentence(messageOf(ex)));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            return exitCodeOf(ex);
+        });
+        commandLine = cl;
+        return cl;
+    }
+
+    private static String usageMessage(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !ex.getCommandLine().getSubcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()) {
+            String name = unmatched.getUnmatched().get(0);
+            String where = ex.getCommandLine().getCommandSpec().qualifiedName();
+            return "'" + name + "' is not a " + where + " command (see '" + where + " --help')";
+        }
+        return ex.getMessage() + " (see --help)";
+    }
+
+    private static <T> ITypeConverter<T> converter(String what, Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + text + "' is not a valid " + what + " (a UUID)");
+            }
+        };
+    }
+
+    static int exitCodeOf(Throwable error) {
+        if (error instanceof CliFailure failure) {
+            return failure.exitCode();
+        }
+        if (error instanceof ThreadlineException known) {
+            return switch (known.category()) {
+                case REFUSED -> ExitCode.REFUSED;
+                case INVALID -> ExitCode.USAGE;
+                case STORAGE -> ExitCode.STORAGE;
+            };
+        }
+        if (error instanceof IllegalArgumentException || error instanceof UncheckedIOException) {
+            return ExitCode.USAGE;
+        }
+        return ExitCode.STORAGE;
+    }
+
+    private static String messageOf(Throwable error) {
+        if (error instanceof UncheckedIOException io && io.getCause() != null) {
+            return describe(io.getCause());
+        }
+        if (error instanceof ThreadlineException
+                || error instanceof CliFailure
+                || error instanceof IllegalArgumentException) {
+            return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        }
+        return "unexpected failure: " + describe(error);
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return message == null
+                ? error.getClass().getSimpleName()
+                : error.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static String sentence(String message) {
+        String line = message.strip();
+        int newline = line.indexOf('\n');
+        if (newline >= 0) {
+            line = line.substring(0, newline).strip();
+        }
+        return line.endsWith(".") ? line : line + ".";
+    }
+
+    /** Without a command: show the usage and fail as a usage error. */
+    @Override
+    public Integer call() {
+        commandLine.usage(err);
+        return ExitCode.USAGE;
+    }
+
+    Session openSession() {
+        return access.open(dataDirectory());
+    }
+
+    Path dataDirectory() {
+        return dataDir != null ? dataDir : access.defaultDataDirectory();
+    }
+
+    Output output() {
+        return new Output(out, json);
+    }
+
+    InputStream in() {
+        return in;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    boolean json() {
+        return json;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.threadline.cli;
+
+import dev.threadline.application.command.Command;
+import dev.threadline.application.command.CommandResult;
+import picocli.CommandLine.Option;
+
+/** A subcommand that runs one command of the application and prints its result. */
+abstract class WriteCommand extends StoreCommand {
+
+    @Option(
+            names = "--command-id",
+            paramLabel = "ID",
+            description = "An id for this command: repeating it writes nothing and prints the first result.")
+    String commandId;
+
+    @Override
+    final int run(Session session, Output output) {
+        CommandResult result = session.execute(command(), commandId);
+        output.result(result, describe(result));
+        return ExitCode.OK;
+    }
+
+    /** The command to run. */
+    abstract Command command();
+
+    /** What to tell a person when the command wrote nothing worth an id. */
+    abstract String describe(CommandResult result);
+}

@@ -1,0 +1,154 @@
+package dev.threadline.bootstrap;
+
+import dev.threadline.application.command.Command;
+import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.projection.Projections;
+import dev.threadline.application.query.Queries;
+import dev.threadline.application.streaming.MessageStream;
+import dev.threadline.application.subscription.EventHandler;
+import dev.threadline.application.subscription.Subscription;
+import dev.threadline.cli.Session;
+import dev.threadline.cli.StoreAccess;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.store.EventStore;
+import dev.threadline.sqlite.json.EventJsonCodec;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line's view of an open {@link Threadline}, with the maintenance it needs. */
+final class ThreadlineSession implements Session {
+
+    /** Opens stores in data directories; the default one comes from the environment. */
+    static final StoreAccess ACCESS = new StoreAccess() {
+        @Override
+        public Session open(Path dataDirectory) {
+            return new ThreadlineSession(Threadline.open(dataDirectory));
+        }
+
+        @Override
+        public Path defaultDataDirectory() {
+            return Threadline.defaultDataDirectory();
+        }
+    };
+
+    private final Threadline store;
+    private final EventJsonCodec codec = new EventJsonCodec();
+
+    ThreadlineSession(Threadline store) {
+        this.store = store;
+    }
+
+    @Override
+    public CommandResult execute(Command command, String commandId) {
+        return commandId == null ? store.execute(command) : store.execute(command, commandId);
+    }
+
+    @Override
+    public Queries queries() {
+        return store.queries();
+    }
+
+    @Override
+    public Projections projections() {
+        return store.projections();
+    }
+
+    @Override
+    public EventStore events() {
+        return store.events();
+    }
+
+    @Override
+    public Subscription subscribe(long afterSequence, EventHandler handler) {
+        return store.subscribe(afterSequence, handler);
+    }
+
+    @Override
+    public MessageStream streamMessage(ThreadId thread, Role role) {
+        return store.streamMessage(thread, role);
+    }
+
+    @Override
+    public void notifyCommitted() {
+        store.notifyCommitted();
+    }
+
+    @Override
+    public Path dataDirectory() {
+        return store.dataDirectory();
+    }
+
+    @Override
+    public Path databaseFile() {
+        return store.databaseFile();
+    }
+
+    @Override
+    public int schemaVersion() {
+        return store.database().withWriter(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        });
+    }
+
+    @Override
+    public List<String> integrityCheck() {
+        return store.database().withWriter(ThreadlineSession::integrityCheck);
+    }
+
+    @Override
+    public List<String> backup(Path target) {
+        store.database().withWriter(connection -> {
+            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, target.toString());
+                vacuum.execute();
+            }
+            return null;
+        });
+        try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + target)) {
+            return integrityCheck(copy);
+        } catch (SQLException e) {
+            throw new StorageFailure(
+                    StorageFailure.Reason.FAILED, "cannot check the backup at " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> integrityCheck(Connection connection) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String encodePayload(Event event) {
+        return codec.encode(event);
+    }
+
+    @Override
+    public Event decodePayload(String type, String payload) {
+        return codec.decode(type, payload);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
