@@ -160,6 +160,7 @@ public final class Projections {
 
     private long projectAll(ProjectionStore target, long upTo, LongConsumer progress) {
         long applied = 0;
+        long reached = 0;
         try (Stream<StoredEvent> log = events.replayAll()) {
             Iterator<StoredEvent> all = log.iterator();
             while (all.hasNext()) {
@@ -168,11 +169,13 @@ public final class Projections {
                     break;
                 }
                 projector.apply(event, target);
+                reached = event.sequence();
                 if (++applied % CHUNK == 0) {
-                    progress.accept(event.sequence());
+                    progress.accept(reached);
                 }
             }
         }
+        progress.accept(reached);
         return applied;
     }
 
