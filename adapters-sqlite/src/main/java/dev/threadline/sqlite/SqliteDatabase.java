@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
@@ -163,6 +165,16 @@ public final class SqliteDatabase implements AutoCloseable {
     private static String describe(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof FileSystemException failure && failure.getReason() != null) {
+            return failure.getReason().toLowerCase(Locale.ROOT);
+        }
+        if (e instanceof FileSystemException) {
+            return e.getClass()
+                    .getSimpleName()
+                    .replace("Exception", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(Locale.ROOT);
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
