@@ -16,7 +16,7 @@ public record UnsetSetting(String key) implements Command {
     public Decision decide(CommandContext context) {
         SettingRules.unset(key, context.now());
         if (context.setting(key).isEmpty()) {
-            throw new NotFound("setting", key);
+            throw new NotFound("setting", "key", key);
         }
         return Decision.of(SettingRules.unset(key, context.now()));
     }

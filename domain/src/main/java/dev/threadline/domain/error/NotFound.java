@@ -10,7 +10,16 @@ public final class NotFound extends ThreadlineException {
      * @param id the id that was asked for
      */
     public NotFound(String what, Object id) {
-        super("no " + what + " has id " + id, null);
+        this(what, "id", id);
+    }
+
+    /**
+     * @param what the kind of thing, such as {@code setting}
+     * @param keyName what the key is called, such as {@code key}
+     * @param key the key that was asked for
+     */
+    public NotFound(String what, String keyName, Object key) {
+        super("no " + what + " has " + keyName + " " + key, null);
     }
 
     @Override
