@@ -104,6 +104,10 @@ final class EventLines {
         } catch (IllegalArgumentException e) {
             throw malformed(lineNumber, e.getMessage());
         }
+        String occurredAt = text(node, "occurredAt", lineNumber, true);
+        if (!occurredAt.equals(event.at().toString())) {
+            throw malformed(lineNumber, "its occurredAt " + occurredAt + " is not the event's time " + event.at());
+        }
         if (!event.streamId().equals(streamId)) {
             throw malformed(lineNumber, "its streamId " + streamId + " is not the event's stream " + event.streamId());
         }

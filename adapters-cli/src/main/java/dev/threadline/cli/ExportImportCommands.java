@@ -38,6 +38,9 @@ final class ExportImportCommands {
 
         @Override
         int run(Session session, Output output) {
+            if (out != null) {
+                OwnerOnly.createFile(out);
+            }
             EventLines lines = new EventLines(session);
             long last = session.events().lastSequence();
             long count = 0;

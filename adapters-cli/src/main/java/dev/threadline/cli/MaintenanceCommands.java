@@ -153,7 +153,18 @@ final class MaintenanceCommands {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the directory of " + target, e);
             }
-            List<String> integrity = session.backup(target);
+            OwnerOnly.createFile(target); // SQLite's VACUUM INTO fills an empty file and keeps its mode
+            List<String> integrity;
+            try {
+                integrity = session.backup(target);
+            } catch (RuntimeException e) {
+                try {
+                    Files.deleteIfExists(target);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
             if (!integrity.equals(List.of("ok"))) {
                 throw CliFailure.storage(
                         "the backup at " + target + " failed its integrity check: " + String.join("; ", integrity));

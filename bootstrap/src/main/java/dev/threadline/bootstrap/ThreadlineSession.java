@@ -9,6 +9,7 @@ import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
+import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
@@ -22,24 +23,52 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The command line's view of an open {@link Threadline}, with the maintenance it needs. */
 final class ThreadlineSession implements Session {
 
-    /** Opens stores in data directories; the default one comes from the environment. */
-    static final StoreAccess ACCESS = new StoreAccess() {
-        @Override
-        public Session open(Path dataDirectory) {
-            return new ThreadlineSession(Threadline.open(dataDirectory));
-        }
+    /** The environment variable that shortens or lengthens the wait for a busy file, in milliseconds. */
+    static final String BUSY_TIMEOUT_VARIABLE = "THREADLINE_BUSY_TIMEOUT_MS";
 
-        @Override
-        public Path defaultDataDirectory() {
-            return Threadline.defaultDataDirectory();
+    /** Opens stores in data directories; the default one and the busy timeout come from the environment. */
+    static final StoreAccess ACCESS = access(System.getenv());
+
+    /** Store access configured by an environment: the default data directory and the busy timeout. */
+    static StoreAccess access(Map<String, String> environment) {
+        return new StoreAccess() {
+            @Override
+            public Session open(Path dataDirectory) {
+                Threadline.Options options = Threadline.Options.defaults();
+                String timeout = environment.get(BUSY_TIMEOUT_VARIABLE);
+                if (timeout != null && !timeout.isBlank()) {
+                    options = options.withSqlite(
+                            options.sqlite().withBusyTimeout(Duration.ofMillis(busyMillis(timeout))));
+                }
+                return new ThreadlineSession(Threadline.open(dataDirectory, options));
+            }
+
+            @Override
+            public Path defaultDataDirectory() {
+                return Threadline.defaultDataDirectory(environment);
+            }
+        };
+    }
+
+    private static long busyMillis(String text) {
+        try {
+            long millis = Long.parseLong(text.strip());
+            if (millis >= 0) {
+                return millis;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
         }
-    };
+        throw new InvalidInput(BUSY_TIMEOUT_VARIABLE + " must be a number of milliseconds, not '" + text + "'");
+    }
 
     private final Threadline store;
     private final EventJsonCodec codec = new EventJsonCodec();

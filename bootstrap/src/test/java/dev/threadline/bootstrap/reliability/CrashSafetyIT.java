@@ -1,0 +1,147 @@
+package dev.threadline.bootstrap.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.bootstrap.CliHarness;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kill -9 at random moments: a child JVM writes commands, raw batches and an import in a loop and
+ * is killed with SIGKILL; after every kill the reopened store is audited.
+ */
+class CrashSafetyIT {
+
+    static final int ROUNDS = 32;
+    /** The first rounds start with the import, so that kills land inside it. */
+    static final int IMPORT_ROUNDS = 8;
+
+    static final int IMPORT_THREADS = 4;
+    static final int IMPORT_DELTAS = 2_000;
+
+    private static final ObjectReader LINES = new ObjectReader();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void a_writer_killed_at_random_moments_leaves_whole_batches_contiguous_sequences_and_clean_projections()
+            throws Exception {
+        Path data = temp.resolve("store");
+        Path exportFile = temp.resolve("import.jsonl");
+        Workloads.writeExport(temp.resolve("source"), exportFile, IMPORT_THREADS, IMPORT_DELTAS);
+        Set<String> importIds = LINES.eventIds(exportFile);
+        Random random = new Random(20261124L);
+        int partialImports = 0;
+        long events = 0;
+
+        for (int round = 0; round < ROUNDS; round++) {
+            boolean importRound = round < IMPORT_ROUNDS;
+            Process child =
+                    start(data, exportFile, random.nextLong(), importRound, temp.resolve("child-" + round + ".err"));
+            try {
+                assertThat(awaitReady(child))
+                        .as("round %d: the child opened the store; stderr: %s", round, stderr(round))
+                        .isTrue();
+                Thread.sleep(importRound ? random.nextInt(300) : 50 + random.nextInt(1_000));
+            } finally {
+                child.destroyForcibly();
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+
+            LogAudit.Report report = LogAudit.audit(data);
+            assertThat(report.problems()).as("round %d", round).isEmpty();
+            long imported =
+                    importIds.stream().filter(report.eventIds()::contains).count();
+            assertThat(imported % 1_000 == 0 || imported == importIds.size())
+                    .as("round %d: import batches are whole (%d of %d events)", round, imported, importIds.size())
+                    .isTrue();
+            if (imported > 0 && imported < importIds.size()) {
+                partialImports++;
+            }
+            events = report.events();
+        }
+
+        CliHarness.Run completed =
+                CliHarness.run("--data-dir", data.toString(), "--json", "import", exportFile.toString());
+        CliHarness.Run again = CliHarness.run("--data-dir", data.toString(), "--json", "import", exportFile.toString());
+        LogAudit.Report last = LogAudit.audit(data);
+
+        assertThat(completed.exitCode()).as(completed.err()).isZero();
+        assertThat(again.out()).contains("\"imported\":0");
+        assertThat(last.problems()).isEmpty();
+        assertThat(last.eventIds()).containsAll(importIds);
+        assertThat(last.events()).isGreaterThanOrEqualTo(events);
+        System.out.printf(
+                "crash safety: %d rounds, %d events at the end, %d kills left an import half done%n",
+                ROUNDS, last.events(), partialImports);
+    }
+
+    private Process start(Path data, Path exportFile, long seed, boolean importFirst, Path err) throws IOException {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        return new ProcessBuilder(List.of(
+                        java,
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingWriter.class.getName(),
+                        data.toString(),
+                        exportFile.toString(),
+                        Long.toString(seed),
+                        importFirst ? "import-first" : "mixed"))
+                .redirectError(err.toFile())
+                .start();
+    }
+
+    private static boolean awaitReady(Process child) throws Exception {
+        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                return "ready".equals(out.readLine());
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        try {
+            return ready.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    private String stderr(int round) throws IOException {
+        Path file = temp.resolve("child-" + round + ".err");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** Reads the event ids of an export. */
+    static final class ObjectReader {
+        private final com.fasterxml.jackson.databind.ObjectMapper json =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        Set<String> eventIds(Path exportFile) throws IOException {
+            try (var lines = Files.lines(exportFile)) {
+                return lines.map(line -> {
+                            try {
+                                return json.readTree(line).get("eventId").asText();
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        })
+                        .collect(Collectors.toSet());
+            }
+        }
+    }
+}
