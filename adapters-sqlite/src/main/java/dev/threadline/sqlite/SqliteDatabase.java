@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -40,6 +41,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** The name of the database file inside a data directory. */
     public static final String FILE_NAME = "threadline.db";
+
+    private static final int BEGIN_ATTEMPTS = 3;
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
@@ -254,7 +257,7 @@ public final class SqliteDatabase implements AutoCloseable {
                     transactionDepth--;
                 }
             }
-            execute("BEGIN IMMEDIATE", "begin a write transaction");
+            beginImmediate();
             transactionDepth = 1;
             try {
                 T result = work.run(writer);
@@ -271,6 +274,34 @@ public final class SqliteDatabase implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Takes the write lock. SQLite's busy handler already waits up to the busy timeout; when the
+     * lock is still held after that, a few more bounded attempts follow (nothing has been written
+     * yet, so retrying is safe), and only then does the caller see {@link Reason#LOCKED}.
+     */
+    private void beginImmediate() {
+        for (int attempt = 1; ; attempt++) {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                return;
+            } catch (SQLException e) {
+                if (!SqliteErrors.isBusy(e) || attempt == BEGIN_ATTEMPTS) {
+                    throw SqliteErrors.translate(file, "begin a write transaction", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageFailure(Reason.LOCKED, "interrupted while waiting for the write lock", e);
         }
     }
 
