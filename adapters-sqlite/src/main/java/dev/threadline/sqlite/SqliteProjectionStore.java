@@ -60,7 +60,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
@@ -243,20 +242,83 @@ public final class SqliteProjectionStore implements ProjectionStore {
         return record;
     }
 
-    private <R extends Record, V> Optional<V> byKey(Table<R> table, Object key, Function<R, V> map) {
+    private <R extends Record, V> Optional<V> byKeyRecord(Table<R> table, Object key, Function<R, V> map) {
         return query(
                 byKeySql.get(table),
                 rows -> rows.next() ? Optional.of(map.apply(record(table, rows))) : Optional.<V>empty(),
                 key);
     }
 
-    private <R extends Record, V> List<V> list(Table<R> table, String statementSql, Function<R, V> map, Object key) {
+    /** Reads by key straight from the result set, for the reads every command makes. */
+    private <V> Optional<V> byKey(Table<?> table, Object key, Rows<V> map) {
+        return query(byKeySql.get(table), rows -> rows.next() ? Optional.of(map.read(rows)) : Optional.<V>empty(), key);
+    }
+
+    private static boolean flag(ResultSet rows, int column) throws SQLException {
+        return rows.getInt(column) != 0;
+    }
+
+    // Columns in the table's order (selectFrom renders them so, and so does the messages query).
+
+    private static ProjectView project(ResultSet r) throws SQLException {
+        return new ProjectView(
+                new ProjectId(uuid(r.getString(1))),
+                r.getString(2),
+                r.getString(3),
+                flag(r, 4),
+                instant(r.getString(5)),
+                instant(r.getString(6)),
+                r.getLong(7));
+    }
+
+    private static ThreadView thread(ResultSet r) throws SQLException {
+        String running = r.getString(9);
+        return new ThreadView(
+                new ThreadId(uuid(r.getString(1))),
+                new ProjectId(uuid(r.getString(2))),
+                r.getString(3),
+                r.getString(4),
+                flag(r, 5),
+                flag(r, 6),
+                r.getLong(7),
+                r.getLong(8),
+                running == null ? null : new TurnId(uuid(running)),
+                instant(r.getString(10)),
+                instant(r.getString(11)),
+                r.getLong(12));
+    }
+
+    private static TurnView turn(ResultSet r) throws SQLException {
+        return new TurnView(
+                new TurnId(uuid(r.getString(1))),
+                new ThreadId(uuid(r.getString(2))),
+                r.getLong(3),
+                TurnStatus.fromLabel(r.getString(4)),
+                r.getString(5),
+                instant(r.getString(6)),
+                instant(r.getString(7)));
+    }
+
+    private static MessageView message(ResultSet r) throws SQLException {
+        return new MessageView(
+                new MessageId(uuid(r.getString(1))),
+                new ThreadId(uuid(r.getString(2))),
+                new TurnId(uuid(r.getString(3))),
+                r.getLong(4),
+                Role.fromLabel(r.getString(5)),
+                r.getString(6),
+                flag(r, 7),
+                instant(r.getString(8)),
+                instant(r.getString(9)));
+    }
+
+    private <V> List<V> list(String statementSql, Rows<V> map, Object key) {
         return query(
                 statementSql,
                 rows -> {
                     List<V> found = new ArrayList<>();
                     while (rows.next()) {
-                        found.add(map.apply(record(table, rows)));
+                        found.add(map.read(rows));
                     }
                     return found;
                 },
@@ -319,7 +381,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putProject(ProjectView p) {
-        ProjectionProjectsRecord r = new ProjectionProjectsRecord(
+        Object[] r = columns(
                 p.id().toString(),
                 p.name(),
                 p.path(),
@@ -327,11 +389,16 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 text(p.createdAt()),
                 text(p.updatedAt()),
                 p.version());
-        upsert(r, PROJECTION_PROJECTS.PROJECT_ID);
+        upsert(PROJECTION_PROJECTS, r);
     }
 
-    private <R extends TableRecord<R>> void upsert(R record, Field<?> key) {
-        update(upsertSql.get(record.getTable()), record.intoArray());
+    /** The values of a row in the table's column order, for {@link #upsert}. */
+    private static Object[] columns(Object... values) {
+        return values;
+    }
+
+    private void upsert(Table<?> table, Object[] values) {
+        update(upsertSql.get(table), values);
     }
 
     // Threads
@@ -401,7 +468,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putThread(ThreadView t) {
-        ProjectionThreadsRecord r = new ProjectionThreadsRecord(
+        Object[] r = columns(
                 t.id().toString(),
                 t.projectId().toString(),
                 t.title(),
@@ -414,7 +481,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 text(t.createdAt()),
                 text(t.lastActivityAt()),
                 t.version());
-        upsert(r, PROJECTION_THREADS.THREAD_ID);
+        upsert(PROJECTION_THREADS, r);
     }
 
     // Turns
@@ -437,12 +504,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public List<TurnView> turnsOf(ThreadId thread) {
-        return list(PROJECTION_TURNS, turnsOfSql, SqliteProjectionStore::turn, thread);
+        return list(turnsOfSql, SqliteProjectionStore::turn, thread);
     }
 
     @Override
     public void putTurn(TurnView t) {
-        ProjectionTurnsRecord r = new ProjectionTurnsRecord(
+        Object[] r = columns(
                 t.id().toString(),
                 t.threadId().toString(),
                 t.ordinal(),
@@ -450,7 +517,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 t.error(),
                 text(t.startedAt()),
                 text(t.endedAt()));
-        upsert(r, PROJECTION_TURNS.TURN_ID);
+        upsert(PROJECTION_TURNS, r);
     }
 
     @Override
@@ -478,8 +545,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<MessageView> message(MessageId id) {
-        return list(PROJECTION_MESSAGES, messageByIdSql, SqliteProjectionStore::message, id).stream()
-                .findFirst();
+        return list(messageByIdSql, SqliteProjectionStore::message, id).stream().findFirst();
     }
 
     @Override
@@ -498,7 +564,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public List<MessageView> messagesOf(ThreadId thread) {
-        return list(PROJECTION_MESSAGES, messagesOfSql, SqliteProjectionStore::message, thread);
+        return list(messagesOfSql, SqliteProjectionStore::message, thread);
     }
 
     @Override
@@ -517,7 +583,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putMessage(MessageView m) {
-        ProjectionMessagesRecord r = new ProjectionMessagesRecord(
+        Object[] r = columns(
                 m.id().toString(),
                 m.threadId().toString(),
                 m.turnId().toString(),
@@ -527,7 +593,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 m.streaming(),
                 text(m.createdAt()),
                 text(m.updatedAt()));
-        upsert(r, PROJECTION_MESSAGES.MESSAGE_ID);
+        upsert(PROJECTION_MESSAGES, r);
         // The view carries the whole text (deltas included, as message() reads it): fold them away.
         update(dropDeltasSql, m.id());
     }
@@ -555,7 +621,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<CheckpointView> checkpoint(CheckpointId id) {
-        return byKey(CHECKPOINTS, id, SqliteProjectionStore::checkpoint);
+        return byKeyRecord(CHECKPOINTS, id, SqliteProjectionStore::checkpoint);
     }
 
     @Override
@@ -571,7 +637,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putCheckpoint(CheckpointView c) {
-        CheckpointsRecord r = new CheckpointsRecord(
+        Object[] r = columns(
                 c.id().toString(),
                 c.threadId().toString(),
                 c.turnId().toString(),
@@ -579,7 +645,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 c.message(),
                 text(c.createdAt()),
                 text(c.restoredAt()));
-        upsert(r, CHECKPOINTS.CHECKPOINT_ID);
+        upsert(CHECKPOINTS, r);
     }
 
     // Settings
@@ -590,7 +656,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<SettingView> setting(String key) {
-        return byKey(SETTINGS, key, SqliteProjectionStore::setting);
+        return byKeyRecord(SETTINGS, key, SqliteProjectionStore::setting);
     }
 
     @Override
@@ -600,7 +666,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putSetting(SettingView s) {
-        upsert(new SettingsRecord(s.key(), s.value(), text(s.updatedAt())), SETTINGS.KEY);
+        upsert(SETTINGS, columns(s.key(), s.value(), text(s.updatedAt())));
     }
 
     @Override
