@@ -334,7 +334,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : Timestamps.parseOnce(text);
     }
 
     private static UUID uuid(String text) {
