@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
             names = "--events",
             paramLabel = "N",
             description = "Events in the large scenarios (default: ${DEFAULT-VALUE}).",
-            defaultValue = "200000")
+            defaultValue = "120000")
     int events;
 
     @Override
