@@ -45,6 +45,7 @@ import picocli.CommandLine.TypeConversionException;
             MaintenanceCommands.Backup.class,
             ExportImportCommands.Export.class,
             ExportImportCommands.Import.class,
+            BenchCommand.class,
             DemoCommand.class,
             MaintenanceCommands.Completion.class,
             CommandLine.HelpCommand.class
@@ -205,6 +206,10 @@ public final class ThreadlineCli implements Callable<Integer> {
 
     Session openSession() {
         return access.open(dataDirectory());
+    }
+
+    StoreAccess access() {
+        return access;
     }
 
     Path dataDirectory() {

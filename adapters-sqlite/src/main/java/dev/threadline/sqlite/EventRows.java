@@ -9,12 +9,14 @@ import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.sqlite.json.EventJsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
 
-/** Reads rows of the {@code events} table into stored events, telling apart the ones that cannot be. */
+/**
+ * Reads rows of the {@code events} table into stored events, telling apart the ones that cannot be.
+ * Not thread-safe (it remembers the last timestamps parsed): one instance a reader.
+ */
 final class EventRows {
 
     /** The columns every event query selects, in this order. */
@@ -32,6 +34,8 @@ final class EventRows {
             EVENTS.PAYLOAD);
 
     private final EventJsonCodec codec;
+    private final Timestamps occurred = new Timestamps();
+    private final Timestamps recorded = new Timestamps();
 
     EventRows(EventJsonCodec codec) {
         this.codec = codec;
@@ -51,8 +55,8 @@ final class EventRows {
                     new EventId(UUID.fromString(rows.getString(2))),
                     rows.getString(3),
                     rows.getLong(4),
-                    Instant.parse(rows.getString(6)),
-                    Instant.parse(rows.getString(7)),
+                    occurred.parse(rows.getString(6)),
+                    recorded.parse(rows.getString(7)),
                     rows.getString(8),
                     rows.getString(9),
                     rows.getString(10),

@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.domain.error.StorageFailure;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.impl.DSL;
 
 /** Command receipts in the {@code command_receipts} table, their results as JSON. */
 public final class SqliteCommandReceipts implements CommandReceipts {
@@ -18,6 +21,10 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     private final SqliteDatabase database;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
+    // Rendered once and run as kept prepared statements: a jOOQ query built for every command cost
+    // more than the insert itself.
+    private final String selectSql;
+    private final String insertSql;
 
     /**
      * @param database the open database
@@ -26,33 +33,67 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     public SqliteCommandReceipts(SqliteDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.selectSql = database.sql()
+                .select(
+                        COMMAND_RECEIPTS.COMMAND_ID,
+                        COMMAND_RECEIPTS.COMMAND_TYPE,
+                        COMMAND_RECEIPTS.FINGERPRINT,
+                        COMMAND_RECEIPTS.RESULT)
+                .from(COMMAND_RECEIPTS)
+                .where(COMMAND_RECEIPTS.COMMAND_ID.eq(DSL.param(COMMAND_RECEIPTS.COMMAND_ID)))
+                .getSQL();
+        this.insertSql = database.sql()
+                .insertInto(
+                        COMMAND_RECEIPTS,
+                        COMMAND_RECEIPTS.COMMAND_ID,
+                        COMMAND_RECEIPTS.COMMAND_TYPE,
+                        COMMAND_RECEIPTS.FINGERPRINT,
+                        COMMAND_RECEIPTS.RESULT,
+                        COMMAND_RECEIPTS.FIRST_SEQUENCE,
+                        COMMAND_RECEIPTS.LAST_SEQUENCE,
+                        COMMAND_RECEIPTS.RECORDED_AT)
+                .values(
+                        DSL.param(COMMAND_RECEIPTS.COMMAND_ID),
+                        DSL.param(COMMAND_RECEIPTS.COMMAND_TYPE),
+                        DSL.param(COMMAND_RECEIPTS.FINGERPRINT),
+                        DSL.param(COMMAND_RECEIPTS.RESULT),
+                        DSL.param(COMMAND_RECEIPTS.FIRST_SEQUENCE),
+                        DSL.param(COMMAND_RECEIPTS.LAST_SEQUENCE),
+                        DSL.param(COMMAND_RECEIPTS.RECORDED_AT))
+                .getSQL();
     }
 
     private record StoredResult(Map<String, String> ids, long lastSequence, int eventCount) {}
 
     @Override
     public Optional<Receipt> receipt(String commandId) {
-        return database.withWriter(connection -> database.sql(connection)
-                .selectFrom(COMMAND_RECEIPTS)
-                .where(COMMAND_RECEIPTS.COMMAND_ID.eq(commandId))
-                .fetchOptional()
-                .map(r ->
-                        new Receipt(r.getCommandId(), r.getCommandType(), r.getFingerprint(), decode(r.getResult()))));
+        return database.withWriter(connection -> {
+            PreparedStatement query = database.prepared(selectSql);
+            query.setString(1, commandId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.of(new Receipt(
+                                row.getString(1), row.getString(2), row.getString(3), decode(row.getString(4))))
+                        : Optional.<Receipt>empty();
+            }
+        });
     }
 
     @Override
     public void record(Receipt receipt) {
         CommandResult result = receipt.result();
-        database.withWriter(connection -> database.sql(connection)
-                .insertInto(COMMAND_RECEIPTS)
-                .set(COMMAND_RECEIPTS.COMMAND_ID, receipt.commandId())
-                .set(COMMAND_RECEIPTS.COMMAND_TYPE, receipt.commandType())
-                .set(COMMAND_RECEIPTS.FINGERPRINT, receipt.fingerprint())
-                .set(COMMAND_RECEIPTS.RESULT, encode(result))
-                .set(COMMAND_RECEIPTS.FIRST_SEQUENCE, result.lastSequence() - result.eventCount() + 1)
-                .set(COMMAND_RECEIPTS.LAST_SEQUENCE, result.lastSequence())
-                .set(COMMAND_RECEIPTS.RECORDED_AT, clock.instant().toString())
-                .execute());
+        String encoded = encode(result);
+        database.withWriter(connection -> {
+            PreparedStatement insert = database.prepared(insertSql);
+            insert.setString(1, receipt.commandId());
+            insert.setString(2, receipt.commandType());
+            insert.setString(3, receipt.fingerprint());
+            insert.setString(4, encoded);
+            insert.setLong(5, result.lastSequence() - result.eventCount() + 1);
+            insert.setLong(6, result.lastSequence());
+            insert.setString(7, clock.instant().toString());
+            return insert.executeUpdate();
+        });
     }
 
     private String encode(CommandResult result) {

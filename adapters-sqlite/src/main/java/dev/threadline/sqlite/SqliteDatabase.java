@@ -199,6 +199,9 @@ public final class SqliteDatabase implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(
                 SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+        // Nothing reads generated keys (sequences come from sqlite_sequence); with the default,
+        // sqlite-jdbc prepares and runs "SELECT last_insert_rowid()" after every INSERT.
+        config.setGetGeneratedKeys(false);
         return config;
     }
 
@@ -284,8 +287,8 @@ public final class SqliteDatabase implements AutoCloseable {
      */
     private void beginImmediate() {
         for (int attempt = 1; ; attempt++) {
-            try (Statement statement = writer.createStatement()) {
-                statement.execute("BEGIN IMMEDIATE");
+            try {
+                prepared("BEGIN IMMEDIATE").execute();
                 return;
             } catch (SQLException e) {
                 if (!SqliteErrors.isBusy(e) || attempt == BEGIN_ATTEMPTS) {
@@ -343,8 +346,9 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     private void execute(String statementSql, String doing) {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(statementSql);
+        try {
+            // BEGIN and COMMIT are kept prepared like every other statement of the write path.
+            prepared(statementSql).execute();
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, doing, e);
         }

@@ -2,6 +2,7 @@ package dev.threadline.sqlite;
 
 import static dev.threadline.sqlite.schema.Tables.CHECKPOINTS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGES;
+import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGE_DELTAS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_PROJECTS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
@@ -26,6 +27,7 @@ import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.rules.MessageState;
 import dev.threadline.domain.rules.TurnStatus;
 import dev.threadline.sqlite.schema.tables.records.CheckpointsRecord;
 import dev.threadline.sqlite.schema.tables.records.ProjectionMessagesRecord;
@@ -36,14 +38,21 @@ import dev.threadline.sqlite.schema.tables.records.SettingsRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.Condition;
 import org.jooq.Cursor;
@@ -51,22 +60,269 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.TableRecord;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 
-/** The read models in SQLite tables, written and read with jOOQ on the writer connection. */
+/**
+ * The read models in SQLite tables, on the writer connection. The statements of the command path
+ * (reads by key, upserts, positions) are rendered once by jOOQ from the generated schema and run as
+ * prepared statements kept open: building and rendering a jOOQ query costs more than SQLite takes
+ * to run it. Listings and maintenance use jOOQ directly.
+ */
 public final class SqliteProjectionStore implements ProjectionStore {
 
     /** The read-model tables, in the order they are compared and cleared. */
     static final List<Table<?>> READ_MODEL_TABLES = List.of(
-            PROJECTION_PROJECTS, PROJECTION_THREADS, PROJECTION_TURNS, PROJECTION_MESSAGES, CHECKPOINTS, SETTINGS);
+            PROJECTION_PROJECTS,
+            PROJECTION_THREADS,
+            PROJECTION_TURNS,
+            PROJECTION_MESSAGES,
+            PROJECTION_MESSAGE_DELTAS,
+            CHECKPOINTS,
+            SETTINGS);
 
     private final SqliteDatabase database;
+    private final DSLContext render;
+    private final Map<Table<?>, String> byKeySql = new LinkedHashMap<>();
+    private final Map<Table<?>, String> upsertSql = new LinkedHashMap<>();
+    private final String messageByIdSql;
+    private final String messagesOfSql;
+    private final String messageStateSql;
+    private final String livePathSql;
+    private final String liveThreadsSql;
+    private final String turnsOfSql;
+    private final String streamingSql;
+    private final String nextDeltaSql;
+    private final String touchMessageSql;
+    private final String dropDeltasSql;
+    private final String positionSql;
+    private final String setPositionSql;
 
     /** @param database the open database */
     public SqliteProjectionStore(SqliteDatabase database) {
         this.database = Objects.requireNonNull(database);
+        this.render = database.sql();
+        for (Table<?> table : List.of(
+                PROJECTION_PROJECTS,
+                PROJECTION_THREADS,
+                PROJECTION_TURNS,
+                PROJECTION_MESSAGES,
+                CHECKPOINTS,
+                SETTINGS)) {
+            Field<?> key = table.getPrimaryKey().getFields().get(0);
+            byKeySql.put(table, render.selectFrom(table).where(keyIs(key)).getSQL());
+            upsertSql.put(table, upsert(table, key));
+        }
+        // A streaming message's text is its stored text followed by its delta rows.
+        String columns = Arrays.stream(PROJECTION_MESSAGES.fields())
+                .map(field -> field.equals(PROJECTION_MESSAGES.TEXT)
+                        ? "m.text || coalesce((SELECT group_concat(d.delta, '' ORDER BY d.position)"
+                                + " FROM projection_message_deltas d WHERE d.message_id = m.message_id), '')"
+                        : "m." + field.getName())
+                .collect(Collectors.joining(", "));
+        messageByIdSql = "SELECT " + columns + " FROM projection_messages m WHERE m.message_id = ?";
+        messagesOfSql = "SELECT " + columns + " FROM projection_messages m WHERE m.thread_id = ? ORDER BY m.ordinal";
+        messageStateSql = render.select(
+                        PROJECTION_MESSAGES.MESSAGE_ID,
+                        PROJECTION_MESSAGES.THREAD_ID,
+                        PROJECTION_MESSAGES.TURN_ID,
+                        PROJECTION_MESSAGES.STREAMING)
+                .from(PROJECTION_MESSAGES)
+                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
+                .getSQL();
+        livePathSql = render.selectOne()
+                .from(PROJECTION_PROJECTS)
+                .where(PROJECTION_PROJECTS.PATH.eq(param(PROJECTION_PROJECTS.PATH)))
+                .and(PROJECTION_PROJECTS.DELETED.eq(DSL.inline(false)))
+                .limit(DSL.inline(1))
+                .getSQL();
+        liveThreadsSql = render.select(PROJECTION_THREADS.THREAD_ID, PROJECTION_THREADS.CREATED_AT)
+                .from(PROJECTION_THREADS)
+                .where(PROJECTION_THREADS.PROJECT_ID.eq(param(PROJECTION_THREADS.PROJECT_ID)))
+                .and(PROJECTION_THREADS.DELETED.eq(DSL.inline(false)))
+                .getSQL();
+        turnsOfSql = render.selectFrom(PROJECTION_TURNS)
+                .where(PROJECTION_TURNS.THREAD_ID.eq(param(PROJECTION_TURNS.THREAD_ID)))
+                .orderBy(PROJECTION_TURNS.ORDINAL)
+                .getSQL();
+        streamingSql = render.select(PROJECTION_MESSAGES.MESSAGE_ID)
+                .from(PROJECTION_MESSAGES)
+                .where(PROJECTION_MESSAGES.TURN_ID.eq(param(PROJECTION_MESSAGES.TURN_ID)))
+                .and(PROJECTION_MESSAGES.STREAMING.eq(DSL.inline(true)))
+                .orderBy(PROJECTION_MESSAGES.ORDINAL)
+                .getSQL();
+        // The next position comes from the primary key's index: O(log n) however many deltas.
+        nextDeltaSql = "INSERT INTO projection_message_deltas (message_id, position, delta)"
+                + " SELECT ?1, coalesce(max(position), 0) + 1, ?2 FROM projection_message_deltas WHERE message_id = ?1";
+        touchMessageSql = render.update(PROJECTION_MESSAGES)
+                .set(PROJECTION_MESSAGES.UPDATED_AT, param(PROJECTION_MESSAGES.UPDATED_AT))
+                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
+                .getSQL();
+        dropDeltasSql = render.deleteFrom(PROJECTION_MESSAGE_DELTAS)
+                .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.eq(param(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID)))
+                .getSQL();
+        positionSql = render.select(PROJECTOR_POSITIONS.POSITION)
+                .from(PROJECTOR_POSITIONS)
+                .where(PROJECTOR_POSITIONS.PROJECTOR.eq(param(PROJECTOR_POSITIONS.PROJECTOR)))
+                .getSQL();
+        setPositionSql = upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR);
+    }
+
+    private static <T> Condition keyIs(Field<T> key) {
+        return key.eq(param(key));
+    }
+
+    private static <T> Field<T> param(Field<T> field) {
+        return DSL.param(field.getName(), field.getDataType());
+    }
+
+    /** {@code INSERT … ON CONFLICT (key) DO UPDATE SET} every other column from {@code excluded}. */
+    private String upsert(Table<?> table, Field<?> key) {
+        List<Field<?>> fields = List.of(table.fields());
+        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
+        for (Field<?> field : fields) {
+            if (!field.equals(key)) {
+                updates.put(field, DSL.field(DSL.name("excluded", field.getName())));
+            }
+        }
+        return render.insertInto(table)
+                .columns(fields)
+                .values(fields.stream().map(SqliteProjectionStore::param).toList())
+                .onConflict(key)
+                .doUpdate()
+                .set(updates)
+                .getSQL();
+    }
+
+    @FunctionalInterface
+    private interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs a kept statement with positional values (booleans as 0/1) and reads its rows. */
+    private <T> T query(String statementSql, Rows<T> read, Object... values) {
+        return database.withWriter(connection -> {
+            PreparedStatement statement = database.prepared(statementSql);
+            bind(statement, values);
+            try (ResultSet rows = statement.executeQuery()) {
+                return read.read(rows);
+            }
+        });
+    }
+
+    private void update(String statementSql, Object... values) {
+        database.withWriter(connection -> {
+            PreparedStatement statement = database.prepared(statementSql);
+            bind(statement, values);
+            return statement.executeUpdate();
+        });
+    }
+
+    private static void bind(PreparedStatement statement, Object[] values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            if (value instanceof Boolean flag) {
+                statement.setInt(i + 1, flag ? 1 : 0);
+            } else if (value instanceof Number number) {
+                statement.setLong(i + 1, number.longValue());
+            } else {
+                statement.setString(i + 1, value == null ? null : value.toString());
+            }
+        }
+    }
+
+    /** The row a result set stands on as a jOOQ record of the table (column order is the table's). */
+    private <R extends Record> R record(Table<R> table, ResultSet rows) throws SQLException {
+        R record = render.newRecord(table);
+        Object[] values = new Object[table.fields().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.getObject(i + 1);
+        }
+        record.fromArray(values);
+        return record;
+    }
+
+    private <R extends Record, V> Optional<V> byKeyRecord(Table<R> table, Object key, Function<R, V> map) {
+        return query(
+                byKeySql.get(table),
+                rows -> rows.next() ? Optional.of(map.apply(record(table, rows))) : Optional.<V>empty(),
+                key);
+    }
+
+    /** Reads by key straight from the result set, for the reads every command makes. */
+    private <V> Optional<V> byKey(Table<?> table, Object key, Rows<V> map) {
+        return query(byKeySql.get(table), rows -> rows.next() ? Optional.of(map.read(rows)) : Optional.<V>empty(), key);
+    }
+
+    private static boolean flag(ResultSet rows, int column) throws SQLException {
+        return rows.getInt(column) != 0;
+    }
+
+    // Columns in the table's order (selectFrom renders them so, and so does the messages query).
+
+    private static ProjectView project(ResultSet r) throws SQLException {
+        return new ProjectView(
+                new ProjectId(uuid(r.getString(1))),
+                r.getString(2),
+                r.getString(3),
+                flag(r, 4),
+                instant(r.getString(5)),
+                instant(r.getString(6)),
+                r.getLong(7));
+    }
+
+    private static ThreadView thread(ResultSet r) throws SQLException {
+        String running = r.getString(9);
+        return new ThreadView(
+                new ThreadId(uuid(r.getString(1))),
+                new ProjectId(uuid(r.getString(2))),
+                r.getString(3),
+                r.getString(4),
+                flag(r, 5),
+                flag(r, 6),
+                r.getLong(7),
+                r.getLong(8),
+                running == null ? null : new TurnId(uuid(running)),
+                instant(r.getString(10)),
+                instant(r.getString(11)),
+                r.getLong(12));
+    }
+
+    private static TurnView turn(ResultSet r) throws SQLException {
+        return new TurnView(
+                new TurnId(uuid(r.getString(1))),
+                new ThreadId(uuid(r.getString(2))),
+                r.getLong(3),
+                TurnStatus.fromLabel(r.getString(4)),
+                r.getString(5),
+                instant(r.getString(6)),
+                instant(r.getString(7)));
+    }
+
+    private static MessageView message(ResultSet r) throws SQLException {
+        return new MessageView(
+                new MessageId(uuid(r.getString(1))),
+                new ThreadId(uuid(r.getString(2))),
+                new TurnId(uuid(r.getString(3))),
+                r.getLong(4),
+                Role.fromLabel(r.getString(5)),
+                r.getString(6),
+                flag(r, 7),
+                instant(r.getString(8)),
+                instant(r.getString(9)));
+    }
+
+    private <V> List<V> list(String statementSql, Rows<V> map, Object key) {
+        return query(
+                statementSql,
+                rows -> {
+                    List<V> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(map.read(rows));
+                    }
+                    return found;
+                },
+                key);
     }
 
     private <T> T sql(Function<DSLContext, T> work) {
@@ -78,7 +334,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : Timestamps.parseOnce(text);
     }
 
     private static UUID uuid(String text) {
@@ -100,10 +356,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<ProjectView> project(ProjectId id) {
-        return sql(sql -> sql.selectFrom(PROJECTION_PROJECTS)
-                .where(PROJECTION_PROJECTS.PROJECT_ID.eq(id.toString()))
-                .fetchOptional()
-                .map(SqliteProjectionStore::project));
+        return byKey(PROJECTION_PROJECTS, id, SqliteProjectionStore::project);
     }
 
     // Creation order is sorted on the parsed instants: the stored text has 0, 3, 6 or 9 fraction
@@ -123,13 +376,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public boolean livePathTaken(String path) {
-        return sql(sql -> sql.fetchExists(
-                PROJECTION_PROJECTS, PROJECTION_PROJECTS.PATH.eq(path).and(PROJECTION_PROJECTS.DELETED.isFalse())));
+        return query(livePathSql, ResultSet::next, path);
     }
 
     @Override
     public void putProject(ProjectView p) {
-        ProjectionProjectsRecord r = new ProjectionProjectsRecord(
+        Object[] r = columns(
                 p.id().toString(),
                 p.name(),
                 p.path(),
@@ -137,16 +389,16 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 text(p.createdAt()),
                 text(p.updatedAt()),
                 p.version());
-        upsert(r, PROJECTION_PROJECTS.PROJECT_ID);
+        upsert(PROJECTION_PROJECTS, r);
     }
 
-    private <R extends TableRecord<R>> void upsert(R record, Field<?> key) {
-        sql(sql -> sql.insertInto(record.getTable())
-                .set(record)
-                .onConflict(key)
-                .doUpdate()
-                .set(record)
-                .execute());
+    /** The values of a row in the table's column order, for {@link #upsert}. */
+    private static Object[] columns(Object... values) {
+        return values;
+    }
+
+    private void upsert(Table<?> table, Object[] values) {
+        update(upsertSql.get(table), values);
     }
 
     // Threads
@@ -169,10 +421,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<ThreadView> thread(ThreadId id) {
-        return sql(sql -> sql.selectFrom(PROJECTION_THREADS)
-                .where(PROJECTION_THREADS.THREAD_ID.eq(id.toString()))
-                .fetchOptional()
-                .map(SqliteProjectionStore::thread));
+        return byKey(PROJECTION_THREADS, id, SqliteProjectionStore::thread);
     }
 
     @Override
@@ -200,14 +449,26 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public List<ThreadId> liveThreadsOf(ProjectId project) {
-        return threads(new ThreadFilter(project, true, false)).stream()
-                .map(ThreadView::id)
+        record Live(ThreadId id, Instant createdAt) {}
+        List<Live> live = query(
+                liveThreadsSql,
+                rows -> {
+                    List<Live> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(new Live(new ThreadId(uuid(rows.getString(1))), instant(rows.getString(2))));
+                    }
+                    return found;
+                },
+                project);
+        return live.stream()
+                .sorted(Comparator.comparing(Live::createdAt).thenComparing(t -> t.id().toString()))
+                .map(Live::id)
                 .toList();
     }
 
     @Override
     public void putThread(ThreadView t) {
-        ProjectionThreadsRecord r = new ProjectionThreadsRecord(
+        Object[] r = columns(
                 t.id().toString(),
                 t.projectId().toString(),
                 t.title(),
@@ -220,7 +481,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 text(t.createdAt()),
                 text(t.lastActivityAt()),
                 t.version());
-        upsert(r, PROJECTION_THREADS.THREAD_ID);
+        upsert(PROJECTION_THREADS, r);
     }
 
     // Turns
@@ -238,23 +499,17 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<TurnView> turn(TurnId id) {
-        return sql(sql -> sql.selectFrom(PROJECTION_TURNS)
-                .where(PROJECTION_TURNS.TURN_ID.eq(id.toString()))
-                .fetchOptional()
-                .map(SqliteProjectionStore::turn));
+        return byKey(PROJECTION_TURNS, id, SqliteProjectionStore::turn);
     }
 
     @Override
     public List<TurnView> turnsOf(ThreadId thread) {
-        return sql(sql -> sql.selectFrom(PROJECTION_TURNS)
-                .where(PROJECTION_TURNS.THREAD_ID.eq(thread.toString()))
-                .orderBy(PROJECTION_TURNS.ORDINAL)
-                .fetch(SqliteProjectionStore::turn));
+        return list(turnsOfSql, SqliteProjectionStore::turn, thread);
     }
 
     @Override
     public void putTurn(TurnView t) {
-        ProjectionTurnsRecord r = new ProjectionTurnsRecord(
+        Object[] r = columns(
                 t.id().toString(),
                 t.threadId().toString(),
                 t.ordinal(),
@@ -262,7 +517,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 t.error(),
                 text(t.startedAt()),
                 text(t.endedAt()));
-        upsert(r, PROJECTION_TURNS.TURN_ID);
+        upsert(PROJECTION_TURNS, r);
     }
 
     @Override
@@ -290,32 +545,45 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<MessageView> message(MessageId id) {
-        return sql(sql -> sql.selectFrom(PROJECTION_MESSAGES)
-                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(id.toString()))
-                .fetchOptional()
-                .map(SqliteProjectionStore::message));
+        return list(messageByIdSql, SqliteProjectionStore::message, id).stream().findFirst();
+    }
+
+    @Override
+    public Optional<MessageState> messageState(MessageId id) {
+        return query(
+                messageStateSql,
+                rows -> rows.next()
+                        ? Optional.of(new MessageState(
+                                new MessageId(uuid(rows.getString(1))),
+                                new ThreadId(uuid(rows.getString(2))),
+                                new TurnId(uuid(rows.getString(3))),
+                                rows.getInt(4) != 0))
+                        : Optional.<MessageState>empty(),
+                id);
     }
 
     @Override
     public List<MessageView> messagesOf(ThreadId thread) {
-        return sql(sql -> sql.selectFrom(PROJECTION_MESSAGES)
-                .where(PROJECTION_MESSAGES.THREAD_ID.eq(thread.toString()))
-                .orderBy(PROJECTION_MESSAGES.ORDINAL)
-                .fetch(SqliteProjectionStore::message));
+        return list(messagesOfSql, SqliteProjectionStore::message, thread);
     }
 
     @Override
     public List<MessageId> streamingMessagesOf(TurnId turn) {
-        return sql(sql -> sql.select(PROJECTION_MESSAGES.MESSAGE_ID)
-                .from(PROJECTION_MESSAGES)
-                .where(PROJECTION_MESSAGES.TURN_ID.eq(turn.toString()), PROJECTION_MESSAGES.STREAMING.isTrue())
-                .orderBy(PROJECTION_MESSAGES.ORDINAL)
-                .fetch(r -> new MessageId(uuid(r.value1()))));
+        return query(
+                streamingSql,
+                rows -> {
+                    List<MessageId> found = new ArrayList<>();
+                    while (rows.next()) {
+                        found.add(new MessageId(uuid(rows.getString(1))));
+                    }
+                    return found;
+                },
+                turn);
     }
 
     @Override
     public void putMessage(MessageView m) {
-        ProjectionMessagesRecord r = new ProjectionMessagesRecord(
+        Object[] r = columns(
                 m.id().toString(),
                 m.threadId().toString(),
                 m.turnId().toString(),
@@ -325,16 +593,17 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 m.streaming(),
                 text(m.createdAt()),
                 text(m.updatedAt()));
-        upsert(r, PROJECTION_MESSAGES.MESSAGE_ID);
+        upsert(PROJECTION_MESSAGES, r);
+        // The view carries the whole text (deltas included, as message() reads it): fold them away.
+        update(dropDeltasSql, m.id());
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
-        sql(sql -> sql.update(PROJECTION_MESSAGES)
-                .set(PROJECTION_MESSAGES.TEXT, PROJECTION_MESSAGES.TEXT.concat(DSL.val(delta)))
-                .set(PROJECTION_MESSAGES.UPDATED_AT, at.toString())
-                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(id.toString()))
-                .execute());
+        // A row of its own, not text = text || ?: rewriting the whole text made each delta cost
+        // more than the one before.
+        update(nextDeltaSql, id, delta);
+        update(touchMessageSql, at, id);
     }
 
     // Checkpoints
@@ -352,10 +621,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<CheckpointView> checkpoint(CheckpointId id) {
-        return sql(sql -> sql.selectFrom(CHECKPOINTS)
-                .where(CHECKPOINTS.CHECKPOINT_ID.eq(id.toString()))
-                .fetchOptional()
-                .map(SqliteProjectionStore::checkpoint));
+        return byKeyRecord(CHECKPOINTS, id, SqliteProjectionStore::checkpoint);
     }
 
     @Override
@@ -371,7 +637,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putCheckpoint(CheckpointView c) {
-        CheckpointsRecord r = new CheckpointsRecord(
+        Object[] r = columns(
                 c.id().toString(),
                 c.threadId().toString(),
                 c.turnId().toString(),
@@ -379,7 +645,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 c.message(),
                 text(c.createdAt()),
                 text(c.restoredAt()));
-        upsert(r, CHECKPOINTS.CHECKPOINT_ID);
+        upsert(CHECKPOINTS, r);
     }
 
     // Settings
@@ -390,10 +656,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<SettingView> setting(String key) {
-        return sql(sql -> sql.selectFrom(SETTINGS)
-                .where(SETTINGS.KEY.eq(key))
-                .fetchOptional()
-                .map(SqliteProjectionStore::setting));
+        return byKeyRecord(SETTINGS, key, SqliteProjectionStore::setting);
     }
 
     @Override
@@ -403,7 +666,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putSetting(SettingView s) {
-        upsert(new SettingsRecord(s.key(), s.value(), text(s.updatedAt())), SETTINGS.KEY);
+        upsert(SETTINGS, columns(s.key(), s.value(), text(s.updatedAt())));
     }
 
     @Override
@@ -415,22 +678,12 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public long position(String projector) {
-        return sql(sql -> sql.select(PROJECTOR_POSITIONS.POSITION)
-                .from(PROJECTOR_POSITIONS)
-                .where(PROJECTOR_POSITIONS.PROJECTOR.eq(projector))
-                .fetchOptional(PROJECTOR_POSITIONS.POSITION)
-                .orElse(0L));
+        return query(positionSql, rows -> rows.next() ? rows.getLong(1) : 0L, projector);
     }
 
     @Override
     public void setPosition(String projector, long sequence) {
-        sql(sql -> sql.insertInto(PROJECTOR_POSITIONS)
-                .set(PROJECTOR_POSITIONS.PROJECTOR, projector)
-                .set(PROJECTOR_POSITIONS.POSITION, sequence)
-                .onConflict(PROJECTOR_POSITIONS.PROJECTOR)
-                .doUpdate()
-                .set(PROJECTOR_POSITIONS.POSITION, sequence)
-                .execute());
+        update(setPositionSql, projector, sequence);
     }
 
     @Override
@@ -462,18 +715,17 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private static void compare(
             Table<?> table, DSLContext expectedSql, DSLContext actualSql, List<ProjectionDifference> out) {
         UniqueKey<?> primaryKey = Objects.requireNonNull(table.getPrimaryKey(), table.getName());
-        Field<?> key = primaryKey.getFields().get(0);
+        List<? extends Field<?>> key = primaryKey.getFields();
         try (Cursor<? extends Record> expected =
                         expectedSql.selectFrom(table).orderBy(key).fetchLazy();
                 Cursor<? extends Record> actual =
                         actualSql.selectFrom(table).orderBy(key).fetchLazy()) {
             Record e = expected.fetchNext();
             Record a = actual.fetchNext();
-            Comparator<String> order = Comparator.naturalOrder();
             while (e != null || a != null) {
-                String ek = e == null ? null : String.valueOf(e.get(key));
-                String ak = a == null ? null : String.valueOf(a.get(key));
-                int cmp = e == null ? 1 : a == null ? -1 : order.compare(ek, ak);
+                String ek = e == null ? null : keyText(e, key);
+                String ak = a == null ? null : keyText(a, key);
+                int cmp = e == null ? 1 : a == null ? -1 : compareKeys(e, a, key);
                 if (cmp < 0) {
                     out.add(new ProjectionDifference(table.getName(), ek, "*", "row present", null));
                     e = expected.fetchNext();
@@ -493,6 +745,26 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 }
             }
         }
+    }
+
+    /** A row's key as text: its key columns joined with '/'. */
+    private static String keyText(Record row, List<? extends Field<?>> key) {
+        return key.stream().map(field -> String.valueOf(row.get(field))).collect(Collectors.joining("/"));
+    }
+
+    /** Orders keys as SQLite's ORDER BY does: numbers by value, text by its characters. */
+    private static int compareKeys(Record e, Record a, List<? extends Field<?>> key) {
+        for (Field<?> field : key) {
+            Object ev = e.get(field);
+            Object av = a.get(field);
+            int cmp = ev instanceof Number en && av instanceof Number an
+                    ? Long.compare(en.longValue(), an.longValue())
+                    : String.valueOf(ev).compareTo(String.valueOf(av));
+            if (cmp != 0) {
+                return cmp;
+            }
+        }
+        return 0;
     }
 
     @Override

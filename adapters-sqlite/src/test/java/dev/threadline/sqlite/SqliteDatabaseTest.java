@@ -217,7 +217,7 @@ class SqliteDatabaseTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
                         + " script, checksum, installed_by, execution_time, success)"
-                        + " SELECT max(installed_rank) + 1, '2', 'from the future', 'SQL', 'V2__from_the_future.sql',"
+                        + " SELECT max(installed_rank) + 1, '3', 'from the future', 'SQL', 'V3__from_the_future.sql',"
                         + " 12345, 'tomorrow', 7, 1 FROM flyway_schema_history");
             }
         }
@@ -228,7 +228,7 @@ class SqliteDatabaseTest {
         assertThatThrownBy(() -> SqliteFiles.open(file))
                 .isInstanceOfSatisfying(
                         StorageFailure.class, e -> assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW))
-                .hasMessageContaining("schema version 2");
+                .hasMessageContaining("schema version 3");
 
         assertThat(SqliteFiles.bytesOf(file)).isEqualTo(before);
     }

@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Threadline embedded in a JVM application: the composition root, wired by hand. Open a store,
@@ -81,6 +82,7 @@ public final class Threadline implements AutoCloseable {
     private final Commands commands;
     private final Queries queries;
     private final Subscriptions subscriptions;
+    private final SqliteTransactions transactions;
 
     private Threadline(Path dataDirectory, Options options) {
         this.dataDirectory = dataDirectory;
@@ -89,7 +91,7 @@ public final class Threadline implements AutoCloseable {
         try {
             this.events = new SqliteEventStore(database, new EventJsonCodec(), options.clock());
             SqliteProjectionStore store = new SqliteProjectionStore(database);
-            SqliteTransactions transactions = new SqliteTransactions(database);
+            this.transactions = new SqliteTransactions(database);
             this.projections = new Projections(events, store, transactions);
             this.subscriptions = new Subscriptions(events, options.pollInterval());
             this.commands = new Commands(
@@ -157,6 +159,14 @@ public final class Threadline implements AutoCloseable {
     /** Runs a command under an id: a retry with the same id returns the first result. */
     public CommandResult execute(Command command, String commandId) {
         return commands.execute(command, commandId);
+    }
+
+    /**
+     * Runs work in one write transaction: the commands it executes join it and commit together (a
+     * batch of commands costs one commit), and an exception rolls them all back.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.inTransaction(work);
     }
 
     /** The command API. */

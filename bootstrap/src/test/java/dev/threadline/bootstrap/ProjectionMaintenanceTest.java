@@ -3,6 +3,8 @@ package dev.threadline.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.application.command.AddMessage;
+import dev.threadline.application.command.AppendDelta;
+import dev.threadline.application.command.CompleteMessage;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.SetSetting;
@@ -192,6 +194,47 @@ class ProjectionMaintenanceTest {
 
             store.projections().rebuild(s -> {});
             assertThat(store.projections().verify(s -> {}).clean()).isTrue();
+        }
+    }
+
+    @Test
+    void streamed_deltas_are_kept_as_rows_while_streaming_and_folded_into_the_text_at_completion() throws Exception {
+        try (Threadline store = Threadline.open(dir)) {
+            Seeded seeded = seed(store);
+            for (int i = 0; i < 50; i++) {
+                store.execute(new AppendDelta(seeded.thread(), seeded.message(), "t" + i + " "));
+            }
+            assertThat(deltaRows()).isEqualTo(50);
+            assertThat(store.projections().verify(s -> {}).clean()).isTrue();
+
+            store.execute(new CompleteMessage(seeded.thread(), seeded.message()));
+
+            MessageView message = store.queries()
+                    .transcript(seeded.thread())
+                    .turns()
+                    .get(0)
+                    .messages()
+                    .get(1);
+            assertThat(message.text()).startsWith("t0 t1 t2 ").endsWith("t49 ").hasSize(190);
+            assertThat(message.streaming()).isFalse();
+            assertThat(deltaRows()).isZero();
+            assertThat(store.projections().verify(s -> {}).clean()).isTrue();
+            store.projections().rebuild(s -> {});
+            assertThat(store.queries()
+                            .transcript(seeded.thread())
+                            .turns()
+                            .get(0)
+                            .messages()
+                            .get(1))
+                    .isEqualTo(message);
+        }
+    }
+
+    private long deltaRows() throws Exception {
+        try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteDatabase.FILE_NAME));
+                Statement statement = plain.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM projection_message_deltas")) {
+            return rows.getLong(1);
         }
     }
 

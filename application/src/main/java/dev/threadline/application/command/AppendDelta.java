@@ -1,9 +1,9 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.MessageView;
 import dev.threadline.application.query.ThreadView;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.rules.MessageState;
 import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
@@ -20,8 +20,8 @@ public record AppendDelta(ThreadId threadId, MessageId messageId, String delta) 
     @Override
     public Decision decide(CommandContext context) {
         ThreadView thread = context.thread(threadId);
-        MessageView message = context.message(messageId);
-        return Decision.of(ThreadRules.appendDelta(thread.state(), message.state(), delta, context.now()))
+        MessageState message = context.messageState(messageId);
+        return Decision.of(ThreadRules.appendDelta(thread.state(), message, delta, context.now()))
                 .expecting(threadId.toString(), thread.version());
     }
 }

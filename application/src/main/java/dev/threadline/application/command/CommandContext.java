@@ -13,6 +13,7 @@ import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.rules.MessageState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class CommandContext {
     /** A message, or a refusal saying it does not exist. */
     public MessageView message(MessageId id) {
         return store.message(id).orElseThrow(() -> new NotFound("message", id));
+    }
+
+    /** A message's state without its text, or a refusal saying it does not exist. */
+    public MessageState messageState(MessageId id) {
+        return store.messageState(id).orElseThrow(() -> new NotFound("message", id));
     }
 
     /** A turn's streaming messages. */

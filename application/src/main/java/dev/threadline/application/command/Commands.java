@@ -118,6 +118,14 @@ public final class Commands {
         return new Outcome(result, true);
     }
 
+    /** A command class's record components, looked up once per class rather than once per command. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private static String fingerprint(Command command) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
@@ -135,7 +143,7 @@ public final class Commands {
      */
     private static String canonical(Command command) {
         StringBuilder text = new StringBuilder(command.kind());
-        for (RecordComponent component : command.getClass().getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(command.getClass())) {
             Object value;
             try {
                 value = component.getAccessor().invoke(command);

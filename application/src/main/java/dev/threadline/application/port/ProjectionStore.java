@@ -12,6 +12,7 @@ import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
+import dev.threadline.domain.rules.MessageState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,14 @@ public interface ProjectionStore {
 
     /** Marks every turn of the thread after the given ordinal as reverted. */
     void revertTurnsAfter(ThreadId thread, long ordinal, Instant at);
+
+    /**
+     * A message's identity and streaming flag without its text: what a command decides from, at a
+     * cost that does not grow with the length of a streamed answer.
+     */
+    default Optional<MessageState> messageState(MessageId id) {
+        return message(id).map(MessageView::state);
+    }
 
     /** A message by id. */
     Optional<MessageView> message(MessageId id);

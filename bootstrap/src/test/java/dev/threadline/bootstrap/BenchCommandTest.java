@@ -1,0 +1,63 @@
+package dev.threadline.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadline.cli.ThreadlineCli;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench} runs on a tiny N and reports every scenario; its timings are never asserted. */
+class BenchCommandTest {
+
+    private static final List<String> SCENARIOS = List.of(
+            "batch-append",
+            "pipeline-batched",
+            "single-normal",
+            "single-full",
+            "replay",
+            "rebuild",
+            "deltas",
+            "streamed-answer");
+
+    private static String run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = ThreadlineCli.run(
+                ThreadlineSession.ACCESS,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                args);
+        assertThat(code).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void bench_prints_every_scenario_as_a_table_and_as_json_objects() throws IOException {
+        String table = run("bench", "--events", "1000");
+        assertThat(table).contains("SCENARIO", "RAW JDBC", "RATIO", "TARGET");
+        for (String scenario : SCENARIOS) {
+            assertThat(table).contains(scenario);
+        }
+
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : run("--json", "bench", "--events", "1000").strip().split("\n")) {
+            objects.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(objects).extracting(node -> node.get("scenario").asText()).containsExactlyElementsOf(SCENARIOS);
+        assertThat(objects).allSatisfy(node -> {
+            assertThat(node.get("threadline").asDouble()).isPositive();
+            assertThat(node.get("baseline").asDouble()).isPositive();
+            assertThat(node.has("met")).isTrue();
+        });
+        JsonNode streamed = objects.get(SCENARIOS.indexOf("streamed-answer"));
+        assertThat(streamed.get("detail").asText()).contains("text exact");
+    }
+}
