@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -28,6 +29,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
         name = "threadline",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         version = "threadline 0.1.0",
         description = "An append-only SQLite event store for coding-agent orchestrators.",
         subcommands = {
@@ -55,14 +57,18 @@ public final class ThreadlineCli implements Callable<Integer> {
     @Option(
             names = "--data-dir",
             paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "The store's directory (default: $THREADLINE_HOME, else $XDG_DATA_HOME/threadline, "
                     + "else ~/.local/share/threadline).")
     Path dataDir;
 
-    @Option(names = "--json", description = "Print machine-readable JSON (JSON Lines for streams).")
+    @Option(
+            names = "--json",
+            scope = ScopeType.INHERIT,
+            description = "Print machine-readable JSON (JSON Lines for streams).")
     boolean json;
 
-    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
     private final StoreAccess access;

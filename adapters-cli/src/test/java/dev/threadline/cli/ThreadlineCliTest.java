@@ -95,6 +95,26 @@ class ThreadlineCliTest {
     }
 
     @Test
+    void global_options_are_accepted_after_the_command_too() {
+        session.answer = command -> new CommandResult(Map.of("projectId", "p-2"), 3, 1);
+
+        Run run = run(
+                "project", "create", "--name", "Shop", "--path", "/src/shop", "--json", "--data-dir", temp.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("{\"projectId\":\"p-2\",\"lastSequence\":3}\n");
+        assertThat(session.opened).isEqualTo(temp);
+    }
+
+    @Test
+    void every_subcommand_has_help() {
+        Run run = run("project", "create", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: threadline project create").contains("--name");
+    }
+
+    @Test
     void the_data_directory_defaults_to_the_store_access_default() {
         run("project", "create", "--name", "Shop", "--path", "/src/shop");
 
