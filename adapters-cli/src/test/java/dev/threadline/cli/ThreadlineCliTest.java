@@ -269,12 +269,12 @@ class ThreadlineCliTest {
 
         @Override
         public Queries queries() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the fake store does not need this");
         }
 
         @Override
         public Projections projections() {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the fake store does not need this");
         }
 
         @Override
@@ -284,12 +284,12 @@ class ThreadlineCliTest {
 
         @Override
         public Subscription subscribe(long afterSequence, EventHandler handler) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the fake store does not need this");
         }
 
         @Override
         public MessageStream streamMessage(ThreadId thread, Role role) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("the fake store does not need this");
         }
 
         @Override
