@@ -57,13 +57,7 @@ final class SchemaMigrations {
                             + " untouched",
                     null);
         }
-        int version = 0;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY + " WHERE success = 1")) {
-            while (rows.next()) {
-                version = Math.max(version, parseVersion(file, rows.getString(1)));
-            }
-        }
+        int version = version(file, connection);
         if (version > LATEST_VERSION) {
             throw new StorageFailure(
                     Reason.SCHEMA_TOO_NEW,
@@ -72,6 +66,18 @@ final class SchemaMigrations {
                     null);
         }
         return version == LATEST_VERSION ? State.CURRENT : State.BEHIND;
+    }
+
+    /** The highest schema version successfully applied to a Threadline database, 0 when none. */
+    static int version(Path file, Connection connection) throws SQLException {
+        int version = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM " + HISTORY + " WHERE success = 1")) {
+            while (rows.next()) {
+                version = Math.max(version, parseVersion(file, rows.getString(1)));
+            }
+        }
+        return version;
     }
 
     private static int parseVersion(Path file, String text) {

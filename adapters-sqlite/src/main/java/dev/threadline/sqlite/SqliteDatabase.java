@@ -16,10 +16,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -334,6 +337,46 @@ public final class SqliteDatabase implements AutoCloseable {
             statements.put(statementSql, statement);
         }
         return statement;
+    }
+
+    /** The schema version of the open database. */
+    public int schemaVersion() {
+        return withWriter(connection -> SchemaMigrations.version(file, connection));
+    }
+
+    /** SQLite's integrity check of the open database: {@code ["ok"]} when it is sound. */
+    public List<String> integrityCheck() {
+        return withWriter(SqliteDatabase::integrityCheck);
+    }
+
+    /**
+     * Writes a consistent online copy to a new file ({@code VACUUM INTO}) and returns the copy's
+     * integrity check.
+     */
+    public List<String> backupTo(Path target) {
+        withWriter(connection -> {
+            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, target.toString());
+                vacuum.execute();
+            }
+            return null;
+        });
+        try (Connection copy = readOnlyConfig(options).createConnection(urlOf(target))) {
+            return integrityCheck(copy);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(target, "check the backup", e);
+        }
+    }
+
+    private static List<String> integrityCheck(Connection connection) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
     }
 
     /** A new read-only connection for a long read; the caller closes it. */

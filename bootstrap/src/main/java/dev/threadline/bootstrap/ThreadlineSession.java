@@ -12,21 +12,13 @@ import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
-import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.sqlite.json.EventJsonCodec;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -132,46 +124,17 @@ final class ThreadlineSession implements Session {
 
     @Override
     public int schemaVersion() {
-        return store.database().withWriter(connection -> {
-            try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery(
-                            "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
-        });
+        return store.database().schemaVersion();
     }
 
     @Override
     public List<String> integrityCheck() {
-        return store.database().withWriter(ThreadlineSession::integrityCheck);
+        return store.database().integrityCheck();
     }
 
     @Override
     public List<String> backup(Path target) {
-        store.database().withWriter(connection -> {
-            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-                vacuum.setString(1, target.toString());
-                vacuum.execute();
-            }
-            return null;
-        });
-        try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + target)) {
-            return integrityCheck(copy);
-        } catch (SQLException e) {
-            throw new StorageFailure(
-                    StorageFailure.Reason.FAILED, "cannot check the backup at " + target + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> integrityCheck(Connection connection) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-            while (rows.next()) {
-                result.add(rows.getString(1));
-            }
-        }
-        return result;
+        return store.database().backupTo(target);
     }
 
     @Override
