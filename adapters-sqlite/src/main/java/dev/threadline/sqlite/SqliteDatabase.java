@@ -22,11 +22,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
@@ -56,6 +58,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final DSLContext sql;
+    private final Map<Class<?>, TransactionScoped> scoped = new LinkedHashMap<>();
     private int transactionDepth;
     private boolean closed;
 
@@ -267,6 +270,9 @@ public final class SqliteDatabase implements AutoCloseable {
             transactionDepth = 1;
             try {
                 T result = work.run(writer);
+                for (TransactionScoped state : scoped.values()) {
+                    state.beforeCommit();
+                }
                 execute("COMMIT", "commit");
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -277,6 +283,9 @@ public final class SqliteDatabase implements AutoCloseable {
                 throw (RuntimeException) e;
             } finally {
                 transactionDepth = 0;
+                for (TransactionScoped state : scoped.values()) {
+                    state.afterTransaction();
+                }
             }
         } finally {
             writeLock.unlock();
@@ -308,6 +317,20 @@ public final class SqliteDatabase implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StorageFailure(Reason.LOCKED, "interrupted while waiting for the write lock", e);
+        }
+    }
+
+    /**
+     * The one instance of a kind of transaction-scoped state on this database, created on first
+     * use: every store on the same database shares it, so none can read past another's deferred
+     * write.
+     */
+    <T extends TransactionScoped> T transactionScoped(Class<T> type, Supplier<T> create) {
+        writeLock.lock();
+        try {
+            return type.cast(scoped.computeIfAbsent(type, kind -> create.get()));
+        } finally {
+            writeLock.unlock();
         }
     }
 

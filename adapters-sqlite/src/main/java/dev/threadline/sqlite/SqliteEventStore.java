@@ -46,6 +46,7 @@ public final class SqliteEventStore implements EventStore {
     private final EventJsonCodec codec;
     private final EventRows rows; // used only under the writer lock
     private final Clock clock;
+    private final KnownLog known; // used only inside a transaction
 
     private final String insertSql;
     private final String streamVersionSql;
@@ -64,6 +65,7 @@ public final class SqliteEventStore implements EventStore {
         this.codec = Objects.requireNonNull(codec);
         this.rows = new EventRows(codec);
         this.clock = Objects.requireNonNull(clock);
+        this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
         var sql = database.sql();
         insertSql = sql.insertInto(EVENTS)
                 .columns(EventRows.COLUMNS)
@@ -90,6 +92,28 @@ public final class SqliteEventStore implements EventStore {
         lastSequenceSql = sql.select(DSL.coalesce(DSL.max(EVENTS.SEQUENCE), 0L))
                 .from(EVENTS)
                 .getSQL();
+    }
+
+    /**
+     * What the open transaction has learnt of the log. It holds the write lock, so nobody else can
+     * append until it ends: a sequence or stream version read or written once stays true, and a
+     * thousand commands in one transaction need not read them a thousand times.
+     */
+    private static final class KnownLog implements TransactionScoped {
+        static final long UNKNOWN = -1;
+        /** The highest sequence ever used ({@code sqlite_sequence}), the base of the next insert. */
+        long ceiling = UNKNOWN;
+        /** The highest sequence stored, as {@link #lastSequence()} reports it. */
+        long last = UNKNOWN;
+        /** Each touched stream's current version, -1 for a stream with no events. */
+        final Map<String, Long> versions = new HashMap<>();
+
+        @Override
+        public void afterTransaction() {
+            ceiling = UNKNOWN;
+            last = UNKNOWN;
+            versions.clear();
+        }
     }
 
     @Override
@@ -194,6 +218,9 @@ public final class SqliteEventStore implements EventStore {
                 stored.add(next);
             }
             insert.executeBatch();
+            known.ceiling = sequence;
+            known.last = sequence;
+            known.versions.putAll(versions);
         } catch (SQLException e) {
             insert.clearBatch();
             // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
@@ -227,19 +254,29 @@ public final class SqliteEventStore implements EventStore {
     }
 
     private long currentVersion(String streamId) throws SQLException {
+        Long knownVersion = known.versions.get(streamId);
+        if (knownVersion != null) {
+            return knownVersion;
+        }
         PreparedStatement query = database.prepared(streamVersionSql);
         query.setString(1, streamId);
         try (ResultSet result = query.executeQuery()) {
             long version = result.getLong(1);
-            return result.wasNull() ? -1 : version;
+            version = result.wasNull() ? -1 : version;
+            known.versions.put(streamId, version);
+            return version;
         }
     }
 
     private long lastSequenceInTransaction() throws SQLException {
+        if (known.ceiling != KnownLog.UNKNOWN) {
+            return known.ceiling;
+        }
         // sqlite_sequence holds the highest sequence ever used, so a position is never reused.
         try (ResultSet result = database.prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
                 .executeQuery()) {
-            return result.next() ? result.getLong(1) : 0;
+            known.ceiling = result.next() ? result.getLong(1) : 0;
+            return known.ceiling;
         }
     }
 
@@ -350,8 +387,16 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public long lastSequence() {
         return database.withWriter(connection -> {
+            boolean inTransaction = database.inTransaction();
+            if (inTransaction && known.last != KnownLog.UNKNOWN) {
+                return known.last;
+            }
             try (ResultSet result = database.prepared(lastSequenceSql).executeQuery()) {
-                return result.getLong(1);
+                long last = result.getLong(1);
+                if (inTransaction) {
+                    known.last = last;
+                }
+                return last;
             }
         });
     }

@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final String dropDeltasSql;
     private final String positionSql;
     private final String setPositionSql;
+    private final KnownRows known; // used only inside a transaction
 
     /** @param database the open database */
     public SqliteProjectionStore(SqliteDatabase database) {
@@ -166,6 +168,96 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 .where(PROJECTOR_POSITIONS.PROJECTOR.eq(param(PROJECTOR_POSITIONS.PROJECTOR)))
                 .getSQL();
         setPositionSql = upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR);
+        String threadSql = upsertSql.get(PROJECTION_THREADS);
+        String positionUpsert = setPositionSql;
+        known = database.transactionScoped(KnownRows.class, () -> new KnownRows(database, threadSql, positionUpsert));
+    }
+
+    /**
+     * The thread rows and positions the open transaction has read or written. Every command reads
+     * its thread, and the projector reads and rewrites it and the position: kept here, the rows
+     * are read once per transaction and written once, just before the commit, however many
+     * commands the transaction holds. Queries that read these tables other than by key write them
+     * out first ({@link #writeOut}); a rollback simply forgets them.
+     */
+    private static final class KnownRows implements TransactionScoped {
+        /** Past this many rows the known ones are written out and forgotten, to bound memory. */
+        private static final int LIMIT = 4_096;
+
+        private final SqliteDatabase database;
+        private final String threadSql;
+        private final String positionSql;
+        private final Map<String, ThreadView> threads = new HashMap<>();
+        private final Map<String, ThreadView> changedThreads = new LinkedHashMap<>();
+        private final Map<String, Long> positions = new HashMap<>();
+        private final Map<String, Long> changedPositions = new LinkedHashMap<>();
+
+        KnownRows(SqliteDatabase database, String threadSql, String positionSql) {
+            this.database = database;
+            this.threadSql = threadSql;
+            this.positionSql = positionSql;
+        }
+
+        void readThread(ThreadView thread) throws SQLException {
+            if (threads.size() >= LIMIT) {
+                writeOut();
+            }
+            threads.put(thread.id().toString(), thread);
+        }
+
+        void changeThread(ThreadView thread) throws SQLException {
+            readThread(thread);
+            changedThreads.put(thread.id().toString(), thread);
+        }
+
+        void changePosition(String projector, long sequence) {
+            positions.put(projector, sequence);
+            changedPositions.put(projector, sequence);
+        }
+
+        /** Writes the changed rows and forgets every row. */
+        void writeOut() throws SQLException {
+            if (!changedThreads.isEmpty()) {
+                PreparedStatement upsert = database.prepared(threadSql);
+                for (ThreadView thread : changedThreads.values()) {
+                    bind(upsert, threadRow(thread));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            if (!changedPositions.isEmpty()) {
+                PreparedStatement upsert = database.prepared(positionSql);
+                for (Map.Entry<String, Long> position : changedPositions.entrySet()) {
+                    bind(upsert, new Object[] {position.getKey(), position.getValue()});
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            afterTransaction();
+        }
+
+        @Override
+        public void beforeCommit() throws SQLException {
+            writeOut();
+        }
+
+        @Override
+        public void afterTransaction() {
+            threads.clear();
+            changedThreads.clear();
+            positions.clear();
+            changedPositions.clear();
+        }
+    }
+
+    /** Writes out the rows the open transaction keeps, before a query that reads their tables. */
+    private void writeOut() {
+        if (database.inTransaction()) {
+            database.withWriter(connection -> {
+                known.writeOut();
+                return null;
+            });
+        }
     }
 
     private static <T> Condition keyIs(Field<T> key) {
@@ -421,11 +513,25 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public Optional<ThreadView> thread(ThreadId id) {
-        return byKey(PROJECTION_THREADS, id, SqliteProjectionStore::thread);
+        if (!database.inTransaction()) {
+            return byKey(PROJECTION_THREADS, id, SqliteProjectionStore::thread);
+        }
+        return database.withWriter(connection -> {
+            ThreadView seen = known.threads.get(id.toString());
+            if (seen != null) {
+                return Optional.of(seen);
+            }
+            Optional<ThreadView> read = byKey(PROJECTION_THREADS, id, SqliteProjectionStore::thread);
+            if (read.isPresent()) {
+                known.readThread(read.get());
+            }
+            return read;
+        });
     }
 
     @Override
     public List<ThreadView> threads(ThreadFilter filter) {
+        writeOut();
         Condition condition = DSL.noCondition();
         if (filter.project() != null) {
             condition = condition.and(
@@ -449,6 +555,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public List<ThreadId> liveThreadsOf(ProjectId project) {
+        writeOut();
         record Live(ThreadId id, Instant createdAt) {}
         List<Live> live = query(
                 liveThreadsSql,
@@ -467,8 +574,19 @@ public final class SqliteProjectionStore implements ProjectionStore {
     }
 
     @Override
-    public void putThread(ThreadView t) {
-        Object[] r = columns(
+    public void putThread(ThreadView thread) {
+        if (database.inTransaction()) {
+            database.withWriter(connection -> {
+                known.changeThread(thread);
+                return null;
+            });
+        } else {
+            upsert(PROJECTION_THREADS, threadRow(thread));
+        }
+    }
+
+    private static Object[] threadRow(ThreadView t) {
+        return columns(
                 t.id().toString(),
                 t.projectId().toString(),
                 t.title(),
@@ -481,7 +599,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 text(t.createdAt()),
                 text(t.lastActivityAt()),
                 t.version());
-        upsert(PROJECTION_THREADS, r);
     }
 
     // Turns
@@ -583,7 +700,19 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public void putMessage(MessageView m) {
-        Object[] r = columns(
+        upsert(PROJECTION_MESSAGES, messageRow(m));
+        // The view carries the whole text (deltas included, as message() reads it): fold them away.
+        update(dropDeltasSql, m.id());
+    }
+
+    @Override
+    public void addMessage(MessageView m) {
+        // A message just added has no delta rows to fold: one statement, not two.
+        upsert(PROJECTION_MESSAGES, messageRow(m));
+    }
+
+    private static Object[] messageRow(MessageView m) {
+        return columns(
                 m.id().toString(),
                 m.threadId().toString(),
                 m.turnId().toString(),
@@ -593,9 +722,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 m.streaming(),
                 text(m.createdAt()),
                 text(m.updatedAt()));
-        upsert(PROJECTION_MESSAGES, r);
-        // The view carries the whole text (deltas included, as message() reads it): fold them away.
-        update(dropDeltasSql, m.id());
     }
 
     @Override
@@ -678,16 +804,39 @@ public final class SqliteProjectionStore implements ProjectionStore {
 
     @Override
     public long position(String projector) {
-        return query(positionSql, rows -> rows.next() ? rows.getLong(1) : 0L, projector);
+        if (!database.inTransaction()) {
+            return query(positionSql, rows -> rows.next() ? rows.getLong(1) : 0L, projector);
+        }
+        return database.withWriter(connection -> {
+            Long seen = known.positions.get(projector);
+            if (seen != null) {
+                return seen;
+            }
+            long read = query(positionSql, rows -> rows.next() ? rows.getLong(1) : 0L, projector);
+            known.positions.put(projector, read);
+            return read;
+        });
     }
 
     @Override
     public void setPosition(String projector, long sequence) {
-        update(setPositionSql, projector, sequence);
+        if (database.inTransaction()) {
+            database.withWriter(connection -> {
+                known.changePosition(projector, sequence);
+                return null;
+            });
+        } else {
+            update(setPositionSql, projector, sequence);
+        }
     }
 
     @Override
     public void clear() {
+        // Every row goes, so the kept ones need not be written first.
+        database.withWriter(connection -> {
+            known.afterTransaction();
+            return null;
+        });
         sql(sql -> {
             for (Table<?> table : READ_MODEL_TABLES) {
                 sql.deleteFrom(table).execute();
@@ -701,6 +850,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
         if (!(expected instanceof SqliteProjectionStore other)) {
             throw new IllegalArgumentException("can only compare with another SQLite projection store");
         }
+        writeOut();
+        other.writeOut();
         List<ProjectionDifference> differences = new ArrayList<>();
         for (Table<?> table : READ_MODEL_TABLES) {
             other.database.withWriter(theirs -> database.withWriter(ours -> {

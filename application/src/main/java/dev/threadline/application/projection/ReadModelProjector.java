@@ -86,7 +86,7 @@ public final class ReadModelProjector {
             case MESSAGE_ADDED -> {
                 MessageAdded e = (MessageAdded) event;
                 updateThread(store, stored, t -> {
-                    store.putMessage(new MessageView(
+                    store.addMessage(new MessageView(
                             e.messageId(),
                             t.id(),
                             e.turnId(),
