@@ -140,11 +140,13 @@ public final class Benchmark {
         progress.accept("command pipeline, " + events + " commands in transactions of 1,000");
         int perRound = roundSize(events);
         try (Threadline store = Threadline.open(threadlineStore);
-                RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
+                RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal);
+                RawJdbc floor = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             ThreadId thread = runningThread(store);
-            long[] commandIds = {0};
-            Rates rates = measure(
+            long[] commandIds = {0, 0};
+            double[] medians = measureSides(
                     perRound,
+                    REPETITIONS,
                     () -> {
                         for (int done = 0; done < perRound; done += BATCH) {
                             int size = Math.min(BATCH, perRound - done);
@@ -158,13 +160,18 @@ public final class Benchmark {
                             });
                         }
                     },
-                    () -> raw.appendBatches(perRound, BATCH, DELTA));
+                    () -> raw.appendBatches(perRound, BATCH, DELTA),
+                    () -> {
+                        floor.commandWrites(commandIds[1], perRound, BATCH, text());
+                        commandIds[1] += perRound;
+                    });
+            Rates rates = new Rates(medians[0], medians[1], medians[2]);
             return rates.result(
                     "pipeline-batched",
                     "commands (decide, append, inline projections, receipt), 1,000 per transaction",
                     "≥ 0.5× raw",
                     0.5,
-                    "vs raw inserts batched 1,000 per transaction");
+                    "vs raw inserts batched 1,000 per transaction; " + rates.floorDetail());
         }
     }
 
@@ -176,12 +183,14 @@ public final class Benchmark {
         int perRound = roundSize(count);
         try (Threadline store =
                         Threadline.open(store(), Threadline.Options.defaults().withSqlite(options));
-                RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options)) {
+                RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options);
+                RawJdbc floor = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options)) {
             ThreadId thread = runningThread(store);
             UUID stream = UuidV7.next();
-            long[] counters = {0, 0};
-            Rates rates = measure(
+            long[] counters = {0, 0, 0};
+            double[] medians = measureSides(
                     perRound,
+                    REPETITIONS,
                     () -> {
                         for (int i = 0; i < perRound; i++) {
                             store.execute(new AddMessage(thread, Role.USER, text(), false), "single-" + ++counters[0]);
@@ -190,13 +199,18 @@ public final class Benchmark {
                     () -> {
                         raw.appendSingles(stream, counters[1], perRound, DELTA);
                         counters[1] += perRound;
+                    },
+                    () -> {
+                        floor.commandWrites(counters[2], perRound, 1, text());
+                        counters[2] += perRound;
                     });
+            Rates rates = new Rates(medians[0], medians[1], medians[2]);
             return rates.result(
                     "single-" + mode.name().toLowerCase(Locale.ROOT),
                     "one command (with receipt) per transaction, synchronous=" + mode,
                     target,
                     minimum,
-                    "vs raw single-insert transactions");
+                    "vs raw single-insert transactions; " + rates.floorDetail());
         }
     }
 
@@ -396,20 +410,30 @@ public final class Benchmark {
 
     /** A warm-up round of each, then rounds alternating the two sides (which goes first alternates too). */
     private static Rates measure(long perRound, Round threadline, Round baseline, int repetitions) throws SQLException {
-        threadline.run();
-        baseline.run();
-        double[] ours = new double[repetitions];
-        double[] theirs = new double[repetitions];
+        double[] medians = measureSides(perRound, repetitions, threadline, baseline);
+        return new Rates(medians[0], medians[1], Double.NaN);
+    }
+
+    /**
+     * A warm-up round of each side, then rounds running every side once, each round starting with
+     * the next side, so that machine noise hits all alike; the median rate of each side.
+     */
+    private static double[] measureSides(long perRound, int repetitions, Round... sides) throws SQLException {
+        for (Round side : sides) {
+            side.run();
+        }
+        double[][] rates = new double[sides.length][repetitions];
         for (int r = 0; r < repetitions; r++) {
-            if (r % 2 == 0) {
-                ours[r] = timed(perRound, threadline);
-                theirs[r] = timed(perRound, baseline);
-            } else {
-                theirs[r] = timed(perRound, baseline);
-                ours[r] = timed(perRound, threadline);
+            for (int i = 0; i < sides.length; i++) {
+                int side = (r + i) % sides.length;
+                rates[side][r] = timed(perRound, sides[side]);
             }
         }
-        return new Rates(median(ours), median(theirs));
+        double[] medians = new double[sides.length];
+        for (int side = 0; side < sides.length; side++) {
+            medians[side] = median(rates[side]);
+        }
+        return medians;
     }
 
     private static double timed(long count, Round round) throws SQLException {
@@ -425,7 +449,19 @@ public final class Benchmark {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private record Rates(double threadline, double baseline) {
+    /** Median rates; {@code floor} is the hand-written least writes of a command, NaN when not measured. */
+    private record Rates(double threadline, double baseline, double floor) {
+
+        /** The floor beside the baseline, for a scenario's detail. */
+        String floorDetail() {
+            return String.format(
+                    Locale.ROOT,
+                    "the least a command must write, by hand in raw JDBC: %,.0f/s = %.2f× raw, Threadline %.2f× that",
+                    floor,
+                    floor / baseline,
+                    threadline / floor);
+        }
+
         BenchResult result(String scenario, String description, String target, double minimum, String detail) {
             double ratio = baseline == 0 ? 0 : threadline / baseline;
             return new BenchResult(

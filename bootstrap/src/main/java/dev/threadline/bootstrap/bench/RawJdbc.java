@@ -80,6 +80,8 @@ final class RawJdbc implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(
                 SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
+        // As Threadline's writer: no "SELECT last_insert_rowid()" after every INSERT.
+        config.setGetGeneratedKeys(false);
         try {
             return new RawJdbc(config.createConnection("jdbc:sqlite:" + file));
         } catch (SQLException e) {
@@ -141,6 +143,83 @@ final class RawJdbc implements AutoCloseable {
         insert.setString(9, null);
         insert.setString(10, payload);
     }
+
+    /**
+     * The least a command with inline projections and a receipt must write, by hand: for each
+     * command the event, its message row and its receipt are inserted; for each transaction the
+     * thread row and the projector's position are written once. No reads, no decisions, no
+     * checks: a floor for the command scenarios, not a design.
+     *
+     * @param firstCommand the number of the first command, so that receipts and versions go on
+     * @param count how many commands
+     * @param perTransaction how many commands share a transaction
+     * @param text the message text
+     */
+    void commandWrites(long firstCommand, int count, int perTransaction, String text) throws SQLException {
+        try (PreparedStatement message = connection.prepareStatement(
+                        "INSERT INTO projection_messages (message_id, thread_id, turn_id, ordinal, role, text,"
+                                + " streaming, created_at, updated_at) VALUES (?, ?, ?, ?, 'user', ?, 0, ?, ?)");
+                PreparedStatement receipt = connection.prepareStatement(
+                        "INSERT INTO command_receipts (command_id, command_type, fingerprint, result, first_sequence,"
+                                + " last_sequence, recorded_at) VALUES (?, 'AddMessage', ?, ?, ?, ?, ?)");
+                PreparedStatement thread = connection.prepareStatement(
+                        "INSERT INTO projection_threads (thread_id, project_id, title, model, message_count,"
+                                + " created_at, last_activity_at, stream_version) VALUES (?, ?, 'bench', 'bench', ?,"
+                                + " ?, ?, ?) ON CONFLICT (thread_id) DO UPDATE SET message_count ="
+                                + " excluded.message_count, last_activity_at = excluded.last_activity_at,"
+                                + " stream_version = excluded.stream_version");
+                PreparedStatement position = connection.prepareStatement(
+                        "INSERT INTO projector_positions (projector, position) VALUES ('read-models', ?)"
+                                + " ON CONFLICT (projector) DO UPDATE SET position = excluded.position")) {
+            String stream = FLOOR_THREAD.toString();
+            long command = firstCommand;
+            for (int done = 0; done < count; done += perTransaction) {
+                execute("BEGIN IMMEDIATE");
+                String at = null;
+                for (int i = 0; i < Math.min(perTransaction, count - done); i++) {
+                    command++;
+                    bind(FLOOR_THREAD, command, text);
+                    insert.executeUpdate();
+                    at = Instant.now().toString();
+                    String messageId = UuidV7.next().toString();
+                    message.setString(1, messageId);
+                    message.setString(2, stream);
+                    message.setString(3, stream);
+                    message.setLong(4, command);
+                    message.setString(5, text);
+                    message.setString(6, at);
+                    message.setString(7, at);
+                    message.executeUpdate();
+                    receipt.setString(1, "floor-" + command);
+                    receipt.setString(2, FINGERPRINT);
+                    receipt.setString(
+                            3,
+                            "{\"ids\":{\"messageId\":\"" + messageId + "\"},\"lastSequence\":" + command
+                                    + ",\"eventCount\":1}");
+                    receipt.setLong(4, command);
+                    receipt.setLong(5, command);
+                    receipt.setString(6, at);
+                    receipt.executeUpdate();
+                }
+                thread.setString(1, stream);
+                thread.setString(2, stream);
+                thread.setLong(3, command);
+                thread.setString(4, at);
+                thread.setString(5, at);
+                thread.setLong(6, command);
+                thread.executeUpdate();
+                position.setLong(1, command);
+                position.executeUpdate();
+                execute("COMMIT");
+            }
+        }
+    }
+
+    /** The stream of {@link #commandWrites}. */
+    private static final UUID FLOOR_THREAD = UuidV7.next();
+
+    /** A receipt's fingerprint is a SHA-256 in hex. */
+    private static final String FINGERPRINT = "0".repeat(64);
 
     /** Reads and decodes every event of a database, returning how many. */
     static long replay(Path file, SqliteOptions options) throws SQLException {
