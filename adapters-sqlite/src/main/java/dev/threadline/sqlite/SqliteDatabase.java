@@ -34,6 +34,7 @@ import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -49,6 +50,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private static final int BEGIN_ATTEMPTS = 3;
 
+    private static final long UNKNOWN_VERSION = Long.MIN_VALUE;
+
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
@@ -60,6 +63,9 @@ public final class SqliteDatabase implements AutoCloseable {
     private final DSLContext sql;
     private final Map<Class<?>, TransactionScoped> scoped = new LinkedHashMap<>();
     private int transactionDepth;
+    /** The {@code data_version} the components' knowledge belongs to. */
+    private long knownDataVersion = UNKNOWN_VERSION;
+
     private boolean closed;
 
     private SqliteDatabase(Path file, SqliteOptions options, Connection writer) {
@@ -268,12 +274,15 @@ public final class SqliteDatabase implements AutoCloseable {
             }
             beginImmediate();
             transactionDepth = 1;
+            boolean committed = false;
             try {
+                forgetIfChangedElsewhere();
                 T result = work.run(writer);
                 for (TransactionScoped state : scoped.values()) {
                     state.beforeCommit();
                 }
                 execute("COMMIT", "commit");
+                committed = true;
                 return result;
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
@@ -283,12 +292,39 @@ public final class SqliteDatabase implements AutoCloseable {
                 throw (RuntimeException) e;
             } finally {
                 transactionDepth = 0;
-                for (TransactionScoped state : scoped.values()) {
-                    state.afterTransaction();
+                if (committed) {
+                    for (TransactionScoped state : scoped.values()) {
+                        state.afterCommit();
+                    }
+                } else {
+                    forgetAll();
                 }
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Drops what the components know when another connection (another process, or another store
+     * on the same file) has committed since this one last looked: {@code PRAGMA data_version}
+     * changes exactly then, and not for this connection's own commits.
+     */
+    private void forgetIfChangedElsewhere() throws SQLException {
+        long version;
+        try (ResultSet row = prepared("PRAGMA data_version").executeQuery()) {
+            version = row.getLong(1);
+        }
+        if (version != knownDataVersion) {
+            forgetAll();
+            knownDataVersion = version;
+        }
+    }
+
+    private void forgetAll() {
+        knownDataVersion = UNKNOWN_VERSION;
+        for (TransactionScoped state : scoped.values()) {
+            state.forget();
         }
     }
 
@@ -339,17 +375,34 @@ public final class SqliteDatabase implements AutoCloseable {
         return writeLock.isHeldByCurrentThread() && transactionDepth > 0;
     }
 
-    /** Runs short work on the writer connection outside any transaction it may join. */
+    /**
+     * Runs short work on the writer connection, inside the caller's transaction when there is one.
+     * Work outside a transaction that changes the file makes the components forget what they knew.
+     */
     public <T> T withWriter(SqlWork<T> work) {
         writeLock.lock();
         try {
             checkOpen();
-            return work.run(writer);
+            if (transactionDepth > 0) {
+                return work.run(writer);
+            }
+            long changesBefore = totalChanges();
+            try {
+                return work.run(writer);
+            } finally {
+                if (totalChanges() != changesBefore) {
+                    forgetAll();
+                }
+            }
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, "read", e);
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private long totalChanges() throws SQLException {
+        return writer.unwrap(SQLiteConnection.class).getDatabase().total_changes();
     }
 
     /** A statement prepared once on the writer connection; only for use while holding it. */

@@ -46,7 +46,7 @@ public final class SqliteEventStore implements EventStore {
     private final EventJsonCodec codec;
     private final EventRows rows; // used only under the writer lock
     private final Clock clock;
-    private final KnownLog known; // used only inside a transaction
+    private final KnownLog known; // used only under the writer lock
 
     private final String insertSql;
     private final String streamVersionSql;
@@ -95,12 +95,14 @@ public final class SqliteEventStore implements EventStore {
     }
 
     /**
-     * What the open transaction has learnt of the log. It holds the write lock, so nobody else can
-     * append until it ends: a sequence or stream version read or written once stays true, and a
-     * thousand commands in one transaction need not read them a thousand times.
+     * What this connection has learnt of the log. A transaction holds the write lock, and the
+     * database forgets this when another connection commits: so a sequence or stream version read
+     * or written once stays true, and a command need not read what the one before it wrote.
      */
     private static final class KnownLog implements TransactionScoped {
         static final long UNKNOWN = -1;
+        /** Past this many streams the versions are forgotten after a commit, to bound memory. */
+        private static final int LIMIT = 4_096;
         /** The highest sequence ever used ({@code sqlite_sequence}), the base of the next insert. */
         long ceiling = UNKNOWN;
         /** The highest sequence stored, as {@link #lastSequence()} reports it. */
@@ -109,7 +111,14 @@ public final class SqliteEventStore implements EventStore {
         final Map<String, Long> versions = new HashMap<>();
 
         @Override
-        public void afterTransaction() {
+        public void afterCommit() {
+            if (versions.size() > LIMIT) {
+                versions.clear();
+            }
+        }
+
+        @Override
+        public void forget() {
             ceiling = UNKNOWN;
             last = UNKNOWN;
             versions.clear();

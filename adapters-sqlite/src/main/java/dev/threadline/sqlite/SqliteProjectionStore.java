@@ -98,7 +98,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     private final String dropDeltasSql;
     private final String positionSql;
     private final String setPositionSql;
-    private final KnownRows known; // used only inside a transaction
+    private final KnownRows known; // used only under the writer lock
 
     /** @param database the open database */
     public SqliteProjectionStore(SqliteDatabase database) {
@@ -174,11 +174,11 @@ public final class SqliteProjectionStore implements ProjectionStore {
     }
 
     /**
-     * The thread rows and positions the open transaction has read or written. Every command reads
-     * its thread, and the projector reads and rewrites it and the position: kept here, the rows
-     * are read once per transaction and written once, just before the commit, however many
-     * commands the transaction holds. Queries that read these tables other than by key write them
-     * out first ({@link #writeOut}); a rollback simply forgets them.
+     * The thread rows and positions this connection has read or written. Every command reads its
+     * thread, and the projector reads and rewrites it and the position: kept here, they are read
+     * once (the database forgets them when another connection commits) and written once per
+     * transaction, just before the commit, however many commands it holds. Queries that read these
+     * tables other than by key write them out first ({@link #writeOut}); a rollback forgets them.
      */
     private static final class KnownRows implements TransactionScoped {
         /** Past this many rows the known ones are written out and forgotten, to bound memory. */
@@ -201,6 +201,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         void readThread(ThreadView thread) throws SQLException {
             if (threads.size() >= LIMIT) {
                 writeOut();
+                threads.clear();
             }
             threads.put(thread.id().toString(), thread);
         }
@@ -215,7 +216,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
             changedPositions.put(projector, sequence);
         }
 
-        /** Writes the changed rows and forgets every row. */
+        /** Writes the changed rows; they stay known, now as stored. */
         void writeOut() throws SQLException {
             if (!changedThreads.isEmpty()) {
                 PreparedStatement upsert = database.prepared(threadSql);
@@ -224,6 +225,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
+                changedThreads.clear();
             }
             if (!changedPositions.isEmpty()) {
                 PreparedStatement upsert = database.prepared(positionSql);
@@ -232,8 +234,8 @@ public final class SqliteProjectionStore implements ProjectionStore {
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
+                changedPositions.clear();
             }
-            afterTransaction();
         }
 
         @Override
@@ -242,7 +244,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
         }
 
         @Override
-        public void afterTransaction() {
+        public void forget() {
             threads.clear();
             changedThreads.clear();
             positions.clear();
@@ -834,7 +836,7 @@ public final class SqliteProjectionStore implements ProjectionStore {
     public void clear() {
         // Every row goes, so the kept ones need not be written first.
         database.withWriter(connection -> {
-            known.afterTransaction();
+            known.forget();
             return null;
         });
         sql(sql -> {

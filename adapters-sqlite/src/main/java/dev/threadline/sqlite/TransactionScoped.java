@@ -3,10 +3,11 @@ package dev.threadline.sqlite;
 import java.sql.SQLException;
 
 /**
- * What a component knows for the length of one write transaction on the writer connection: rows it
- * read or wrote, and writes it defers to just before the commit. Nothing else can write the file
- * while the transaction holds the write lock, so what it read stays true until the transaction
- * ends; it forgets everything then, committed or not.
+ * What a component knows of the database beyond the current statement: rows it read or wrote, and
+ * writes it defers to just before a commit. While a transaction holds the write lock nobody else
+ * can change the file, and between transactions the database tells whether another connection
+ * committed ({@code PRAGMA data_version}); so what was read stays true until then, and a command
+ * need not read again what the one before it read or wrote.
  *
  * @see SqliteDatabase#transactionScoped
  */
@@ -15,6 +16,12 @@ interface TransactionScoped {
     /** Writes what was deferred, inside the transaction, just before {@code COMMIT}. */
     default void beforeCommit() throws SQLException {}
 
-    /** Forgets everything: the transaction committed or rolled back. */
-    void afterTransaction();
+    /** The transaction committed: what was read or written is what the file now holds. */
+    default void afterCommit() {}
+
+    /**
+     * Forgets everything: the transaction rolled back, or another connection changed the file, or
+     * this one wrote outside a transaction.
+     */
+    void forget();
 }

@@ -1,0 +1,157 @@
+package dev.threadline.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.threadline.application.query.ThreadView;
+import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.ExpectedVersion;
+import dev.threadline.domain.store.NewEvent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The writer connection keeps thread rows, positions, the last sequence and stream versions it has
+ * read or written from one transaction to the next. These tests change the file behind its back
+ * in every way it must notice, and check that it reads again rather than trusting what it knew.
+ */
+class ConnectionKnowledgeTest {
+
+    private static final Instant AT = Instant.parse("2026-11-24T09:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    private SqliteDatabase database;
+    private SqliteProjectionStore projections;
+    private SqliteEventStore events;
+
+    @BeforeEach
+    void open() {
+        database = SqliteFiles.open(directory.resolve(SqliteDatabase.FILE_NAME));
+        projections = new SqliteProjectionStore(database);
+        events = SqliteFiles.storeOn(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private static ThreadView thread(ThreadId id, String title, long version) {
+        return new ThreadView(id, ProjectId.next(), title, "model", false, false, 0, 0, null, AT, AT, version);
+    }
+
+    private String titleInTransaction(ThreadId id) {
+        return database.inTransaction(
+                connection -> projections.thread(id).orElseThrow().title());
+    }
+
+    private long positionInTransaction() {
+        return database.inTransaction(connection -> projections.position("read-models"));
+    }
+
+    @Test
+    void a_row_written_in_a_transaction_is_known_and_stored_after_the_commit() {
+        ThreadId id = ThreadId.next();
+        database.inTransaction(connection -> {
+            projections.putThread(thread(id, "first", 1));
+            projections.setPosition("read-models", 7);
+            return null;
+        });
+
+        assertThat(projections.thread(id).orElseThrow().title()).isEqualTo("first");
+        assertThat(projections.position("read-models")).isEqualTo(7);
+        assertThat(titleInTransaction(id)).isEqualTo("first");
+    }
+
+    @Test
+    void a_commit_by_another_connection_is_noticed() throws Exception {
+        ThreadId id = ThreadId.next();
+        database.inTransaction(connection -> {
+            projections.putThread(thread(id, "first", 1));
+            projections.setPosition("read-models", 7);
+            return null;
+        });
+        assertThat(titleInTransaction(id)).isEqualTo("first");
+
+        try (Connection other = SqliteFiles.plainConnection(database.file());
+                PreparedStatement rename = other.prepareStatement(
+                        "UPDATE projection_threads SET title = 'elsewhere' WHERE thread_id = ?");
+                PreparedStatement move = other.prepareStatement("UPDATE projector_positions SET position = 9")) {
+            rename.setString(1, id.toString());
+            rename.executeUpdate();
+            move.executeUpdate();
+        }
+
+        assertThat(titleInTransaction(id)).isEqualTo("elsewhere");
+        assertThat(positionInTransaction()).isEqualTo(9);
+    }
+
+    private long lastSequenceInTransaction() {
+        return database.inTransaction(connection -> events.lastSequence());
+    }
+
+    @Test
+    void events_appended_by_another_store_on_the_file_are_noticed() {
+        NewEvent first = NewEvent.of(new SettingChanged("a.key", "1", AT));
+        events.append(AppendBatch.of(first));
+        assertThat(lastSequenceInTransaction()).isEqualTo(1);
+
+        try (SqliteDatabase second = SqliteFiles.open(database.file())) {
+            SqliteFiles.storeOn(second).append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "2", AT))));
+        }
+
+        assertThat(lastSequenceInTransaction()).isEqualTo(2);
+        // The stream's version moved too: expecting version 1 (the third event) is right.
+        var stored = events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "3", AT)))
+                .expecting(first.event().streamId(), ExpectedVersion.exactly(1)));
+        assertThat(stored).singleElement().satisfies(event -> {
+            assertThat(event.sequence()).isEqualTo(3);
+            assertThat(event.streamVersion()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_write_outside_a_transaction_is_noticed() {
+        ThreadId id = ThreadId.next();
+        database.inTransaction(connection -> {
+            projections.putThread(thread(id, "first", 1));
+            return null;
+        });
+        assertThat(titleInTransaction(id)).isEqualTo("first");
+
+        projections.putThread(thread(id, "outside", 2));
+
+        assertThat(titleInTransaction(id)).isEqualTo("outside");
+    }
+
+    @Test
+    void a_rolled_back_transaction_is_forgotten() {
+        ThreadId id = ThreadId.next();
+        database.inTransaction(connection -> {
+            projections.putThread(thread(id, "first", 1));
+            return null;
+        });
+        try {
+            database.inTransaction(connection -> {
+                projections.putThread(thread(id, "rolled back", 2));
+                projections.setPosition("read-models", 50);
+                throw new IllegalStateException("no");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+
+        assertThat(titleInTransaction(id)).isEqualTo("first");
+        assertThat(positionInTransaction()).isZero();
+    }
+}
