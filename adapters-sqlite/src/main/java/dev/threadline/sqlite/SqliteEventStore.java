@@ -332,11 +332,35 @@ public final class SqliteEventStore implements EventStore {
                 && Objects.equals(stored.correlationId(), meta.correlationId());
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Outside a transaction the replay reads on a connection of its own, so a long replay
+     * holds up no writer. Inside one it reads on the transaction's connection, so it sees the
+     * events the transaction appended before it (a catch-up inside a command must); consume it
+     * before the transaction ends.
+     */
     @Override
     public Stream<StoredEvent> replayFrom(long afterSequence) {
+        if (database.inTransaction()) {
+            return database.withWriter(connection -> replay(connection, afterSequence, () -> {}));
+        }
         Connection reader = database.openReader();
         try {
-            PreparedStatement query = reader.prepareStatement(replaySql);
+            return replay(reader, afterSequence, () -> closeReader(reader));
+        } catch (SQLException | RuntimeException e) {
+            closeReader(reader);
+            throw e instanceof SQLException sql
+                    ? SqliteErrors.translate(database.file(), "replay the log", sql)
+                    : (RuntimeException) e;
+        }
+    }
+
+    /** The events after a sequence, streamed from a statement of their own on the connection. */
+    private Stream<StoredEvent> replay(Connection connection, long afterSequence, Runnable whenClosed)
+            throws SQLException {
+        PreparedStatement query = connection.prepareStatement(replaySql);
+        try {
             query.setLong(1, afterSequence);
             ResultSet result = query.executeQuery();
             EventRows readerRows = new EventRows(codec); // its own: EventRows is not thread-safe
@@ -358,12 +382,18 @@ public final class SqliteEventStore implements EventStore {
                             }
                         }
                     };
-            return StreamSupport.stream(events, false).onClose(() -> closeReader(reader));
+            return StreamSupport.stream(events, false).onClose(() -> {
+                try {
+                    query.close(); // closes its result set too
+                } catch (SQLException e) {
+                    throw SqliteErrors.translate(database.file(), "end a replay", e);
+                } finally {
+                    whenClosed.run();
+                }
+            });
         } catch (SQLException | RuntimeException e) {
-            closeReader(reader);
-            throw e instanceof SQLException sql
-                    ? SqliteErrors.translate(database.file(), "replay the log", sql)
-                    : (RuntimeException) e;
+            query.close();
+            throw e;
         }
     }
 

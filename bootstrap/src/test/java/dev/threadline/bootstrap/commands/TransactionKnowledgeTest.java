@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.RenameThread;
+import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.query.MessageView;
+import dev.threadline.application.query.SettingView;
 import dev.threadline.application.query.ThreadFilter;
 import dev.threadline.application.query.ThreadView;
 import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.event.Role;
+import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.NewEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -131,6 +137,24 @@ class TransactionKnowledgeTest extends CommandFixture {
             assertThat(t.title()).isEqualTo("renamed");
             assertThat(t.version()).isEqualTo(1);
         });
+        assertProjectionsVerifyClean();
+    }
+
+    @Test
+    void events_appended_in_the_transaction_before_a_command_are_projected_by_its_catch_up() {
+        long before = lastSequence();
+        store.inTransaction(() -> {
+            store.events()
+                    .append(AppendBatch.of(NewEvent.of(
+                            new SettingChanged("appended.raw", "1", Instant.parse("2026-11-24T09:00:00Z")))));
+            store.execute(new SetSetting("set.by.command", "2"));
+            return null;
+        });
+
+        assertThat(lastSequence()).isEqualTo(before + 2);
+        assertThat(store.queries().settings())
+                .extracting(SettingView::key)
+                .containsExactly("appended.raw", "set.by.command");
         assertProjectionsVerifyClean();
     }
 }
