@@ -176,11 +176,14 @@ public final class SqliteEventStore implements EventStore {
     }
 
     private List<StoredEvent> insert(AppendBatch batch) throws SQLException {
+        // A stream id is built from the event's fields on each call: build each one once.
+        String[] streams = new String[batch.events().size()];
         Map<String, Long> versions = new HashMap<>();
-        for (NewEvent event : batch.events()) {
-            String stream = event.event().streamId();
-            if (!versions.containsKey(stream)) {
-                versions.put(stream, currentVersion(stream));
+        for (int i = 0; i < streams.length; i++) {
+            String stream = batch.events().get(i).event().streamId();
+            streams[i] = i > 0 && stream.equals(streams[i - 1]) ? streams[i - 1] : stream;
+            if (!versions.containsKey(streams[i])) {
+                versions.put(streams[i], currentVersion(streams[i]));
             }
         }
         for (Map.Entry<String, ExpectedVersion> expectation :
@@ -197,9 +200,18 @@ public final class SqliteEventStore implements EventStore {
         List<StoredEvent> stored = new ArrayList<>(batch.events().size());
         PreparedStatement insert = database.prepared(insertSql);
         try {
-            for (NewEvent event : batch.events()) {
-                String stream = event.event().streamId();
-                long version = versions.merge(stream, 1L, Long::sum);
+            String stream = null;
+            long version = 0;
+            for (int i = 0; i < streams.length; i++) {
+                NewEvent event = batch.events().get(i);
+                if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
+                    if (stream != null) {
+                        versions.put(stream, version);
+                    }
+                    stream = streams[i];
+                    version = versions.get(stream);
+                }
+                version++;
                 EventMetadata meta = event.metadata();
                 StoredEvent next = new StoredEvent(
                         ++sequence,
@@ -226,6 +238,7 @@ public final class SqliteEventStore implements EventStore {
                 insert.addBatch();
                 stored.add(next);
             }
+            versions.put(stream, version);
             insert.executeBatch();
             known.ceiling = sequence;
             known.last = sequence;
