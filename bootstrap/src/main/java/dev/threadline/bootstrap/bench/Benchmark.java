@@ -38,7 +38,7 @@ import java.util.stream.Stream;
 /**
  * {@code threadline bench}: the SPEC §7 scenarios on scratch stores, each measured beside a raw
  * sqlite-jdbc baseline ({@link RawJdbc}) on the same schema, pragmas, payload size and id kind.
- * Every scenario runs a discarded warm-up round, then repetitions that alternate Threadline and
+ * Every throughput scenario runs two discarded warm-up rounds of each side, then repetitions that alternate Threadline and
  * the baseline so machine noise hits both alike; the medians are reported.
  */
 public final class Benchmark {
@@ -47,6 +47,9 @@ public final class Benchmark {
     static final int BATCH = 1_000;
 
     static final int REPETITIONS = 5;
+    /** Discarded rounds of each side first: two let the JIT settle on a 2-vCPU machine. */
+    static final int WARM_UP_ROUNDS = 2;
+
     static final int DELTAS = 10_000;
     static final int TOKENS = 20_000;
 
@@ -408,19 +411,21 @@ public final class Benchmark {
         return measure(perRound, threadline, baseline, REPETITIONS);
     }
 
-    /** A warm-up round of each, then rounds alternating the two sides (which goes first alternates too). */
+    /** Warm-up rounds of each, then rounds alternating the two sides (which goes first alternates too). */
     private static Rates measure(long perRound, Round threadline, Round baseline, int repetitions) throws SQLException {
         double[] medians = measureSides(perRound, repetitions, threadline, baseline);
         return new Rates(medians[0], medians[1], Double.NaN);
     }
 
     /**
-     * A warm-up round of each side, then rounds running every side once, each round starting with
+     * Warm-up rounds of each side, then rounds running every side once, each round starting with
      * the next side, so that machine noise hits all alike; the median rate of each side.
      */
     private static double[] measureSides(long perRound, int repetitions, Round... sides) throws SQLException {
-        for (Round side : sides) {
-            side.run();
+        for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
+            for (Round side : sides) {
+                side.run();
+            }
         }
         double[][] rates = new double[sides.length][repetitions];
         for (int r = 0; r < repetitions; r++) {
