@@ -63,6 +63,8 @@ public final class SqliteDatabase implements AutoCloseable {
     private final DSLContext sql;
     private final Map<Class<?>, TransactionScoped> scoped = new LinkedHashMap<>();
     private int transactionDepth;
+    /** The first storage failure met inside the open transaction, which dooms it. */
+    private StorageFailure failedInside;
     /** The {@code data_version} the components' knowledge belongs to. */
     private long knownDataVersion = UNKNOWN_VERSION;
 
@@ -256,42 +258,47 @@ public final class SqliteDatabase implements AutoCloseable {
     /**
      * Runs work in a write transaction ({@code BEGIN IMMEDIATE}) on the writer connection and
      * commits it; any exception rolls everything back. Called inside another transaction on the
-     * same thread, the work joins it.
+     * same thread, the work joins it. A storage failure inside the transaction dooms it, even when
+     * the caller catches it: SQLite may already have rolled it back (a full disk does), and what
+     * followed would otherwise be written outside any transaction.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         writeLock.lock();
         try {
             checkOpen();
             if (transactionDepth > 0) {
-                transactionDepth++;
-                try {
-                    return work.run(writer);
-                } catch (SQLException e) {
-                    throw SqliteErrors.translate(file, "write", e);
-                } finally {
-                    transactionDepth--;
-                }
+                return joined(work);
             }
             beginImmediate();
             transactionDepth = 1;
+            failedInside = null;
             boolean committed = false;
             try {
                 forgetIfChangedElsewhere();
                 T result = work.run(writer);
+                if (failedInside != null) {
+                    throw new StorageFailure(
+                            failedInside.reason(),
+                            "the transaction was rolled back: a storage failure inside it was caught and not"
+                                    + " rethrown (" + failedInside.getMessage() + ")",
+                            failedInside);
+                }
                 for (TransactionScoped state : scoped.values()) {
                     state.beforeCommit();
                 }
                 execute("COMMIT", "commit");
                 committed = true;
                 return result;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
                 rollback(e);
-                if (e instanceof SQLException sqlError) {
-                    throw SqliteErrors.translate(file, "write", sqlError);
-                }
-                throw (RuntimeException) e;
+                throw SqliteErrors.translate(file, "write", e);
+            } catch (RuntimeException | Error e) {
+                // An Error too: left open, the transaction would refuse every later BEGIN.
+                rollback(e);
+                throw e;
             } finally {
                 transactionDepth = 0;
+                failedInside = null;
                 if (committed) {
                     for (TransactionScoped state : scoped.values()) {
                         state.afterCommit();
@@ -303,6 +310,28 @@ public final class SqliteDatabase implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private <T> T joined(SqlWork<T> work) {
+        transactionDepth++;
+        try {
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw failedInside(SqliteErrors.translate(file, "write", e));
+        } catch (StorageFailure e) {
+            // An event that cannot be encoded is refused before anything is written.
+            throw e.reason() == Reason.ENCODING ? e : failedInside(e);
+        } finally {
+            transactionDepth--;
+        }
+    }
+
+    /** Remembers that the open transaction met a storage failure; see {@link #inTransaction}. */
+    private StorageFailure failedInside(StorageFailure failure) {
+        if (failedInside == null) {
+            failedInside = failure;
+        }
+        return failure;
     }
 
     /**
@@ -384,20 +413,33 @@ public final class SqliteDatabase implements AutoCloseable {
         try {
             checkOpen();
             if (transactionDepth > 0) {
-                return work.run(writer);
+                try {
+                    return work.run(writer);
+                } catch (SQLException e) {
+                    throw failedInside(SqliteErrors.translate(file, "read", e));
+                }
             }
             long changesBefore = totalChanges();
             try {
                 return work.run(writer);
             } finally {
-                if (totalChanges() != changesBefore) {
-                    forgetAll();
-                }
+                forgetIfWritten(changesBefore);
             }
         } catch (SQLException e) {
             throw SqliteErrors.translate(file, "read", e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Forgets what the components know when the file changed since {@code changesBefore}. */
+    private void forgetIfWritten(long changesBefore) {
+        try {
+            if (totalChanges() != changesBefore) {
+                forgetAll();
+            }
+        } catch (SQLException e) {
+            forgetAll(); // cannot tell: forgetting is always safe
         }
     }
 
@@ -473,7 +515,7 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    private void rollback(Exception cause) {
+    private void rollback(Throwable cause) {
         try (Statement statement = writer.createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException e) {

@@ -51,6 +51,8 @@ public final class SqliteEventStore implements EventStore {
     private final String insertSql;
     private final String streamVersionSql;
     private final String replaySql;
+    private final String replayUpToSql;
+    private final OpenReplays openReplays;
     private final String readStreamSql;
     private final String byIdSql;
     private final String lastSequenceSql;
@@ -66,6 +68,7 @@ public final class SqliteEventStore implements EventStore {
         this.rows = new EventRows(codec);
         this.clock = Objects.requireNonNull(clock);
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
+        this.openReplays = database.transactionScoped(OpenReplays.class, OpenReplays::new);
         var sql = database.sql();
         insertSql = sql.insertInto(EVENTS)
                 .columns(EventRows.COLUMNS)
@@ -78,6 +81,12 @@ public final class SqliteEventStore implements EventStore {
         replaySql = sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.SEQUENCE.gt(DSL.param(EVENTS.SEQUENCE)))
+                .orderBy(EVENTS.SEQUENCE)
+                .getSQL();
+        replayUpToSql = sql.select(EventRows.COLUMNS)
+                .from(EVENTS)
+                .where(EVENTS.SEQUENCE.gt(DSL.param("after", EVENTS.SEQUENCE.getDataType())))
+                .and(EVENTS.SEQUENCE.le(DSL.param("upTo", EVENTS.SEQUENCE.getDataType())))
                 .orderBy(EVENTS.SEQUENCE)
                 .getSQL();
         readStreamSql = sql.select(EventRows.COLUMNS)
@@ -101,7 +110,7 @@ public final class SqliteEventStore implements EventStore {
      */
     private static final class KnownLog implements TransactionScoped {
         static final long UNKNOWN = -1;
-        /** Past this many streams the versions are forgotten after a commit, to bound memory. */
+        /** Past this many streams the versions are forgotten, to bound memory. */
         private static final int LIMIT = 4_096;
         /** The highest sequence ever used ({@code sqlite_sequence}), the base of the next insert. */
         long ceiling = UNKNOWN;
@@ -110,11 +119,19 @@ public final class SqliteEventStore implements EventStore {
         /** Each touched stream's current version, -1 for a stream with no events. */
         final Map<String, Long> versions = new HashMap<>();
 
-        @Override
-        public void afterCommit() {
+        /** Streams' current versions; past the limit, all are forgotten instead. */
+        void rememberVersions(Map<String, Long> current) {
+            versions.putAll(current);
             if (versions.size() > LIMIT) {
                 versions.clear();
             }
+        }
+
+        /** What an append left behind: its last sequence and its streams' versions. */
+        void rememberAppend(long lastSequence, Map<String, Long> streamVersions) {
+            ceiling = lastSequence;
+            last = lastSequence;
+            rememberVersions(streamVersions);
         }
 
         @Override
@@ -240,9 +257,7 @@ public final class SqliteEventStore implements EventStore {
             }
             versions.put(stream, version);
             insert.executeBatch();
-            known.ceiling = sequence;
-            known.last = sequence;
-            known.versions.putAll(versions);
+            known.rememberAppend(sequence, versions);
         } catch (SQLException e) {
             insert.clearBatch();
             // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
@@ -285,7 +300,7 @@ public final class SqliteEventStore implements EventStore {
         try (ResultSet result = query.executeQuery()) {
             long version = result.getLong(1);
             version = result.wasNull() ? -1 : version;
-            known.versions.put(streamId, version);
+            known.rememberVersions(Map.of(streamId, version));
             return version;
         }
     }
@@ -350,64 +365,126 @@ public final class SqliteEventStore implements EventStore {
      *
      * <p>Outside a transaction the replay reads on a connection of its own, so a long replay
      * holds up no writer. Inside one it reads on the transaction's connection, so it sees the
-     * events the transaction appended before it (a catch-up inside a command must); consume it
-     * before the transaction ends.
+     * events the transaction appended before it (a command's catch-up must), up to the last of
+     * them when it starts (so appending while reading it ends); it must be read before the
+     * transaction ends, which closes it.
      */
     @Override
     public Stream<StoredEvent> replayFrom(long afterSequence) {
         if (database.inTransaction()) {
-            return database.withWriter(connection -> replay(connection, afterSequence, () -> {}));
+            return database.withWriter(connection -> {
+                long upTo = lastSequence();
+                PreparedStatement query = connection.prepareStatement(replayUpToSql);
+                try {
+                    query.setLong(1, afterSequence);
+                    query.setLong(2, upTo);
+                    return replay(query, openReplays.open(query), () -> {});
+                } catch (SQLException | RuntimeException e) {
+                    query.close();
+                    throw e;
+                }
+            });
         }
         Connection reader = database.openReader();
         try {
-            return replay(reader, afterSequence, () -> closeReader(reader));
+            PreparedStatement query = reader.prepareStatement(replaySql);
+            query.setLong(1, afterSequence);
+            return replay(query, new OpenReplays.Replay(query), () -> closeReader(reader));
         } catch (SQLException | RuntimeException e) {
-            closeReader(reader);
+            closeReader(reader); // closes its statements too
             throw e instanceof SQLException sql
                     ? SqliteErrors.translate(database.file(), "replay the log", sql)
                     : (RuntimeException) e;
         }
     }
 
-    /** The events after a sequence, streamed from a statement of their own on the connection. */
-    private Stream<StoredEvent> replay(Connection connection, long afterSequence, Runnable whenClosed)
-            throws SQLException {
-        PreparedStatement query = connection.prepareStatement(replaySql);
-        try {
-            query.setLong(1, afterSequence);
-            ResultSet result = query.executeQuery();
-            EventRows readerRows = new EventRows(codec); // its own: EventRows is not thread-safe
-            Spliterator<StoredEvent> events =
-                    new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-                        @Override
-                        public boolean tryAdvance(Consumer<? super StoredEvent> action) {
-                            try {
-                                while (result.next()) {
-                                    EventRows.Row row = readerRows.read(result);
-                                    if (row.event() != null) {
-                                        action.accept(row.event());
-                                        return true;
-                                    }
-                                }
-                                return false;
-                            } catch (SQLException e) {
-                                throw SqliteErrors.translate(database.file(), "replay the log", e);
-                            }
-                        }
-                    };
-            return StreamSupport.stream(events, false).onClose(() -> {
-                try {
-                    query.close(); // closes its result set too
-                } catch (SQLException e) {
-                    throw SqliteErrors.translate(database.file(), "end a replay", e);
-                } finally {
-                    whenClosed.run();
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            query.close();
-            throw e;
+    /**
+     * The replays read on the writer connection inside a transaction: they end with it, so a
+     * stream that escapes its transaction can neither hold the connection's snapshot open nor read
+     * on it from outside the lock.
+     */
+    private static final class OpenReplays implements TransactionScoped {
+        private final List<Replay> open = new ArrayList<>();
+
+        /** A replay's statement, and whether its transaction has ended. */
+        static final class Replay {
+            private final PreparedStatement query;
+            private boolean ended;
+
+            Replay(PreparedStatement query) {
+                this.query = query;
+            }
+
+            boolean ended() {
+                return ended;
+            }
+
+            void end() throws SQLException {
+                ended = true;
+                query.close();
+            }
         }
+
+        Replay open(PreparedStatement query) {
+            Replay replay = new Replay(query);
+            open.add(replay);
+            return replay;
+        }
+
+        @Override
+        public void afterCommit() {
+            forget();
+        }
+
+        @Override
+        public void forget() {
+            for (Replay replay : open) {
+                try {
+                    replay.end();
+                } catch (SQLException e) {
+                    // The transaction is over; a statement that fails to close holds nothing.
+                }
+            }
+            open.clear();
+        }
+    }
+
+    /** The events a bound query selects, streamed; closing the stream closes the query. */
+    private Stream<StoredEvent> replay(PreparedStatement query, OpenReplays.Replay replay, Runnable whenClosed)
+            throws SQLException {
+        ResultSet result = query.executeQuery();
+        EventRows readerRows = new EventRows(codec); // its own: EventRows is not thread-safe
+        Spliterator<StoredEvent> events =
+                new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                    @Override
+                    public boolean tryAdvance(Consumer<? super StoredEvent> action) {
+                        if (replay.ended()) {
+                            throw new IllegalStateException(
+                                    "a replay started inside a transaction must be read before the transaction ends");
+                        }
+                        try {
+                            while (result.next()) {
+                                EventRows.Row row = readerRows.read(result);
+                                if (row.event() != null) {
+                                    action.accept(row.event());
+                                    return true;
+                                }
+                            }
+                            return false;
+                        } catch (SQLException e) {
+                            throw SqliteErrors.translate(database.file(), "replay the log", e);
+                        }
+                    }
+                };
+        return StreamSupport.stream(events, false).onClose(() -> {
+            try {
+                query.close(); // closes its result set too
+            } catch (SQLException e) {
+                throw SqliteErrors.translate(database.file(), "end a replay", e);
+            } finally {
+                whenClosed.run();
+            }
+        });
     }
 
     private void closeReader(Connection reader) {

@@ -219,22 +219,35 @@ public final class SqliteProjectionStore implements ProjectionStore {
         /** Writes the changed rows; they stay known, now as stored. */
         void writeOut() throws SQLException {
             if (!changedThreads.isEmpty()) {
-                PreparedStatement upsert = database.prepared(threadSql);
-                for (ThreadView thread : changedThreads.values()) {
-                    bind(upsert, threadRow(thread));
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
+                upsertAll(
+                        threadSql,
+                        changedThreads.values().stream()
+                                .map(SqliteProjectionStore::threadRow)
+                                .toList());
                 changedThreads.clear();
             }
             if (!changedPositions.isEmpty()) {
-                PreparedStatement upsert = database.prepared(positionSql);
-                for (Map.Entry<String, Long> position : changedPositions.entrySet()) {
-                    bind(upsert, new Object[] {position.getKey(), position.getValue()});
+                upsertAll(
+                        positionSql,
+                        changedPositions.entrySet().stream()
+                                .map(position -> new Object[] {position.getKey(), position.getValue()})
+                                .toList());
+                changedPositions.clear();
+            }
+        }
+
+        /** One batch of upserts; a failure leaves nothing pending on the kept statement. */
+        private void upsertAll(String upsertSql, List<Object[]> rows) throws SQLException {
+            PreparedStatement upsert = database.prepared(upsertSql);
+            try {
+                for (Object[] row : rows) {
+                    bind(upsert, row);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
-                changedPositions.clear();
+            } catch (SQLException | RuntimeException e) {
+                upsert.clearBatch();
+                throw e;
             }
         }
 
@@ -705,12 +718,6 @@ public final class SqliteProjectionStore implements ProjectionStore {
         upsert(PROJECTION_MESSAGES, messageRow(m));
         // The view carries the whole text (deltas included, as message() reads it): fold them away.
         update(dropDeltasSql, m.id());
-    }
-
-    @Override
-    public void addMessage(MessageView m) {
-        // A message just added has no delta rows to fold: one statement, not two.
-        upsert(PROJECTION_MESSAGES, messageRow(m));
     }
 
     private static Object[] messageRow(MessageView m) {

@@ -1,9 +1,12 @@
 package dev.threadline.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.threadline.application.query.ThreadView;
+import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
@@ -12,7 +15,10 @@ import dev.threadline.domain.store.NewEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +159,120 @@ class ConnectionKnowledgeTest {
 
         assertThat(titleInTransaction(id)).isEqualTo("first");
         assertThat(positionInTransaction()).isZero();
+    }
+
+    private void setMaxPageCount(long pages) {
+        database.withWriter(connection -> {
+            try (Statement pragma = connection.createStatement()) {
+                pragma.execute("PRAGMA max_page_count = " + pages);
+            }
+            return null;
+        });
+    }
+
+    private long pageCount() {
+        return database.withWriter(connection -> {
+            try (Statement pragma = connection.createStatement();
+                    ResultSet count = pragma.executeQuery("PRAGMA page_count")) {
+                return count.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void a_storage_failure_caught_inside_a_transaction_still_rolls_all_of_it_back() {
+        ThreadId id = ThreadId.next();
+        setMaxPageCount(pageCount() + 2); // a full disk, as far as SQLite can tell
+        try {
+            assertThatThrownBy(() -> database.inTransaction(connection -> {
+                        projections.putThread(thread(id, "kept in memory", 1));
+                        projections.setPosition("read-models", 1);
+                        try {
+                            events.append(
+                                    AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
+                        } catch (StorageFailure ignored) {
+                            // the caller carries on as if nothing happened
+                        }
+                        return null;
+                    }))
+                    .isInstanceOf(StorageFailure.class)
+                    .hasMessageContaining("rolled back");
+        } finally {
+            setMaxPageCount(1_073_741_823);
+        }
+
+        assertThat(projections.thread(id)).isEmpty();
+        assertThat(projections.position("read-models")).isZero();
+        assertThat(events.lastSequence()).isZero();
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
+        assertThat(events.lastSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void a_replay_started_in_a_transaction_ends_with_it() {
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "1", AT))));
+
+        Stream<StoredEvent> escaped = database.inTransaction(connection -> events.replayFrom(0));
+
+        assertThatThrownBy(() -> escaped.iterator().hasNext())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("before the transaction ends");
+        escaped.close();
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "2", AT))));
+        assertThat(events.lastSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void a_replay_in_a_transaction_stops_at_the_events_there_were_when_it_started() {
+        for (int i = 0; i < 3; i++) {
+            events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "v" + i, AT))));
+        }
+
+        long seen = database.inTransaction(connection -> {
+            try (Stream<StoredEvent> all = events.replayFrom(0)) {
+                return all.peek(event ->
+                                events.append(AppendBatch.of(NewEvent.of(new SettingChanged("b.key", "more", AT)))))
+                        .count();
+            }
+        });
+
+        assertThat(seen).isEqualTo(3);
+        assertThat(events.lastSequence()).isEqualTo(6);
+    }
+
+    @Test
+    void rows_of_a_failed_write_out_are_not_written_by_the_next_transaction() {
+        ThreadId first = ThreadId.next();
+        ThreadId broken = ThreadId.next();
+        assertThatThrownBy(() -> database.inTransaction(connection -> {
+                    projections.putThread(thread(first, "rolled back", 1));
+                    projections.putThread(
+                            new ThreadView(broken, null, "no project", "model", false, false, 0, 0, null, AT, AT, 1));
+                    return null;
+                }))
+                .isInstanceOf(NullPointerException.class);
+
+        ThreadId later = ThreadId.next();
+        database.inTransaction(connection -> {
+            projections.putThread(thread(later, "later", 1));
+            return null;
+        });
+
+        assertThat(projections.thread(later)).isPresent();
+        assertThat(projections.thread(first)).isEmpty();
+        assertThat(projections.thread(broken)).isEmpty();
+    }
+
+    @Test
+    void an_error_inside_a_transaction_rolls_it_back_and_leaves_the_connection_usable() {
+        assertThatThrownBy(() -> database.inTransaction(connection -> {
+                    events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "1", AT))));
+                    throw new AssertionError("boom");
+                }))
+                .isInstanceOf(AssertionError.class);
+
+        assertThat(events.lastSequence()).isZero();
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "2", AT))));
+        assertThat(events.lastSequence()).isEqualTo(1);
     }
 }

@@ -80,14 +80,6 @@ public interface ProjectionStore {
     /** Inserts or replaces a message row. */
     void putMessage(MessageView message);
 
-    /**
-     * Inserts the row of a message that has just been added, which has no streamed text yet: a
-     * store may skip the folding of streamed text that {@link #putMessage} does.
-     */
-    default void addMessage(MessageView message) {
-        putMessage(message);
-    }
-
     /** Appends text to a message, at a cost that does not depend on its length so far. */
     void appendMessageText(MessageId id, String delta, Instant at);
 

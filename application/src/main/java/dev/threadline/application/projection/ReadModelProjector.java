@@ -86,7 +86,7 @@ public final class ReadModelProjector {
             case MESSAGE_ADDED -> {
                 MessageAdded e = (MessageAdded) event;
                 updateThread(store, stored, t -> {
-                    store.addMessage(new MessageView(
+                    store.putMessage(new MessageView(
                             e.messageId(),
                             t.id(),
                             e.turnId(),
