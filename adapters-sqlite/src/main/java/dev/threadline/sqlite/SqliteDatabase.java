@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -47,8 +48,6 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** The name of the database file inside a data directory. */
     public static final String FILE_NAME = "threadline.db";
-
-    private static final int BEGIN_ATTEMPTS = 3;
 
     private static final long UNKNOWN_VERSION = Long.MIN_VALUE;
 
@@ -358,21 +357,44 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     /**
-     * Takes the write lock. SQLite's busy handler already waits up to the busy timeout; when the
-     * lock is still held after that, a few more bounded attempts follow (nothing has been written
-     * yet, so retrying is safe), and only then does the caller see {@link Reason#LOCKED}.
+     * Takes the write lock, waiting for another writer up to the busy timeout in all. SQLite's busy
+     * handler does the waiting; when it gives up early (SQLite may report a lock at once rather
+     * than risk a deadlock), the {@code BEGIN} is retried after a short pause with what is left of
+     * the timeout (nothing has been written yet, so retrying is safe), and only when the timeout
+     * has run out does the caller see {@link Reason#LOCKED}.
      */
     private void beginImmediate() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                prepared("BEGIN IMMEDIATE").execute();
-                return;
-            } catch (SQLException e) {
-                if (!SqliteErrors.isBusy(e) || attempt == BEGIN_ATTEMPTS) {
-                    throw SqliteErrors.translate(file, "begin a write transaction", e);
+        long timeout = options.busyTimeout().toMillis();
+        long deadline = System.nanoTime() + options.busyTimeout().toNanos();
+        boolean shortened = false;
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    prepared("BEGIN IMMEDIATE").execute();
+                    return;
+                } catch (SQLException e) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (!SqliteErrors.isBusy(e) || left <= 0) {
+                        throw SqliteErrors.translate(file, "begin a write transaction", e);
+                    }
+                    pause(attempt);
+                    setBusyTimeout(left);
+                    shortened = true;
                 }
-                pause(attempt);
             }
+        } finally {
+            if (shortened) {
+                setBusyTimeout(timeout);
+            }
+        }
+    }
+
+    private void setBusyTimeout(long millis) {
+        try {
+            writer.unwrap(SQLiteConnection.class)
+                    .setBusyTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, millis)));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "set the busy timeout", e);
         }
     }
 

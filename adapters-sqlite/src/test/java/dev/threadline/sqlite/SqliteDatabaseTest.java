@@ -349,4 +349,26 @@ class SqliteDatabaseTest {
 
         assertThat(SqliteFiles.bytesOf(file)).isEqualTo(half);
     }
+
+    @Test
+    void a_writer_waits_for_a_held_lock_about_the_busy_timeout_and_then_says_it_is_locked() throws Exception {
+        SqliteFiles.open(dbFile()).close();
+        Duration timeout = Duration.ofMillis(1_000);
+        try (Connection holder = SqliteFiles.plainConnection(dbFile());
+                Statement lock = holder.createStatement();
+                SqliteDatabase database =
+                        SqliteDatabase.open(dbFile(), SqliteOptions.defaults().withBusyTimeout(timeout))) {
+            lock.execute("BEGIN EXCLUSIVE");
+            SqliteEventStore store = SqliteFiles.storeOn(database);
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> store.append(AppendBatch.of(setting("locked.out"))))
+                    .isInstanceOfSatisfying(
+                            StorageFailure.class, e -> assertThat(e.reason()).isEqualTo(StorageFailure.Reason.LOCKED));
+            Duration waited = Duration.ofNanos(System.nanoTime() - start);
+            // It waits the timeout once, not once per retry (it used to wait three times as long).
+            assertThat(waited)
+                    .isBetween(timeout.minusMillis(100), timeout.multipliedBy(5).dividedBy(2));
+            lock.execute("ROLLBACK");
+        }
+    }
 }
