@@ -219,7 +219,14 @@ public final class ThreadlineCli implements Callable<Integer> {
     }
 
     Path dataDirectory() {
-        return dataDir != null ? dataDir : access.defaultDataDirectory();
+        if (dataDir == null) {
+            return access.defaultDataDirectory();
+        }
+        if (dataDir.toString().isBlank()) {
+            // Path.of("") is the working directory: an empty variable in a script must not land there.
+            throw CliFailure.usage("--data-dir needs a directory, not an empty value");
+        }
+        return dataDir;
     }
 
     Output output() {

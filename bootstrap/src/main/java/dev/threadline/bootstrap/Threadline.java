@@ -137,7 +137,8 @@ public final class Threadline implements AutoCloseable {
 
     /**
      * The default data directory: {@code $THREADLINE_HOME}, else {@code $XDG_DATA_HOME/threadline},
-     * else {@code ~/.local/share/threadline}.
+     * else {@code ~/.local/share/threadline}, {@code ~} being {@code $HOME} as the shell has it
+     * (the account's home directory when it is unset).
      */
     public static Path defaultDataDirectory(Map<String, String> environment) {
         String home = environment.get("THREADLINE_HOME");
@@ -148,7 +149,11 @@ public final class Threadline implements AutoCloseable {
         if (xdg != null && !xdg.isBlank()) {
             return Path.of(xdg, "threadline");
         }
-        return Path.of(System.getProperty("user.home"), ".local", "share", "threadline");
+        String user = environment.get("HOME");
+        if (user == null || user.isBlank()) {
+            user = System.getProperty("user.home");
+        }
+        return Path.of(user, ".local", "share", "threadline");
     }
 
     /** Runs a command. */
