@@ -32,7 +32,7 @@ final class EventsCommand extends StoreCommand {
     @Option(names = "--follow", description = "Keep printing new events, from any process, until interrupted.")
     boolean follow;
 
-    private static final String LINE = "%-6s %-27s %-20s %-36s %3s %s";
+    private static final String LINE = "%-6s %-30s %-20s %-36s %3s %s";
 
     private static final String HEADER = String.format(LINE, "SEQ", "OCCURRED", "TYPE", "STREAM", "VER", "PAYLOAD")
             .stripTrailing();
