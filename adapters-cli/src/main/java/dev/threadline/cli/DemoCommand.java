@@ -87,7 +87,6 @@ final class DemoCommand extends StoreCommand {
         output.line("");
         Views.transcript(output, session.queries().transcript(thread));
         output.line("");
-        output.line("The last " + TAIL + " events of the log:");
         EventLines lines = new EventLines(session);
         List<List<String>> rows = new ArrayList<>();
         long last = session.events().lastSequence();
@@ -99,10 +98,19 @@ final class DemoCommand extends StoreCommand {
                     Long.toString(event.streamVersion()),
                     abbreviate(summary(lines, event)))));
         }
+        output.line(tailHeading(rows.size(), last));
         output.table(List.of("SEQ", "TYPE", "STREAM", "VER", "PAYLOAD"), rows);
         output.line("");
         output.line("Try: threadline thread show " + thread + "   or   threadline events --stream " + thread);
         return ExitCode.OK;
+    }
+
+    /** The heading of the tail: it counts the rows listed, which are fewer than TAIL on a short log. */
+    static String tailHeading(int listed, long last) {
+        if (listed == last) {
+            return listed == 1 ? "The event of the log:" : "The " + listed + " events of the log:";
+        }
+        return listed == 1 ? "The last event of the log:" : "The last " + listed + " events of the log:";
     }
 
     /** The payload without its ids and time, which the other columns already show. */

@@ -3,7 +3,6 @@ package dev.threadline.cli;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.domain.event.EventType;
 import dev.threadline.domain.event.StoredEvent;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,6 +32,11 @@ final class EventsCommand extends StoreCommand {
     @Option(names = "--follow", description = "Keep printing new events, from any process, until interrupted.")
     boolean follow;
 
+    private static final String LINE = "%-6s %-30s %-20s %-36s %3s %s";
+
+    private static final String HEADER = String.format(LINE, "SEQ", "OCCURRED", "TYPE", "STREAM", "VER", "PAYLOAD")
+            .stripTrailing();
+
     @Override
     int run(Session session, Output output) {
         if (after < 0) {
@@ -50,11 +54,11 @@ final class EventsCommand extends StoreCommand {
         Predicate<StoredEvent> filter = event -> (wanted.isEmpty() || wanted.contains(event.type()))
                 && (stream == null || stream.equals(event.streamId()));
         EventLines lines = new EventLines(session);
-        PrintStream out = output.stream();
         long position = after;
         int printed = 0;
         boolean limited = false;
-        List<List<String>> rows = new ArrayList<>();
+        // Each line is written as it is read, so that a closed pipe (`events | head -1`) or a full
+        // disk stops the reading at once: Output fails the command when a line cannot be written.
         try (Stream<StoredEvent> log = session.events().replayFrom(after)) {
             Iterator<StoredEvent> events = log.iterator();
             while (events.hasNext()) {
@@ -67,20 +71,17 @@ final class EventsCommand extends StoreCommand {
                 if (!filter.test(event)) {
                     continue;
                 }
-                printed++;
-                if (output.json()) {
-                    out.println(lines.toLine(event));
-                } else if (follow) {
-                    out.println(humanLine(lines, event));
-                } else {
-                    rows.add(row(lines, event));
+                if (printed == 0 && !output.json()) {
+                    output.line(HEADER);
                 }
+                printed++;
+                output.line(output.json() ? lines.toLine(event) : humanLine(lines, event));
             }
         }
-        if (!output.json() && !follow) {
-            output.table(List.of("SEQ", "OCCURRED", "TYPE", "STREAM", "VER", "PAYLOAD"), rows);
+        if (printed == 0 && !output.json() && !follow) {
+            output.line("(none)");
         }
-        out.flush();
+        output.check();
         if (!follow) {
             return ExitCode.OK;
         }
@@ -89,18 +90,18 @@ final class EventsCommand extends StoreCommand {
 
     private static int follow(
             Session session, Output output, EventLines lines, Predicate<StoredEvent> filter, long position) {
-        PrintStream out = output.stream();
         CountDownLatch ended = new CountDownLatch(1);
+        // A line that cannot be written fails the handler, which ends the subscription, and the
+        // failure ends the command below.
         Subscription subscription = session.subscribe(position, event -> {
             if (filter.test(event)) {
-                out.println(output.json() ? lines.toLine(event) : humanLine(lines, event));
-                out.flush();
+                output.line(output.json() ? lines.toLine(event) : humanLine(lines, event));
             }
         });
         Thread hook = new Thread(
                 () -> {
                     subscription.close();
-                    out.flush();
+                    output.stream().flush();
                     ended.countDown();
                 },
                 "threadline-follow-stop");
@@ -126,19 +127,9 @@ final class EventsCommand extends StoreCommand {
         return ExitCode.OK;
     }
 
-    private static List<String> row(EventLines lines, StoredEvent event) {
-        return List.of(
-                Long.toString(event.sequence()),
-                event.occurredAt().toString(),
-                event.type(),
-                event.streamId(),
-                Long.toString(event.streamVersion()),
-                lines.payload(event.event()).toString());
-    }
-
     private static String humanLine(EventLines lines, StoredEvent event) {
         return String.format(
-                "%-6d %-27s %-20s %-36s %3d %s",
+                LINE,
                 event.sequence(),
                 event.occurredAt(),
                 event.type(),

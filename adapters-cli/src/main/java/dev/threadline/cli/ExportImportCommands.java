@@ -38,20 +38,10 @@ final class ExportImportCommands {
 
         @Override
         int run(Session session, Output output) {
-            if (out != null) {
-                OwnerOnly.createFile(out);
-            }
             EventLines lines = new EventLines(session);
             long last = session.events().lastSequence();
             long count = 0;
-            try (Writer writer = out == null
-                            ? new BufferedWriter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8)) {
-                                @Override
-                                public void close() throws IOException {
-                                    flush(); // standard output stays open
-                                }
-                            }
-                            : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            try (Writer writer = open(output);
                     Progress progress = new Progress(root().err(), "export", last);
                     Stream<StoredEvent> log = session.events().replayAll()) {
                 Iterator<StoredEvent> events = log.iterator();
@@ -64,7 +54,7 @@ final class ExportImportCommands {
                     }
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw out == null ? IoErrors.cannotWriteOutput(output.stream()) : IoErrors.cannotWrite(out, e);
             }
             if (out != null) {
                 if (output.json()) {
@@ -77,6 +67,26 @@ final class ExportImportCommands {
                 }
             }
             return ExitCode.OK;
+        }
+
+        /** The file (created owner-only) or standard output, which stays open when the writer closes. */
+        private Writer open(Output output) {
+            if (out == null) {
+                return new BufferedWriter(new OutputStreamWriter(output.checkedStream(), StandardCharsets.UTF_8)) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // standard output stays open
+                    }
+                };
+            }
+            try {
+                OwnerOnly.createFile(out);
+                return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw IoErrors.cannotWrite(out, e);
+            } catch (UncheckedIOException e) {
+                throw IoErrors.cannotWrite(out, e.getCause());
+            }
         }
     }
 
@@ -123,7 +133,9 @@ final class ExportImportCommands {
                     progress.accept(total);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw "-".equals(file)
+                        ? CliFailure.usage("cannot read the standard input: " + IoErrors.reason(e))
+                        : IoErrors.cannotRead(file, e);
             }
             skipped = total - imported;
             session.projections().catchUp();
@@ -145,10 +157,16 @@ final class ExportImportCommands {
             if ("-".equals(file)) {
                 return new BufferedReader(new InputStreamReader(root().in(), StandardCharsets.UTF_8));
             }
+            Path path = Path.of(file);
+            if (Files.isDirectory(path)) {
+                throw CliFailure.usage("cannot read " + file + ": it is a directory");
+            }
             try {
-                return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+                return Files.newBufferedReader(path, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
                 throw CliFailure.usage("there is no file " + file + " to import");
+            } catch (IOException e) {
+                throw IoErrors.cannotRead(file, e);
             }
         }
 

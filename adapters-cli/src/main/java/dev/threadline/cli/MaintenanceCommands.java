@@ -189,7 +189,9 @@ final class MaintenanceCommands {
         @Override
         public Integer call() {
             ThreadlineCli root = (ThreadlineCli) spec.root().userObject();
-            root.output().stream().print(AutoComplete.bash("threadline", root.commandLine()));
+            Output output = root.output();
+            output.stream().print(AutoComplete.bash("threadline", root.commandLine()));
+            output.check();
             return ExitCode.OK;
         }
     }

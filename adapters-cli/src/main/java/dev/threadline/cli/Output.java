@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threadline.application.command.CommandResult;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class Output {
     void json(JsonNode node) {
         try {
             out.println(MAPPER.writeValueAsString(node));
+            check();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -52,6 +54,39 @@ final class Output {
 
     void line(String text) {
         out.println(text);
+        check();
+    }
+
+    /**
+     * Stops the command when standard output cannot be written (full disk, closed pipe): a print
+     * stream only raises a flag, which this reads (flushing the stream).
+     */
+    void check() {
+        if (out.checkError()) {
+            throw IoErrors.cannotWriteOutput(out);
+        }
+    }
+
+    /** Standard output as a byte stream whose writes fail with the command line's sentence. */
+    OutputStream checkedStream() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                out.write(b);
+                check();
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                out.write(b, off, len);
+                check();
+            }
+
+            @Override
+            public void flush() {
+                check();
+            }
+        };
     }
 
     /**
@@ -93,10 +128,10 @@ final class Output {
                     text.append(" ".repeat(widths[i] - value.length() + 2));
                 }
             }
-            out.println(text.toString().stripTrailing());
+            line(text.toString().stripTrailing());
         }
         if (rows.isEmpty()) {
-            out.println("(none)");
+            line("(none)");
         }
     }
 

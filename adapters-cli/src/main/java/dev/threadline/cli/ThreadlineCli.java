@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -93,7 +94,12 @@ public final class ThreadlineCli implements Callable<Integer> {
         ThreadlineCli root = new ThreadlineCli(access, in, out, err);
         CommandLine commandLine = root.commandLine();
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            if (code == ExitCode.OK && out.checkError()) {
+                // A last line that did not reach standard output: the command did not do its job.
+                return root.fail(IoErrors.cannotWriteOutput(out));
+            }
+            return code;
         } finally {
             out.flush();
             err.flush();
@@ -126,15 +132,20 @@ public final class ThreadlineCli implements Callable<Integer> {
             }
             return ExitCode.USAGE;
         });
-        cl.setExecutionExceptionHandler((ex, command, parseResult) -> {
-            err.println("threadline: " + sentence(messageOf(ex)));
-            if (verbose) {
-                ex.printStackTrace(err);
-            }
-            return exitCodeOf(ex);
-        });
+        cl.setExecutionExceptionHandler((ex, command, parseResult) -> fail(ex));
         commandLine = cl;
         return cl;
+    }
+
+    /** Tells the failure on stderr (one sentence; the stack trace with --verbose); returns its exit code. */
+    private int fail(Exception ex) {
+        if (!(ex instanceof CliFailure failure && failure.quiet())) {
+            err.println("threadline: " + sentence(messageOf(ex)));
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        return exitCodeOf(ex);
     }
 
     private static String usageMessage(CommandLine.ParameterException ex) {
@@ -177,7 +188,14 @@ public final class ThreadlineCli implements Callable<Integer> {
 
     private static String messageOf(Throwable error) {
         if (error instanceof UncheckedIOException io && io.getCause() != null) {
-            return describe(io.getCause());
+            String reason = IoErrors.reason(io.getCause());
+            if (io.getMessage() != null && !io.getMessage().equals(io.getCause().toString())) {
+                return io.getMessage() + ": " + reason;
+            }
+            if (io.getCause() instanceof FileSystemException fs && fs.getFile() != null) {
+                return "cannot use " + fs.getFile() + ": " + reason;
+            }
+            return "input/output failed: " + reason;
         }
         if (error instanceof ThreadlineException
                 || error instanceof CliFailure

@@ -11,6 +11,7 @@ import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.subscription.Subscriptions;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.Event;
@@ -24,14 +25,22 @@ import dev.threadline.domain.store.InMemoryEventStore;
 import dev.threadline.domain.store.NewEvent;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,14 +69,57 @@ class ThreadlineCliTest {
 
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Run run = runTo(new PrintStream(out, true, StandardCharsets.UTF_8), args);
+        return new Run(run.exitCode(), out.toString(StandardCharsets.UTF_8), run.err());
+    }
+
+    /** Runs with the given standard output; the run's out is empty. */
+    private Run runTo(PrintStream out, String... args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ThreadlineCli.run(
                 access,
                 new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8),
+                out,
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Run(code, "", err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Standard output that fails every write once {@code failing} is set, as a full disk or closed pipe does. */
+    private static final class FailingStream extends OutputStream {
+        final ByteArrayOutputStream written = new ByteArrayOutputStream();
+        final AtomicInteger failedWrites = new AtomicInteger();
+        final String reason;
+        volatile boolean failing;
+
+        FailingStream(String reason, boolean failing) {
+            this.reason = reason;
+            this.failing = failing;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            if (failing) {
+                failedWrites.incrementAndGet();
+                throw new IOException(reason);
+            }
+            written.write(b, off, len);
+        }
+
+        synchronized String text() {
+            return written.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private void appendSettings(int count) {
+        for (int i = 0; i < count; i++) {
+            session.events.append(AppendBatch.of(NewEvent.of(SampleEvents.of(EventType.SETTING_CHANGED))));
+        }
     }
 
     @Test
@@ -250,6 +302,112 @@ class ThreadlineCliTest {
         assertThat(run.out()).contains("#!/usr/bin/env bash", "checkpoint", "projections");
     }
 
+    @Test
+    void a_listing_on_a_full_standard_output_stops_at_the_first_line_and_exits_3_with_one_sentence() {
+        appendSettings(50);
+        FailingStream full = new FailingStream("No space left on device", true);
+
+        Run run = runTo(new StandardOutput(full), "events");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err()).isEqualTo("threadline: cannot write the output: no space left on device.\n");
+        assertThat(full.failedWrites.get())
+                .as("writes tried after the first failure")
+                .isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void a_json_listing_on_a_closed_pipe_ends_quietly_with_a_non_zero_exit() {
+        appendSettings(50);
+        FailingStream closed = new FailingStream("Broken pipe", true);
+
+        Run run = runTo(new StandardOutput(closed), "--json", "events");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err()).isEmpty();
+        assertThat(closed.failedWrites.get()).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void an_export_to_a_failing_print_stream_exits_3_with_one_sentence() {
+        appendSettings(3);
+
+        Run run = runTo(new PrintStream(new FailingStream("No space left on device", true)), "export");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err()).isEqualTo("threadline: cannot write the output: the output stream reported an error.\n");
+    }
+
+    @Test
+    void a_json_result_that_cannot_be_written_exits_3_with_one_sentence() {
+        session.answer = command -> new CommandResult(Map.of("projectId", "p-1"), 7, 1);
+
+        Run run = runTo(
+                new StandardOutput(new FailingStream("No space left on device", true)),
+                "--json",
+                "project",
+                "create",
+                "--name",
+                "Shop",
+                "--path",
+                "/src/shop");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err()).isEqualTo("threadline: cannot write the output: no space left on device.\n");
+    }
+
+    @Test
+    void following_ends_when_the_next_event_cannot_be_written() throws Exception {
+        appendSettings(1);
+        FailingStream stdout = new FailingStream("No space left on device", false);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> following =
+                    executor.submit(() -> runTo(new StandardOutput(stdout), "--json", "events", "--follow"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stdout.text().lines().count() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(stdout.text().lines()).hasSize(1);
+
+            stdout.failing = true;
+            appendSettings(1);
+
+            Run run = following.get(10, TimeUnit.SECONDS);
+            assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+            assertThat(run.err()).isEqualTo("threadline: cannot write the output: no space left on device.\n");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void exporting_into_a_missing_directory_exits_2_with_a_sentence_without_class_names() {
+        Path file = temp.resolve("missing").resolve("x.jsonl");
+
+        Run run = run("export", "--out", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("threadline: cannot write " + file + ": no such directory.\n");
+    }
+
+    @Test
+    void importing_a_directory_exits_2_with_a_sentence_without_class_names() {
+        Run run = run("import", temp.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("threadline: cannot read " + temp + ": it is a directory.\n");
+    }
+
+    @Test
+    void an_io_failure_is_told_without_java_class_names() {
+        assertThat(IoErrors.reason(new java.nio.file.NoSuchFileException("/x"))).isEqualTo("no such file or directory");
+        assertThat(IoErrors.reason(new java.nio.file.AccessDeniedException("/x")))
+                .isEqualTo("permission denied");
+        assertThat(IoErrors.reason(new IOException("Is a directory"))).isEqualTo("it is a directory");
+        assertThat(IoErrors.reason(new IOException())).isEqualTo("an input/output error");
+    }
+
     /** Records commands; answers them with a scripted function; holds events in memory. */
     private static final class FakeSession implements Session {
         final List<Command> commands = new ArrayList<>();
@@ -284,7 +442,7 @@ class ThreadlineCliTest {
 
         @Override
         public Subscription subscribe(long afterSequence, EventHandler handler) {
-            throw new UnsupportedOperationException("the fake store does not need this");
+            return new Subscriptions(events, Duration.ofMillis(20)).subscribe(afterSequence, handler);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.threadline.bootstrap;
 
+import dev.threadline.cli.StandardOutput;
 import dev.threadline.cli.ThreadlineCli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -12,7 +13,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        // StandardOutput keeps the reason of a failed write (full disk, closed pipe) for the error message.
+        PrintStream out = new StandardOutput(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code = ThreadlineCli.run(ThreadlineSession.ACCESS, System.in, out, err, args);
         out.flush();

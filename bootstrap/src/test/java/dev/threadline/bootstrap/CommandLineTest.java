@@ -57,6 +57,38 @@ class CommandLineTest {
         return run("project", "create", "--name", "Shop", "--path", path).id();
     }
 
+    /** The number in the heading of demo's tail of the log, and the rows listed under it. */
+    private static void assertTailHeadingCountsItsRows(String out, String headingStart) {
+        List<String> lines = out.lines().toList();
+        int heading = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(headingStart) && lines.get(i).endsWith(" events of the log:")) {
+                heading = i;
+            }
+        }
+        assertThat(heading).as(out).isNotNegative();
+        int said = Integer.parseInt(
+                lines.get(heading).substring(headingStart.length()).replace(" events of the log:", ""));
+        int rows = 0;
+        for (int i = heading + 2; i < lines.size() && !lines.get(i).isBlank(); i++) {
+            rows++;
+        }
+        assertThat(lines.get(heading + 1)).startsWith("SEQ");
+        assertThat(rows).as(out).isEqualTo(said);
+    }
+
+    @Test
+    void demo_lists_as_many_events_as_its_heading_says() {
+        Run fresh = run("demo");
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertTailHeadingCountsItsRows(fresh.out(), "The ");
+
+        Run again = run("demo");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertTailHeadingCountsItsRows(again.out(), "The last ");
+        assertThat(again.out()).contains("The last 15 events of the log:");
+    }
+
     @Test
     void repeating_a_command_id_prints_the_first_result_and_writes_nothing() throws IOException {
         Run first = run("--json", "project", "create", "--name", "Shop", "--path", "/src/shop", "--command-id", "c-1");
