@@ -81,10 +81,26 @@ final class EventsCommand extends StoreCommand {
             output.table(List.of("SEQ", "OCCURRED", "TYPE", "STREAM", "VER", "PAYLOAD"), rows);
         }
         out.flush();
+        reportSkipped(session, wanted, limited ? position : Long.MAX_VALUE);
         if (!follow) {
             return ExitCode.OK;
         }
         return follow(session, output, lines, filter, limited ? session.events().lastSequence() : position);
+    }
+
+    /**
+     * Says once on stderr how many rows the listing passed over because they cannot be decoded
+     * (SPEC §4): those after {@code --after}, up to {@code through}, of a wanted type.
+     */
+    private void reportSkipped(Session session, Set<String> wanted, long through) {
+        long skipped = session.events().undecodableEvents().stream()
+                .filter(row -> row.sequence() > after && row.sequence() <= through)
+                .filter(row -> wanted.isEmpty() || wanted.contains(row.type()))
+                .count();
+        if (skipped > 0) {
+            root().err().println("threadline: skipped " + skipped + " undecodable row(s); see threadline doctor.");
+            root().err().flush();
+        }
     }
 
     private static int follow(
