@@ -8,6 +8,8 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.NewEvent;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The JSON Lines form of stored events (SPEC §6), shared by {@code events --json}, {@code export}
@@ -105,7 +107,13 @@ final class EventLines {
             throw malformed(lineNumber, e.getMessage());
         }
         String occurredAt = text(node, "occurredAt", lineNumber, true);
-        if (!occurredAt.equals(event.at().toString())) {
+        Instant occurred;
+        try {
+            occurred = Instant.parse(occurredAt);
+        } catch (DateTimeParseException e) {
+            throw malformed(lineNumber, "its occurredAt " + occurredAt + " is not a time (ISO-8601, in UTC)");
+        }
+        if (!occurred.equals(event.at())) {
             throw malformed(lineNumber, "its occurredAt " + occurredAt + " is not the event's time " + event.at());
         }
         if (!event.streamId().equals(streamId)) {

@@ -4,6 +4,7 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
+import dev.threadline.domain.store.UndecodableEvent;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -38,23 +41,25 @@ final class ExportImportCommands {
 
         @Override
         int run(Session session, Output output) {
-            EventLines lines = new EventLines(session);
+            // An export that skipped them would lose them, and its file could not be imported back.
+            List<UndecodableEvent> undecodable = session.events().undecodableEvents();
+            if (!undecodable.isEmpty()) {
+                throw CliFailure.storage("cannot export: " + undecodable.size()
+                        + " stored row(s) cannot be decoded, the first at sequence "
+                        + undecodable.get(0).sequence() + "; see threadline doctor");
+            }
+            Path partial = out == null ? null : partialFile(out);
             long last = session.events().lastSequence();
-            long count = 0;
-            try (Writer writer = open(output);
-                    Progress progress = new Progress(root().err(), "export", last);
-                    Stream<StoredEvent> log = session.events().replayAll()) {
-                Iterator<StoredEvent> events = log.iterator();
-                while (events.hasNext()) {
-                    StoredEvent event = events.next();
-                    writer.write(lines.toLine(event));
-                    writer.write('\n');
-                    if (++count % 1_000 == 0 && out != null) {
-                        progress.accept(event.sequence());
-                    }
+            long count;
+            try {
+                count = write(session, output, partial, last);
+                if (partial != null) {
+                    move(partial, out);
                 }
-            } catch (IOException e) {
-                throw out == null ? IoErrors.cannotWriteOutput(output.stream()) : IoErrors.cannotWrite(out, e);
+            } finally {
+                if (partial != null) {
+                    deleteQuietly(partial);
+                }
             }
             if (out != null) {
                 if (output.json()) {
@@ -69,9 +74,31 @@ final class ExportImportCommands {
             return ExitCode.OK;
         }
 
+        /** Writes the log to the file (or standard output when null); returns how many events. */
+        private long write(Session session, Output output, Path file, long last) {
+            EventLines lines = new EventLines(session);
+            long count = 0;
+            try (Writer writer = open(output, file);
+                    Progress progress = new Progress(root().err(), "export", last);
+                    Stream<StoredEvent> log = session.events().replayAll()) {
+                Iterator<StoredEvent> events = log.iterator();
+                while (events.hasNext()) {
+                    StoredEvent event = events.next();
+                    writer.write(lines.toLine(event));
+                    writer.write('\n');
+                    if (++count % 1_000 == 0 && file != null) {
+                        progress.accept(event.sequence());
+                    }
+                }
+            } catch (IOException e) {
+                throw file == null ? IoErrors.cannotWriteOutput(output.stream()) : IoErrors.cannotWrite(out, e);
+            }
+            return count;
+        }
+
         /** The file (created owner-only) or standard output, which stays open when the writer closes. */
-        private Writer open(Output output) {
-            if (out == null) {
+        private Writer open(Output output, Path file) {
+            if (file == null) {
                 return new BufferedWriter(new OutputStreamWriter(output.checkedStream(), StandardCharsets.UTF_8)) {
                     @Override
                     public void close() throws IOException {
@@ -80,12 +107,42 @@ final class ExportImportCommands {
                 };
             }
             try {
-                OwnerOnly.createFile(out);
-                return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+                deleteQuietly(file); // a stale one from a killed export would keep its mode
+                OwnerOnly.createFile(file);
+                return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw IoErrors.cannotWrite(out, e);
             } catch (UncheckedIOException e) {
                 throw IoErrors.cannotWrite(out, e.getCause());
+            }
+        }
+
+        /** A file beside the target, so that the finished export replaces it in one move. */
+        private static Path partialFile(Path target) {
+            Path absolute = target.toAbsolutePath();
+            Path name = absolute.getFileName();
+            return absolute.resolveSibling("." + (name == null ? "export" : name) + ".partial");
+        }
+
+        private static void move(Path from, Path to) {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                try {
+                    Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException again) {
+                    throw IoErrors.cannotWrite(to, again);
+                }
+            } catch (IOException e) {
+                throw IoErrors.cannotWrite(to, e);
+            }
+        }
+
+        private static void deleteQuietly(Path file) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // Nothing more to do: the export has failed or finished already.
             }
         }
     }

@@ -15,9 +15,20 @@ abstract class WriteCommand extends StoreCommand {
 
     @Override
     final int run(Session session, Output output) {
-        CommandResult result = session.execute(command(), commandId);
+        CommandResult result = session.execute(command(), checked(commandId));
         output.result(result, describe(result));
         return ExitCode.OK;
+    }
+
+    /**
+     * A {@code --command-id} as given, or a usage error when it is blank: an empty id would be
+     * stored as a real one and refuse every later command given it.
+     */
+    static String checked(String commandId) {
+        if (commandId != null && commandId.isBlank()) {
+            throw CliFailure.usage("--command-id must not be blank; leave it out to run without one");
+        }
+        return commandId;
     }
 
     /** The command to run. */

@@ -6,6 +6,7 @@ import dev.threadline.application.port.ProjectionStore;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.domain.error.DomainRuleViolation;
+import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
@@ -75,9 +76,13 @@ public final class Commands {
      * @param commandId the caller's id for it, or null; a retry with the same id returns the first
      *     result and writes nothing, and the same id for another command is refused
      * @throws dev.threadline.domain.error.ThreadlineException when a rule, a missing thing, a
-     *     conflict or the storage refuses it; nothing is written then
+     *     conflict or the storage refuses it, or an {@link InvalidInput} when the command id is
+     *     blank; nothing is written then
      */
     public CommandResult execute(Command command, String commandId) {
+        if (commandId != null && commandId.isBlank()) {
+            throw new InvalidInput("a command id must not be blank; pass null to run without one");
+        }
         Outcome outcome = transactions.inTransaction(() -> decideAndStore(command, commandId));
         if (outcome.wrote()) {
             afterCommit.run();

@@ -12,6 +12,7 @@ import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.command.StartTurn;
 import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.error.DomainRuleViolation;
+import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.ProjectId;
@@ -26,6 +27,19 @@ class IdempotencyTest extends CommandFixture {
                 .isInstanceOfSatisfying(
                         DomainRuleViolation.class, e -> assertThat(e.rule()).isEqualTo("command-id-unique"));
         assertUnchangedSince(before);
+    }
+
+    @Test
+    void a_blank_command_id_is_invalid_input_and_writes_nothing() {
+        for (String blank : new String[] {"", " ", "\t"}) {
+            Snapshot before = snapshot();
+            assertThatThrownBy(() -> store.execute(new SetSetting("ui.theme", "dark"), blank))
+                    .isInstanceOf(InvalidInput.class)
+                    .hasMessageContaining("command id must not be blank");
+            assertUnchangedSince(before);
+        }
+        store.execute(new SetSetting("ui.theme", "light"), "real-id");
+        assertThat(store.queries().setting("ui.theme")).isPresent();
     }
 
     @Test

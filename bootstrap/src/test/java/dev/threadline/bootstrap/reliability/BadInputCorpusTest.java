@@ -141,6 +141,7 @@ class BadInputCorpusTest {
         malformedIds(cases);
         malformedValues(cases);
         refusals(cases);
+        commandIds(cases);
         importLines(cases);
         storage(cases);
         return cases.stream();
@@ -357,6 +358,53 @@ class BadInputCorpusTest {
                 "{seed-command}"));
     }
 
+    private static void commandIds(List<Case> cases) {
+        for (String blank : List.of("", " ")) {
+            String shown = "'" + blank + "'";
+            cases.add(usage(
+                    "a setting with the command id " + shown,
+                    2,
+                    "--command-id must not be blank",
+                    "settings",
+                    "set",
+                    "ui.theme",
+                    "light",
+                    "--command-id",
+                    blank));
+            cases.add(usage(
+                    "a thread archived with the command id " + shown,
+                    2,
+                    "--command-id must not be blank",
+                    "thread",
+                    "archive",
+                    "{thread}",
+                    "--command-id",
+                    blank));
+            cases.add(usage(
+                    "a project created with the command id " + shown,
+                    2,
+                    "--command-id must not be blank",
+                    "project",
+                    "create",
+                    "--name",
+                    "Z",
+                    "--path",
+                    "/src/z",
+                    "--command-id",
+                    blank));
+            cases.add(usage(
+                    "a message stream with the command id " + shown,
+                    2,
+                    "--command-id must not be blank",
+                    "message",
+                    "stream",
+                    "--thread",
+                    "{thread}",
+                    "--command-id",
+                    blank));
+        }
+    }
+
     private static void importLines(List<Case> cases) {
         String first = foreignLines.get(0);
         String head = foreignLines.stream()
@@ -392,6 +440,18 @@ class BadInputCorpusTest {
         importCase(cases, "an event id that is not a UUID", with(first, "eventId", "abc"), 2, "eventId");
         importCase(cases, "a payload that is a string", with(first, "payload", "{}"), 2, "payload");
         importCase(cases, "a date that is not a date", with(first, "occurredAt", "yesterday"), 2, "line 1");
+        importCase(
+                cases,
+                "an occurredAt that is not a time",
+                with(first, "occurredAt", "2026-11-24 10:00"),
+                2,
+                "line 1 is malformed: its occurredAt 2026-11-24 10:00 is not a time");
+        importCase(
+                cases,
+                "an occurredAt other than the event's time",
+                with(first, "occurredAt", "2000-01-01T00:00:00.000000Z"),
+                2,
+                "line 1 is malformed: its occurredAt 2000-01-01T00:00:00.000000Z is not the event's time");
         importCase(cases, "a payload id that is not a UUID", withPayload(first, "projectId", "nope"), 2, "line 1");
         importCase(cases, "a number for a name", withPayloadNumber(first, "name", 7), 2, "line 1");
         importCase(cases, "a stream id of another stream", with(first, "streamId", UNKNOWN), 2, "streamId");
@@ -557,6 +617,79 @@ class BadInputCorpusTest {
         } else {
             assertThat(export(data)).as("the store is unchanged").isEqualTo(before);
         }
+    }
+
+    @Test
+    void an_import_compares_times_as_instants_not_as_text() throws Exception {
+        String time = "2026-11-24T10:00:00.123000Z";
+        String line = edit(foreignLines.get(0), node -> {
+            node.put("occurredAt", time);
+            ((ObjectNode) node.get("payload")).put("at", time);
+        });
+        Path file = temp.resolve("padded.jsonl");
+        Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
+        String data = temp.resolve("store").toString();
+
+        CliHarness.Run run = CliHarness.run("--data-dir", data, "import", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> exported =
+                CliHarness.run("--data-dir", data, "export").out().lines().toList();
+        assertThat(exported).singleElement().satisfies(stored -> {
+            assertThat(JSON.readTree(stored).get("occurredAt").asText()).isEqualTo("2026-11-24T10:00:00.123Z");
+            assertThat(JSON.readTree(stored).get("eventId").asText())
+                    .isEqualTo(JSON.readTree(line).get("eventId").asText());
+        });
+    }
+
+    @Test
+    void export_refuses_a_log_with_undecodable_rows_and_leaves_no_file_while_events_lists_the_rest() throws Exception {
+        Path data = temp.resolve("store");
+        copy(template, data);
+        Path good = temp.resolve("good.jsonl");
+        CliHarness.Run fine = CliHarness.run("--data-dir", data.toString(), "export", "--out", good.toString());
+        assertThat(fine.exitCode()).as(fine.err()).isZero();
+        assertThat(Files.readAllLines(good)).isEqualTo(seededLines);
+        long first = JSON.readTree(seededLines.get(seededLines.size() - 1))
+                        .get("sequence")
+                        .asLong()
+                + 1;
+        String type = JSON.readTree(seededLines.get(0)).get("type").asText();
+        try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("threadline.db"));
+                Statement statement = plain.createStatement()) {
+            statement.executeUpdate("INSERT INTO events (event_id, stream_id, stream_version, event_type, occurred_at,"
+                    + " recorded_at, payload) VALUES ('" + java.util.UUID.randomUUID() + "', 'planted-1', 0, '"
+                    + type + "', '2026-11-24T08:00:00Z', '2026-11-24T08:00:00Z', '{garbage')");
+            statement.executeUpdate("INSERT INTO events (event_id, stream_id, stream_version, event_type, occurred_at,"
+                    + " recorded_at, payload) VALUES ('" + java.util.UUID.randomUUID() + "', 'planted-2', 0,"
+                    + " 'FutureEvent', '2026-11-24T08:00:00Z', '2026-11-24T08:00:00Z', '{}')");
+        }
+        Path out = temp.resolve("out.jsonl");
+        Path existing = temp.resolve("existing.jsonl");
+        Files.writeString(existing, "kept\n");
+
+        CliHarness.Run toFile = CliHarness.run("--data-dir", data.toString(), "export", "--out", out.toString());
+        CliHarness.Run overFile = CliHarness.run("--data-dir", data.toString(), "export", "--out", existing.toString());
+        CliHarness.Run toStdout = CliHarness.run("--data-dir", data.toString(), "export");
+        CliHarness.Run listing = CliHarness.run("--data-dir", data.toString(), "events");
+
+        for (CliHarness.Run refused : List.of(toFile, overFile, toStdout)) {
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(3);
+            assertThat(refused.err())
+                    .contains("2 stored row(s) cannot be decoded, the first at sequence " + first)
+                    .contains("threadline doctor");
+            assertThat(refused.err().lines().count()).as(refused.err()).isEqualTo(1);
+        }
+        assertThat(toStdout.out()).isEmpty();
+        assertThat(out).doesNotExist();
+        assertThat(existing).hasContent("kept");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder("store", "good.jsonl", "existing.jsonl");
+        }
+        // A listing stays tolerant (SPEC §4: skipped, reported by doctor): it shows the rest.
+        assertThat(listing.exitCode()).as(listing.err()).isZero();
+        assertThat(listing.out()).contains(ids.get("project"));
     }
 
     @Test
