@@ -5,6 +5,7 @@ import dev.threadline.application.command.AppendDelta;
 import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteMessage;
 import dev.threadline.application.streaming.MessageStream;
+import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
@@ -101,9 +102,19 @@ final class MessageCommands extends GroupCommand {
                 int part = 0;
                 int read;
                 while ((read = fill(input, buffer)) > 0) {
-                    session.execute(
-                            new AppendDelta(thread, message, new String(buffer, 0, read)),
-                            commandId + ":delta:" + part++);
+                    AppendDelta delta = new AppendDelta(thread, message, new String(buffer, 0, read));
+                    String deltaId = commandId + ":delta:" + part++;
+                    try {
+                        session.execute(delta, deltaId);
+                    } catch (DomainRuleViolation e) {
+                        if (!"command-id-unique".equals(e.rule())) {
+                            throw e;
+                        }
+                        // The derived id is ours, not the caller's: name the one they gave.
+                        throw new DomainRuleViolation(
+                                e.rule(),
+                                "command id '" + commandId + "' was already used for a stream of other input");
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

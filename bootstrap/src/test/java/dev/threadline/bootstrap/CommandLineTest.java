@@ -211,6 +211,13 @@ class CommandLineTest {
 
         assertThat(retry.id()).isEqualTo(first.id());
         assertThat(run("thread", "show", thread).out()).contains("1 message(s)");
+
+        Run other = runWithInput("another answer", "message", "stream", "--thread", thread, "--command-id", "s-1");
+        assertThat(other.exitCode()).isEqualTo(1);
+        assertThat(other.err())
+                .contains("command id 's-1' was already used for a stream of other input")
+                .doesNotContain(":delta:");
+        assertThat(run("thread", "show", thread).out()).contains("1 message(s)");
     }
 
     @Test
