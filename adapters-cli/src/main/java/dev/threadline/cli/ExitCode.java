@@ -1,6 +1,6 @@
 package dev.threadline.cli;
 
-/** The process exit codes of SPEC §6. */
+/** The process exit codes: 0 done, 1 refused by a rule, 2 usage or input error, 3 storage problem (docs/cli.md). */
 public final class ExitCode {
 
     /** Done. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code threadline} command: global options and the subcommands of SPEC §6. Run it with
+ * The {@code threadline} command: global options and the subcommands listed in docs/cli.md. Run it with
  * {@link #run}; it never calls {@code System.exit} itself.
  */
 @Command(
