@@ -16,7 +16,7 @@ import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.sqlite.json.EventJsonCodec;
+import dev.threadline.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.threadline.sqlite.json;
+package dev.threadline.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
