@@ -479,16 +479,6 @@ class ThreadlineCliTest {
         }
 
         @Override
-        public String encodePayload(Event event) {
-            return "{\"type\":\"" + event.typeName() + "\",\"at\":\"" + event.at() + "\"}";
-        }
-
-        @Override
-        public Event decodePayload(String type, String payload) {
-            throw new IllegalArgumentException("the fake decodes nothing");
-        }
-
-        @Override
         public void close() {}
     }
 }

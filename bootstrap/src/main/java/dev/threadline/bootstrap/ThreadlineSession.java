@@ -12,11 +12,9 @@ import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
-import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +69,6 @@ final class ThreadlineSession implements Session {
     }
 
     private final Threadline store;
-    private final EventJsonCodec codec = new EventJsonCodec();
 
     ThreadlineSession(Threadline store) {
         this.store = store;
@@ -135,16 +132,6 @@ final class ThreadlineSession implements Session {
     @Override
     public List<String> backup(Path target) {
         return store.database().backupTo(target);
-    }
-
-    @Override
-    public String encodePayload(Event event) {
-        return codec.encode(event);
-    }
-
-    @Override
-    public Event decodePayload(String type, String payload) {
-        return codec.decode(type, payload);
     }
 
     @Override
