@@ -10,6 +10,7 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.benchmark.BenchmarkedStore;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class Threadline implements AutoCloseable {
+public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
     /**
      * How a store is opened.

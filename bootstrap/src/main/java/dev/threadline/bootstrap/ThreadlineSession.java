@@ -7,8 +7,6 @@ import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
-import dev.threadline.bootstrap.bench.Benchmark;
-import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** The command line's view of an open {@link Threadline}, with the maintenance it needs. */
 final class ThreadlineSession implements Session {
@@ -47,11 +44,6 @@ final class ThreadlineSession implements Session {
             @Override
             public Path defaultDataDirectory() {
                 return Threadline.defaultDataDirectory(environment);
-            }
-
-            @Override
-            public List<BenchResult> bench(int events, Consumer<String> progress) {
-                return Benchmark.run(events, progress);
             }
         };
     }

@@ -42,6 +42,7 @@ class CommandLineTest {
         all.addAll(List.of(args));
         int code = ThreadlineCli.run(
                 ThreadlineSession.ACCESS,
+                ThreadlineBench.RUNNER,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
