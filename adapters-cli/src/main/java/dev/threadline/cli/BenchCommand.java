@@ -33,7 +33,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--events must be at least 1000");
         }
         Output output = root.output();
-        List<BenchResult> results = root.access().bench(events, step -> {
+        List<BenchResult> results = root.bench().run(events, step -> {
             if (!output.json()) {
                 root.err().println("bench: " + step);
             }

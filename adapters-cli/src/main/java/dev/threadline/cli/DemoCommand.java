@@ -15,6 +15,7 @@ import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
+import dev.threadline.json.ExportLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,7 +87,7 @@ final class DemoCommand extends StoreCommand {
         output.line("");
         Views.transcript(output, session.queries().transcript(thread));
         output.line("");
-        EventLines lines = new EventLines(session);
+        ExportLines lines = new ExportLines();
         List<List<String>> rows = new ArrayList<>();
         long last = session.events().lastSequence();
         try (Stream<StoredEvent> tail = session.events().replayFrom(Math.max(0, last - TAIL))) {
@@ -113,8 +114,8 @@ final class DemoCommand extends StoreCommand {
     }
 
     /** The payload without its ids and time, which the other columns already show. */
-    private static String summary(EventLines lines, StoredEvent event) {
-        var payload = lines.payload(event.event());
+    private static String summary(ExportLines lines, StoredEvent event) {
+        var payload = lines.payloadTree(event.event());
         List<String> hidden = new ArrayList<>();
         payload.fieldNames().forEachRemaining(name -> {
             if (name.endsWith("Id") || name.equals("at")) {

@@ -3,6 +3,7 @@ package dev.threadline.cli;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.domain.event.EventType;
 import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.json.ExportLines;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,7 +54,7 @@ final class EventsCommand extends StoreCommand {
         Set<String> wanted = Set.copyOf(types);
         Predicate<StoredEvent> filter = event -> (wanted.isEmpty() || wanted.contains(event.type()))
                 && (stream == null || stream.equals(event.streamId()));
-        EventLines lines = new EventLines(session);
+        ExportLines lines = new ExportLines();
         long position = after;
         int printed = 0;
         boolean limited = false;
@@ -75,7 +76,7 @@ final class EventsCommand extends StoreCommand {
                     output.line(HEADER);
                 }
                 printed++;
-                output.line(output.json() ? lines.toLine(event) : humanLine(lines, event));
+                output.line(output.json() ? lines.encode(event) : humanLine(lines, event));
             }
         }
         if (printed == 0 && !output.json() && !follow) {
@@ -89,13 +90,13 @@ final class EventsCommand extends StoreCommand {
     }
 
     private static int follow(
-            Session session, Output output, EventLines lines, Predicate<StoredEvent> filter, long position) {
+            Session session, Output output, ExportLines lines, Predicate<StoredEvent> filter, long position) {
         CountDownLatch ended = new CountDownLatch(1);
         // A line that cannot be written fails the handler, which ends the subscription, and the
         // failure ends the command below.
         Subscription subscription = session.subscribe(position, event -> {
             if (filter.test(event)) {
-                output.line(output.json() ? lines.toLine(event) : humanLine(lines, event));
+                output.line(output.json() ? lines.encode(event) : humanLine(lines, event));
             }
         });
         Thread hook = new Thread(
@@ -127,7 +128,7 @@ final class EventsCommand extends StoreCommand {
         return ExitCode.OK;
     }
 
-    private static String humanLine(EventLines lines, StoredEvent event) {
+    private static String humanLine(ExportLines lines, StoredEvent event) {
         return String.format(
                 LINE,
                 event.sequence(),

@@ -1,10 +1,12 @@
 package dev.threadline.cli;
 
+import dev.threadline.application.importing.ImportEvents;
+import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSummary;
 import dev.threadline.domain.event.StoredEvent;
-import dev.threadline.domain.store.AppendBatch;
-import dev.threadline.domain.store.ExpectedVersion;
-import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
+import dev.threadline.json.ExportLines;
+import dev.threadline.json.ExportedEvent;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,18 +20,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code export} and {@code import}: the log as JSON Lines (SPEC §6). */
+/** {@code export} and {@code import}: the log as JSON Lines, one stored event a line. */
 final class ExportImportCommands {
 
     private ExportImportCommands() {}
@@ -76,7 +75,7 @@ final class ExportImportCommands {
 
         /** Writes the log to the file (or standard output when null); returns how many events. */
         private long write(Session session, Output output, Path file, long last) {
-            EventLines lines = new EventLines(session);
+            ExportLines lines = new ExportLines();
             long count = 0;
             try (Writer writer = open(output, file);
                     Progress progress = new Progress(root().err(), "export", last);
@@ -84,7 +83,7 @@ final class ExportImportCommands {
                 Iterator<StoredEvent> events = log.iterator();
                 while (events.hasNext()) {
                     StoredEvent event = events.next();
-                    writer.write(lines.toLine(event));
+                    writer.write(lines.encode(event));
                     writer.write('\n');
                     if (++count % 1_000 == 0 && file != null) {
                         progress.accept(event.sequence());
@@ -153,61 +152,42 @@ final class ExportImportCommands {
                     "Appends the events of an export (JSON Lines) in atomic batches, keeping their ids and "
                             + "stream versions; events already stored are skipped, so a repeated import completes a broken one.")
     static final class Import extends StoreCommand {
-        static final int BATCH = 1_000;
+        /** Before the first line of a file saved by some editors; Java's UTF-8 decoder keeps it. */
+        private static final String BYTE_ORDER_MARK = "\uFEFF";
 
         @Parameters(paramLabel = "FILE", description = "The export to read ('-' for standard input).")
         String file;
 
-        private final Map<String, StreamState> streams = new HashMap<>();
-
         @Override
         int run(Session session, Output output) {
-            EventLines lines = new EventLines(session);
-            long imported = 0;
-            long skipped = 0;
-            long total = 0;
+            ImportSummary summary;
             try (BufferedReader reader = open();
                     Progress progress = new Progress(root().err(), "import", 0)) {
-                List<EventLines.Imported> batch = new ArrayList<>(BATCH);
-                long lineNumber = 0;
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    lineNumber++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    batch.add(lines.parse(lineNumber, line));
-                    if (batch.size() == BATCH) {
-                        imported += store(session, batch);
-                        total += batch.size();
-                        batch.clear();
-                        progress.accept(total);
-                    }
-                }
-                if (!batch.isEmpty()) {
-                    imported += store(session, batch);
-                    total += batch.size();
-                    progress.accept(total);
-                }
+                summary = new ImportEvents(session.events()).run(new Records(reader), progress);
             } catch (IOException e) {
-                throw "-".equals(file)
-                        ? CliFailure.usage("cannot read the standard input: " + IoErrors.reason(e))
-                        : IoErrors.cannotRead(file, e);
+                throw cannotRead(e);
+            } catch (UnreadableInput e) {
+                throw cannotRead(e.getCause());
             }
-            skipped = total - imported;
             session.projections().catchUp();
             session.notifyCommitted();
             long last = session.events().lastSequence();
             if (output.json()) {
                 output.json(output.object()
-                        .put("imported", imported)
-                        .put("skipped", skipped)
+                        .put("imported", summary.imported())
+                        .put("skipped", summary.skipped())
                         .put("lastSequence", last));
             } else {
-                output.line("Imported " + imported + " event(s), skipped " + skipped
+                output.line("Imported " + summary.imported() + " event(s), skipped " + summary.skipped()
                         + " already stored; the log ends at sequence " + last + ".");
             }
             return ExitCode.OK;
+        }
+
+        private CliFailure cannotRead(IOException e) {
+            return "-".equals(file)
+                    ? CliFailure.usage("cannot read the standard input: " + IoErrors.reason(e))
+                    : IoErrors.cannotRead(file, e);
         }
 
         private BufferedReader open() throws IOException {
@@ -227,60 +207,63 @@ final class ExportImportCommands {
             }
         }
 
-        /** Appends a batch's new events atomically; returns how many were new. */
-        private int store(Session session, List<EventLines.Imported> batch) {
-            List<NewEvent> fresh = new ArrayList<>();
-            Map<String, ExpectedVersion> expectations = new LinkedHashMap<>();
-            Map<String, Long> planned = new HashMap<>();
-            for (EventLines.Imported event : batch) {
-                StreamState stream = streams.computeIfAbsent(event.streamId(), id -> StreamState.load(session, id));
-                long current = planned.getOrDefault(event.streamId(), stream.version);
-                long version = event.streamVersion();
-                if (version <= current) {
-                    StoredEvent stored = stream.stored.get(version);
-                    if (stored == null) {
-                        throw EventLines.malformed(
-                                event.line(), "it repeats version " + version + " of stream " + event.streamId());
-                    }
-                    if (!stored.eventId().equals(event.event().eventId())
-                            || !stored.event().equals(event.event().event())) {
-                        throw CliFailure.refused("line " + event.line() + " conflicts with the stored event "
-                                + stored.eventId() + " at version " + version + " of stream " + event.streamId());
-                    }
-                    continue;
-                }
-                if (version != current + 1) {
-                    throw EventLines.malformed(
-                            event.line(),
-                            "stream " + event.streamId() + " is at version " + current + ", so the next is "
-                                    + (current + 1) + ", not " + version);
-                }
-                expectations.putIfAbsent(
-                        event.streamId(), current < 0 ? ExpectedVersion.NO_STREAM : ExpectedVersion.exactly(current));
-                planned.put(event.streamId(), version);
-                fresh.add(event.event());
+        /** The records of the export's lines, decoded as they are read; blank lines are skipped. */
+        private static final class Records implements Iterator<ImportRecord> {
+            private final BufferedReader reader;
+            private final ExportLines lines = new ExportLines();
+            private long lineNumber;
+            private ImportRecord next;
+
+            Records(BufferedReader reader) {
+                this.reader = reader;
             }
-            if (fresh.isEmpty()) {
-                return 0;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null) {
+                    String line;
+                    try {
+                        line = reader.readLine();
+                    } catch (IOException e) {
+                        throw new UnreadableInput(e);
+                    }
+                    if (line == null) {
+                        return false;
+                    }
+                    lineNumber++;
+                    if (lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+                        line = line.substring(BYTE_ORDER_MARK.length());
+                    }
+                    if (!line.isBlank()) {
+                        ExportedEvent event = lines.decode(lineNumber, line);
+                        next = new ImportRecord(lineNumber, event.streamVersion(), event.toNewEvent());
+                    }
+                }
+                return true;
             }
-            session.events().append(new AppendBatch(fresh, expectations));
-            planned.forEach((streamId, version) -> streams.get(streamId).version = version);
-            return fresh.size();
+
+            @Override
+            public ImportRecord next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                ImportRecord record = next;
+                next = null;
+                return record;
+            }
         }
 
-        /** What the store holds of one stream: its last version and the events stored before the import. */
-        private static final class StreamState {
-            long version;
-            final Map<Long, StoredEvent> stored = new HashMap<>();
+        /** A read of the input that failed inside the iteration; the command tells its cause. */
+        private static final class UnreadableInput extends RuntimeException {
+            private static final long serialVersionUID = 1L;
 
-            static StreamState load(Session session, String streamId) {
-                StreamState state = new StreamState();
-                state.version = -1;
-                for (StoredEvent event : session.events().readStream(streamId)) {
-                    state.stored.put(event.streamVersion(), event);
-                    state.version = Math.max(state.version, event.streamVersion());
-                }
-                return state;
+            UnreadableInput(IOException cause) {
+                super(cause);
+            }
+
+            @Override
+            public synchronized IOException getCause() {
+                return (IOException) super.getCause();
             }
         }
     }

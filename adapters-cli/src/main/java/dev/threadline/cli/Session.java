@@ -7,7 +7,6 @@ import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
-import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
@@ -56,16 +55,6 @@ public interface Session extends AutoCloseable {
      * @return the integrity check of the copy: {@code ["ok"]} when sound
      */
     List<String> backup(Path target);
-
-    /** The event's JSON payload as stored, with its {@code type} field. */
-    String encodePayload(Event event);
-
-    /**
-     * Decodes a payload stored under a type name.
-     *
-     * @throws IllegalArgumentException saying what is wrong
-     */
-    Event decodePayload(String type, String payload);
 
     @Override
     void close();

@@ -1,8 +1,6 @@
 package dev.threadline.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
 
 /** How the command line reaches a store; the composition root supplies it. */
 public interface StoreAccess {
@@ -16,15 +14,4 @@ public interface StoreAccess {
 
     /** The data directory used when none is given. */
     Path defaultDataDirectory();
-
-    /**
-     * Runs the benchmark scenarios on a scratch store in a temporary directory, beside a raw JDBC
-     * baseline, and deletes it afterwards.
-     *
-     * @param events the size of the large scenarios
-     * @param progress told what is being measured
-     */
-    default List<BenchResult> bench(int events, Consumer<String> progress) {
-        throw new UnsupportedOperationException("this store access cannot run the benchmark");
-    }
 }

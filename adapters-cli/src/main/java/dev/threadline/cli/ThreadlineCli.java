@@ -73,13 +73,15 @@ public final class ThreadlineCli implements Callable<Integer> {
     boolean verbose;
 
     private final StoreAccess access;
+    private final BenchRunner bench;
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private CommandLine commandLine;
 
-    private ThreadlineCli(StoreAccess access, InputStream in, PrintStream out, PrintStream err) {
+    private ThreadlineCli(StoreAccess access, BenchRunner bench, InputStream in, PrintStream out, PrintStream err) {
         this.access = access;
+        this.bench = bench;
         this.in = in;
         this.out = out;
         this.err = err;
@@ -90,8 +92,9 @@ public final class ThreadlineCli implements Callable<Integer> {
      *
      * @return the exit code: 0 done, 1 refused, 2 usage error or malformed input, 3 storage problem
      */
-    public static int run(StoreAccess access, InputStream in, PrintStream out, PrintStream err, String... args) {
-        ThreadlineCli root = new ThreadlineCli(access, in, out, err);
+    public static int run(
+            StoreAccess access, BenchRunner bench, InputStream in, PrintStream out, PrintStream err, String... args) {
+        ThreadlineCli root = new ThreadlineCli(access, bench, in, out, err);
         CommandLine commandLine = root.commandLine();
         try {
             int code = commandLine.execute(args);
@@ -232,8 +235,8 @@ public final class ThreadlineCli implements Callable<Integer> {
         return access.open(dataDirectory());
     }
 
-    StoreAccess access() {
-        return access;
+    BenchRunner bench() {
+        return bench;
     }
 
     Path dataDirectory() {

@@ -65,6 +65,24 @@ class ThreadlineCliTest {
         }
     };
 
+    private final List<Integer> benchSizes = new ArrayList<>();
+    private final BenchRunner bench = (events, progress) -> {
+        benchSizes.add(events);
+        progress.accept("event store batch append, " + events + " events");
+        return List.of(
+                new BenchResult(
+                        "batch-append",
+                        "event store append",
+                        "events/s",
+                        12_345.6789,
+                        15_000,
+                        12_345.6789 / 15_000,
+                        "≥ 0.8× raw",
+                        true,
+                        "4,000 events per run"),
+                new BenchResult("rebuild", "projection rebuild", "events/s", 50.5, 60, 50.5 / 60, "", null, "d"));
+    };
+
     private record Run(int exitCode, String out, String err) {}
 
     private Run run(String... args) {
@@ -78,6 +96,7 @@ class ThreadlineCliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ThreadlineCli.run(
                 access,
+                bench,
                 new ByteArrayInputStream(new byte[0]),
                 out,
                 new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -219,6 +238,65 @@ class ThreadlineCliTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("bot", "assistant");
+    }
+
+    @Test
+    void bench_prints_a_row_per_scenario_and_tells_its_progress_on_stderr() {
+        Run run = run("bench", "--events", "2000");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(benchSizes).containsExactly(2000);
+        assertThat(run.err()).isEqualTo("bench: event store batch append, 2000 events\n");
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("SCENARIO").contains("THREADLINE", "RAW JDBC", "RATIO", "TARGET", "DETAIL");
+        assertThat(lines.get(1).split(" {2,}"))
+                .containsExactly(
+                        "batch-append",
+                        "12,346 events/s",
+                        "15,000",
+                        "0.82",
+                        "≥ 0.8× raw",
+                        "met",
+                        "4,000 events per run");
+        assertThat(lines.get(2).split(" {2,}"))
+                .containsExactly("rebuild", "50.50 events/s", "60.00", "0.84", "-", "-", "d");
+    }
+
+    @Test
+    void bench_with_json_prints_one_object_per_scenario_and_no_progress() throws Exception {
+        Run run = run("--json", "bench", "--events", "1000");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<String> lines = run.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        var first = Output.MAPPER.readTree(lines.get(0));
+        assertThat(first.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "scenario",
+                        "description",
+                        "unit",
+                        "threadline",
+                        "baseline",
+                        "ratio",
+                        "target",
+                        "met",
+                        "detail");
+        assertThat(first.get("threadline").asDouble()).isEqualTo(12_345.679);
+        assertThat(first.get("ratio").asDouble()).isEqualTo(0.823);
+        assertThat(first.get("met").asBoolean()).isTrue();
+        assertThat(Output.MAPPER.readTree(lines.get(1)).get("met").isNull()).isTrue();
+    }
+
+    @Test
+    void bench_with_fewer_than_1000_events_is_a_usage_error() {
+        Run run = run("bench", "--events", "999");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).isEqualTo("threadline: --events must be at least 1000.\n");
+        assertThat(benchSizes).isEmpty();
     }
 
     @Test
@@ -476,16 +554,6 @@ class ThreadlineCliTest {
         @Override
         public List<String> backup(Path target) {
             return List.of("ok");
-        }
-
-        @Override
-        public String encodePayload(Event event) {
-            return "{\"type\":\"" + event.typeName() + "\",\"at\":\"" + event.at() + "\"}";
-        }
-
-        @Override
-        public Event decodePayload(String type, String payload) {
-            throw new IllegalArgumentException("the fake decodes nothing");
         }
 
         @Override

@@ -6,7 +6,7 @@ import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.UndecodableEvent;
-import dev.threadline.sqlite.json.EventJsonCodec;
+import dev.threadline.json.EventJsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
-import dev.threadline.sqlite.json.EventJsonCodec;
+import dev.threadline.json.EventJsonCodec;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

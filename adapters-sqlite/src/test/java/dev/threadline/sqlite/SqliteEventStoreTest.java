@@ -2,7 +2,7 @@ package dev.threadline.sqlite;
 
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.EventStoreContract;
-import dev.threadline.sqlite.json.EventJsonCodec;
+import dev.threadline.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,6 @@
 package dev.threadline.sqlite;
 
-import dev.threadline.sqlite.json.EventJsonCodec;
+import dev.threadline.json.EventJsonCodec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ public final class Main {
         // StandardOutput keeps the reason of a failed write (full disk, closed pipe) for the error message.
         PrintStream out = new StandardOutput(new FileOutputStream(FileDescriptor.out));
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = ThreadlineCli.run(ThreadlineSession.ACCESS, System.in, out, err, args);
+        int code = ThreadlineCli.run(ThreadlineSession.ACCESS, ThreadlineBench.RUNNER, System.in, out, err, args);
         out.flush();
         System.exit(code);
     }

@@ -10,16 +10,17 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.benchmark.BenchmarkedStore;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
+import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
 import dev.threadline.sqlite.SqliteOptions;
 import dev.threadline.sqlite.SqliteProjectionStore;
 import dev.threadline.sqlite.SqliteTransactions;
-import dev.threadline.sqlite.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +38,7 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  */
-public final class Threadline implements AutoCloseable {
+public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
     /**
      * How a store is opened.

@@ -7,21 +7,16 @@ import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
-import dev.threadline.bootstrap.bench.Benchmark;
-import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
-import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.sqlite.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /** The command line's view of an open {@link Threadline}, with the maintenance it needs. */
 final class ThreadlineSession implements Session {
@@ -50,11 +45,6 @@ final class ThreadlineSession implements Session {
             public Path defaultDataDirectory() {
                 return Threadline.defaultDataDirectory(environment);
             }
-
-            @Override
-            public List<BenchResult> bench(int events, Consumer<String> progress) {
-                return Benchmark.run(events, progress);
-            }
         };
     }
 
@@ -71,7 +61,6 @@ final class ThreadlineSession implements Session {
     }
 
     private final Threadline store;
-    private final EventJsonCodec codec = new EventJsonCodec();
 
     ThreadlineSession(Threadline store) {
         this.store = store;
@@ -135,16 +124,6 @@ final class ThreadlineSession implements Session {
     @Override
     public List<String> backup(Path target) {
         return store.database().backupTo(target);
-    }
-
-    @Override
-    public String encodePayload(Event event) {
-        return codec.encode(event);
-    }
-
-    @Override
-    public Event decodePayload(String type, String payload) {
-        return codec.decode(type, payload);
     }
 
     @Override

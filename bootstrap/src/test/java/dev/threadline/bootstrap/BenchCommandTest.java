@@ -31,6 +31,7 @@ class BenchCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = ThreadlineCli.run(
                 ThreadlineSession.ACCESS,
+                ThreadlineBench.RUNNER,
                 new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),

@@ -21,6 +21,7 @@ public final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ThreadlineCli.run(
                 ThreadlineSession.access(environment),
+                ThreadlineBench.RUNNER,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),

@@ -42,6 +42,7 @@ class CommandLineTest {
         all.addAll(List.of(args));
         int code = ThreadlineCli.run(
                 ThreadlineSession.ACCESS,
+                ThreadlineBench.RUNNER,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -260,5 +261,32 @@ class CommandLineTest {
                 .contains("\"sequence\":2")
                 .doesNotContain("\"sequence\":3");
         assertThat(run("events", "--type", "Nonsense").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void an_export_file_that_starts_with_a_utf8_byte_order_mark_imports(@TempDir Path other) throws IOException {
+        project("/src/shop");
+        project("/src/cart");
+        Path file = other.resolve("export.jsonl");
+        Files.writeString(file, "\uFEFF" + run("export").out(), StandardCharsets.UTF_8);
+
+        CliHarness.Run imported =
+                CliHarness.run("--data-dir", other.resolve("store").toString(), "import", file.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out())
+                .isEqualTo("Imported 2 event(s), skipped 0 already stored; the log ends at sequence 2.\n");
+    }
+
+    @Test
+    void a_byte_order_mark_anywhere_but_the_start_of_an_import_is_malformed() {
+        project("/src/shop");
+        project("/src/cart");
+        List<String> lines = run("export").out().lines().toList();
+
+        Run imported = runWithInput(lines.get(0) + "\n\uFEFF" + lines.get(1) + "\n", "import", "-");
+
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).startsWith("threadline: line 2 is malformed: it is not JSON");
     }
 }

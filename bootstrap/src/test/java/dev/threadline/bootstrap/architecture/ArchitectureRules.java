@@ -23,10 +23,12 @@ final class ArchitectureRules {
     static final String SQLITE = ROOT + ".sqlite";
     static final String CLI = ROOT + ".cli";
     static final String GIT = ROOT + ".git";
+    static final String JSON = ROOT + ".json";
+    static final String BENCHMARK = ROOT + ".benchmark";
     static final String BOOTSTRAP = ROOT + ".bootstrap";
 
     /** The root package of each module's production classes. */
-    static final String[] MODULES = {DOMAIN, APPLICATION, SQLITE, CLI, GIT, BOOTSTRAP};
+    static final String[] MODULES = {DOMAIN, APPLICATION, JSON, SQLITE, GIT, CLI, BENCHMARK, BOOTSTRAP};
 
     /** Packages of the libraries that must never reach the core: JSON, SQL, SQLite, the CLI. */
     static final String[] FRAMEWORK_PACKAGES = {
@@ -76,6 +78,35 @@ final class ArchitectureRules {
                 .resideInAPackage(otherAdapter + "..")
                 .allowEmptyShould(true)
                 .because("adapters never depend on each other");
+    }
+
+    /**
+     * Classes in {@code codec} (and below) depend only on the JDK, the domain and Jackson: the
+     * shared codec is the one adapter that other adapters may use.
+     */
+    static ArchRule dependsOnlyOnTheDomainAndJackson(String codec, String domain) {
+        return classes()
+                .that()
+                .resideInAPackage(codec + "..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", codec + "..", domain + "..", "com.fasterxml.jackson..")
+                .allowEmptyShould(true)
+                .because("the codec shared by the adapters sees only the domain and Jackson");
+    }
+
+    /** No class in {@code benchmark} (and below) depends on a class in any of {@code others}. */
+    static ArchRule benchmarkDoesNotDependOn(String benchmark, String... others) {
+        return noClasses()
+                .that()
+                .resideInAPackage(benchmark + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        Arrays.stream(others).map(other -> other + "..").toArray(String[]::new))
+                .allowEmptyShould(true)
+                .because("the benchmark measures a store through its own port, not through the command line"
+                        + " or the composition root that wires it");
     }
 
     /**

@@ -8,9 +8,11 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import dev.threadline.archfixture.application.ReachingUseCase;
 import dev.threadline.archfixture.application.command.FixtureResult;
 import dev.threadline.archfixture.application.port.FixturePort;
+import dev.threadline.archfixture.benchmark.ReachingScenario;
 import dev.threadline.archfixture.bootstrap.store.StrayStore;
 import dev.threadline.archfixture.cli.FixtureCommand;
 import dev.threadline.archfixture.domain.LeakyRepository;
+import dev.threadline.archfixture.json.LeakyCodec;
 import dev.threadline.archfixture.sqlite.FixtureStore;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,9 @@ class ArchitectureRulesBiteTest {
     private static final String FIXTURE_APPLICATION = FIXTURE + ".application";
     private static final String FIXTURE_SQLITE = FIXTURE + ".sqlite";
     private static final String FIXTURE_CLI = FIXTURE + ".cli";
+    private static final String FIXTURE_JSON = FIXTURE + ".json";
+    private static final String FIXTURE_BENCHMARK = FIXTURE + ".benchmark";
+    private static final String FIXTURE_BOOTSTRAP = FIXTURE + ".bootstrap";
 
     private final JavaClasses fixture = new ClassFileImporter().importPackages(FIXTURE);
 
@@ -73,6 +78,34 @@ class ArchitectureRulesBiteTest {
         assertThat(result.getFailureReport().getDetails())
                 .anySatisfy(detail -> assertThat(detail)
                         .contains(FixtureStore.class.getName())
+                        .contains(FixtureCommand.class.getName()));
+    }
+
+    @Test
+    void the_codec_rule_reports_a_codec_class_that_uses_a_storage_adapter() {
+        assertThat(fixture.contain(LeakyCodec.class)).isTrue();
+
+        EvaluationResult result = ArchitectureRules.dependsOnlyOnTheDomainAndJackson(FIXTURE_JSON, FIXTURE_DOMAIN)
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail ->
+                        assertThat(detail).contains(LeakyCodec.class.getName()).contains(FixtureStore.class.getName()));
+    }
+
+    @Test
+    void the_benchmark_rule_reports_a_scenario_that_uses_the_cli_adapter() {
+        assertThat(fixture.contain(ReachingScenario.class)).isTrue();
+
+        EvaluationResult result = ArchitectureRules.benchmarkDoesNotDependOn(
+                        FIXTURE_BENCHMARK, FIXTURE_CLI, FIXTURE_BOOTSTRAP)
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail -> assertThat(detail)
+                        .contains(ReachingScenario.class.getName())
                         .contains(FixtureCommand.class.getName()));
     }
 

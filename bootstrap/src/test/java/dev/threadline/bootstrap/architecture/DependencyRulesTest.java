@@ -1,10 +1,12 @@
 package dev.threadline.bootstrap.architecture;
 
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.APPLICATION;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.BENCHMARK;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.BOOTSTRAP;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.CLI;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.DOMAIN;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.GIT;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.JSON;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.ROOT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,8 @@ class DependencyRulesTest {
     void the_import_sees_the_production_classes_of_the_modules_and_no_test_fixture() {
         assertThat(production.containPackage(DOMAIN + ".event")).isTrue();
         assertThat(production.containPackage(SQLITE)).isTrue();
+        assertThat(production.containPackage(JSON)).isTrue();
+        assertThat(production.containPackage(BENCHMARK)).isTrue();
         assertThat(production.containPackage("dev.threadline.bootstrap")).isTrue();
         assertThat(production.containPackage("dev.threadline.archfixture.domain"))
                 .isFalse();
@@ -73,6 +77,16 @@ class DependencyRulesTest {
     @Test
     void the_cli_adapter_does_not_depend_on_the_sqlite_adapter() {
         assertHolds(ArchitectureRules.doesNotDependOn(CLI, SQLITE));
+    }
+
+    @Test
+    void the_json_codec_depends_only_on_the_domain_and_jackson() {
+        assertHolds(ArchitectureRules.dependsOnlyOnTheDomainAndJackson(JSON, DOMAIN));
+    }
+
+    @Test
+    void the_benchmark_depends_neither_on_the_cli_adapter_nor_on_bootstrap() {
+        assertHolds(ArchitectureRules.benchmarkDoesNotDependOn(BENCHMARK, CLI, BOOTSTRAP));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.threadline.bootstrap.bench;
+package dev.threadline.benchmark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.threadline.sqlite.json;
+package dev.threadline.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -60,8 +61,20 @@ public final class EventJsonCodec {
         }
     }
 
-    /** A mapper that knows ids, roles, instants and the event family; shared by the adapters' JSON. */
+    /** A mapper that knows ids, roles, instants and the event family, its type name in {@code type}. */
     public static ObjectMapper newMapper() {
+        ObjectMapper mapper = catalogueMapper().addMixIn(Event.class, EventMixin.class);
+        for (EventType type : EventType.values()) {
+            mapper.registerSubtypes(new NamedType(type.eventClass(), type.typeName()));
+        }
+        return mapper;
+    }
+
+    /**
+     * A mapper that writes and reads an event as its catalogue fields alone, without the {@code
+     * type} field (the export line states the type beside the payload).
+     */
+    static ObjectMapper catalogueMapper() {
         SimpleModule ids = new SimpleModule("threadline-ids");
         ids.addSerializer(Identifier.class, new IdentifierSerializer());
         addIdDeserializer(ids, EventId.class, EventId::new);
@@ -73,7 +86,6 @@ public final class EventJsonCodec {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(ids)
-                .addMixIn(Event.class, EventMixin.class)
                 .addMixIn(Role.class, RoleMixin.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -85,9 +97,6 @@ public final class EventJsonCodec {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
-        for (EventType type : EventType.values()) {
-            mapper.registerSubtypes(new NamedType(type.eventClass(), type.typeName()));
-        }
         return mapper;
     }
 
@@ -136,15 +145,36 @@ public final class EventJsonCodec {
      * @throws IllegalArgumentException naming what is wrong when the payload cannot be decoded
      */
     public Event decode(String typeName, String payload) {
+        try {
+            return reader(typeName).readValue(payload);
+        } catch (IOException e) {
+            throw undecodable(typeName, e);
+        }
+    }
+
+    /**
+     * The event of this type with this payload, already parsed (an export line's). The payload's
+     * own {@code type} field may be absent; when present it must agree.
+     *
+     * @throws IllegalArgumentException naming what is wrong when the payload cannot be decoded
+     */
+    public Event decode(String typeName, JsonNode payload) {
+        try {
+            return reader(typeName).readValue(payload);
+        } catch (IOException e) {
+            throw undecodable(typeName, e);
+        }
+    }
+
+    private ObjectReader reader(String typeName) {
         EventType type = EventType.named(typeName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + typeName + "'"));
-        try {
-            return readers.get(type).readValue(payload);
-        } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            throw new IllegalArgumentException(
-                    "the " + typeName + " payload cannot be decoded: " + firstLine(reason), e);
-        }
+        return readers.get(type);
+    }
+
+    private static IllegalArgumentException undecodable(String typeName, IOException e) {
+        String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return new IllegalArgumentException("the " + typeName + " payload cannot be decoded: " + firstLine(reason), e);
     }
 
     private static String firstLine(String text) {

@@ -1,4 +1,4 @@
-package dev.threadline.bootstrap.bench;
+package dev.threadline.benchmark;
 
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.AppendDelta;
@@ -6,8 +6,6 @@ import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.streaming.MessageStream;
-import dev.threadline.bootstrap.Threadline;
-import dev.threadline.cli.BenchResult;
 import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.StoredEvent;
@@ -36,7 +34,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * {@code threadline bench}: the SPEC §7 scenarios on scratch stores, each measured beside a raw
+ * {@code threadline bench}: the performance scenarios on scratch stores, each measured beside a raw
  * sqlite-jdbc baseline ({@link RawJdbc}) on the same schema, pragmas, payload size and id kind.
  * Every throughput scenario runs two discarded warm-up rounds of each side, then repetitions that alternate Threadline and
  * the baseline so machine noise hits both alike; the medians are reported.
@@ -53,18 +51,20 @@ public final class Benchmark {
     static final int DELTAS = 10_000;
     static final int TOKENS = 20_000;
 
-    /** A delta of 160 characters: its payload is about 300 bytes, as SPEC §7 measures. */
+    /** A delta of 160 characters: its payload is about 300 bytes, the size the targets are stated for. */
     static final String DELTA = "streamed text of an assistant answer, token after token, "
             .repeat(3)
             .substring(0, 160);
 
+    private final StoreFactory factory;
     private final Path directory;
     private final int events;
     private final Consumer<String> progress;
     private final SqliteOptions normal = SqliteOptions.defaults();
     private int stores;
 
-    private Benchmark(Path directory, int events, Consumer<String> progress) {
+    private Benchmark(StoreFactory stores, Path directory, int events, Consumer<String> progress) {
+        this.factory = stores;
         this.directory = directory;
         this.events = events;
         this.progress = progress;
@@ -73,10 +73,11 @@ public final class Benchmark {
     /**
      * Runs every scenario in a new temporary directory, deleted afterwards.
      *
+     * @param stores opens the store under test in a scratch directory
      * @param events the number of events of the large scenarios (batch append, pipeline, replay)
      * @param progress told the name of each scenario as it starts
      */
-    public static List<BenchResult> run(int events, Consumer<String> progress) {
+    public static List<BenchmarkResult> run(StoreFactory stores, int events, Consumer<String> progress) {
         Path directory;
         try {
             directory = Files.createTempDirectory("threadline-bench");
@@ -84,7 +85,7 @@ public final class Benchmark {
             throw new UncheckedIOException("cannot create a scratch directory for the benchmark", e);
         }
         try {
-            return new Benchmark(directory, events, progress).all();
+            return new Benchmark(stores, directory, events, progress).all();
         } catch (SQLException e) {
             throw new IllegalStateException("the baseline failed: " + e.getMessage(), e);
         } finally {
@@ -92,8 +93,8 @@ public final class Benchmark {
         }
     }
 
-    private List<BenchResult> all() throws SQLException {
-        List<BenchResult> results = new ArrayList<>();
+    private List<BenchmarkResult> all() throws SQLException {
+        List<BenchmarkResult> results = new ArrayList<>();
         Path log = store();
         results.add(batchAppend(log));
         Path pipelineStore = store();
@@ -109,10 +110,10 @@ public final class Benchmark {
 
     // 1. Event-store batch append.
 
-    private BenchResult batchAppend(Path threadlineStore) throws SQLException {
+    private BenchmarkResult batchAppend(Path threadlineStore) throws SQLException {
         progress.accept("event store batch append, " + events + " events");
         int perRound = roundSize(events);
-        try (Threadline store = Threadline.open(threadlineStore);
+        try (BenchmarkedStore store = factory.open(threadlineStore, normal);
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             Rates rates = measure(
                     perRound,
@@ -139,10 +140,10 @@ public final class Benchmark {
 
     // 2. Full command pipeline, batched: 1,000 commands per outer transaction.
 
-    private BenchResult pipeline(Path threadlineStore) throws SQLException {
+    private BenchmarkResult pipeline(Path threadlineStore) throws SQLException {
         progress.accept("command pipeline, " + events + " commands in transactions of 1,000");
         int perRound = roundSize(events);
-        try (Threadline store = Threadline.open(threadlineStore);
+        try (BenchmarkedStore store = factory.open(threadlineStore, normal);
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal);
                 RawJdbc floor = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             ThreadId thread = runningThread(store);
@@ -180,12 +181,11 @@ public final class Benchmark {
 
     // 3. Single-event commands, one transaction each.
 
-    private BenchResult singles(Synchronous mode, int count, String target, double minimum) throws SQLException {
+    private BenchmarkResult singles(Synchronous mode, int count, String target, double minimum) throws SQLException {
         progress.accept("single-event commands at synchronous=" + mode + ", " + count + " commands");
         SqliteOptions options = normal.withSynchronous(mode);
         int perRound = roundSize(count);
-        try (Threadline store =
-                        Threadline.open(store(), Threadline.Options.defaults().withSqlite(options));
+        try (BenchmarkedStore store = factory.open(store(), options);
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options);
                 RawJdbc floor = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options)) {
             ThreadId thread = runningThread(store);
@@ -219,9 +219,9 @@ public final class Benchmark {
 
     // 4. Replay of the whole log with decoding, both sides on the same file.
 
-    private BenchResult replay(Path threadlineStore) throws SQLException {
+    private BenchmarkResult replay(Path threadlineStore) throws SQLException {
         Path file = threadlineStore.resolve(SqliteDatabase.FILE_NAME);
-        try (Threadline store = Threadline.open(threadlineStore)) {
+        try (BenchmarkedStore store = factory.open(threadlineStore, normal)) {
             long total = store.events().lastSequence();
             progress.accept("replay with decoding, " + total + " events");
             Rates rates = measure(
@@ -246,9 +246,9 @@ public final class Benchmark {
 
     // 5. Projection rebuild.
 
-    private BenchResult rebuild(Path threadlineStore) throws SQLException {
+    private BenchmarkResult rebuild(Path threadlineStore) throws SQLException {
         Path file = threadlineStore.resolve(SqliteDatabase.FILE_NAME);
-        try (Threadline store = Threadline.open(threadlineStore)) {
+        try (BenchmarkedStore store = factory.open(threadlineStore, normal)) {
             long total = store.events().lastSequence();
             progress.accept("projection rebuild, " + total + " events");
             Rates rates = measure(
@@ -264,11 +264,11 @@ public final class Benchmark {
 
     // 6. 10,000 deltas appended to one thread, one command each.
 
-    private BenchResult deltas() throws SQLException {
+    private BenchmarkResult deltas() throws SQLException {
         int count = Math.min(DELTAS, events);
         int window = count / 10;
         progress.accept(count + " deltas appended to one thread");
-        try (Threadline store = Threadline.open(store());
+        try (BenchmarkedStore store = factory.open(store(), normal);
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             ThreadId thread = runningThread(store);
             MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
@@ -290,7 +290,7 @@ public final class Benchmark {
             int length = messageText(store, thread, message).length();
             double growth = (double) threadlineNanos[9] / threadlineNanos[0];
             double rawGrowth = (double) rawNanos[9] / rawNanos[0];
-            return new BenchResult(
+            return new BenchmarkResult(
                     "deltas",
                     count + " deltas to one message, one command each: cost of the last tenth / the first",
                     "x",
@@ -314,9 +314,9 @@ public final class Benchmark {
 
     // 7. A streamed answer of 20,000 tokens, coalesced.
 
-    private BenchResult streamedAnswer() throws SQLException {
+    private BenchmarkResult streamedAnswer() throws SQLException {
         progress.accept("a streamed answer of " + TOKENS + " tokens");
-        try (Threadline store = Threadline.open(store());
+        try (BenchmarkedStore store = factory.open(store(), normal);
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             ThreadId thread = runningThread(store);
             long before = store.events().lastSequence();
@@ -339,7 +339,7 @@ public final class Benchmark {
             start = System.nanoTime();
             raw.appendBatches(TOKENS, BATCH, "tok");
             long rawNanos = System.nanoTime() - start;
-            return new BenchResult(
+            return new BenchmarkResult(
                     "streamed-answer",
                     TOKENS + " tokens streamed through a coalescing message stream: events written",
                     "events",
@@ -359,7 +359,7 @@ public final class Benchmark {
         }
     }
 
-    private static String messageText(Threadline store, ThreadId thread, MessageId message) {
+    private static String messageText(BenchmarkedStore store, ThreadId thread, MessageId message) {
         return store.queries().transcript(thread).turns().stream()
                 .flatMap(turn -> turn.messages().stream())
                 .filter(m -> m.id().equals(message))
@@ -370,7 +370,7 @@ public final class Benchmark {
 
     // Helpers.
 
-    private static ThreadId runningThread(Threadline store) {
+    private static ThreadId runningThread(BenchmarkedStore store) {
         ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
                 .projectId();
         ThreadId thread =
@@ -466,9 +466,9 @@ public final class Benchmark {
                     threadline / floor);
         }
 
-        BenchResult result(String scenario, String description, String target, double minimum, String detail) {
+        BenchmarkResult result(String scenario, String description, String target, double minimum, String detail) {
             double ratio = baseline == 0 ? 0 : threadline / baseline;
-            return new BenchResult(
+            return new BenchmarkResult(
                     scenario,
                     description,
                     "events/s",

@@ -1,0 +1,114 @@
+package dev.threadline.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.EventType;
+import dev.threadline.domain.event.MessageAdded;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.event.SampleEvents;
+import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every event type encoded under its one declared name, with the catalogue's JSON shape, and back. */
+class EventJsonCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventJsonCodec codec = new EventJsonCodec();
+
+    @Test
+    void every_event_type_is_encoded_with_its_declared_name_first_and_the_catalogue_fields() throws Exception {
+        for (EventType type : EventType.values()) {
+            JsonNode payload = JSON.readTree(codec.encode(SampleEvents.of(type)));
+
+            assertThat(payload.fieldNames().next())
+                    .as("first field of %s", type)
+                    .isEqualTo("type");
+            assertThat(payload.get("type").asText()).isEqualTo(type.typeName());
+            List<String> fields = new ArrayList<>();
+            payload.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields)
+                    .as("payload fields of %s", type)
+                    .containsExactlyInAnyOrderElementsOf(expectedFields(type));
+        }
+    }
+
+    @Test
+    void every_event_type_decodes_back_equal() {
+        for (Event event : SampleEvents.oneOfEach()) {
+            assertThat(codec.decode(event.typeName(), codec.encode(event))).isEqualTo(event);
+        }
+    }
+
+    private static List<String> expectedFields(EventType type) {
+        List<String> names = new ArrayList<>();
+        names.add("type");
+        Arrays.stream(type.eventClass().getRecordComponents())
+                .map(component -> component.getName())
+                .forEach(names::add);
+        return names;
+    }
+
+    @Test
+    void a_payload_in_the_catalogue_shape_decodes_to_the_event() {
+        String payload = "{\"type\":\"MessageAdded\",\"threadId\":\"01937a4e-0000-7000-8000-000000000002\","
+                + "\"turnId\":\"01937a4e-0000-7000-8000-000000000003\","
+                + "\"messageId\":\"01937a4e-0000-7000-8000-000000000004\",\"role\":\"user\","
+                + "\"text\":\"hi\",\"streaming\":false,\"at\":\"2026-11-23T21:00:00.123456Z\"}";
+
+        Event decoded = codec.decode("MessageAdded", payload);
+
+        assertThat(decoded)
+                .isEqualTo(new MessageAdded(
+                        ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
+                        TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
+                        MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
+                        Role.USER,
+                        "hi",
+                        false,
+                        AT));
+    }
+
+    @Test
+    void a_removed_setting_has_no_value_field_and_decodes_without_a_value() throws Exception {
+        SettingChanged removed = new SettingChanged("ui.theme", null, AT);
+
+        String payload = codec.encode(removed);
+
+        assertThat(JSON.readTree(payload).has("value")).isFalse();
+        assertThat(codec.decode("SettingChanged", payload)).isEqualTo(removed);
+    }
+
+    @Test
+    void the_codec_refuses_to_encode_a_lone_surrogate() {
+        assertThatThrownBy(() -> codec.encode(new SettingChanged("ui.font", "\uDC00 alone", AT)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SettingChanged");
+    }
+
+    @Test
+    void an_unknown_type_name_is_refused_by_name() {
+        assertThatThrownBy(() -> codec.decode("ProjectExploded", "{}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown event type 'ProjectExploded'");
+    }
+
+    @Test
+    void a_payload_of_the_wrong_shape_is_refused_naming_its_type() {
+        assertThatThrownBy(() -> codec.decode("SettingChanged", "{\"key\":7,\"at\":\"2026-11-23T21:00:00Z\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the SettingChanged payload cannot be decoded: ");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.threadline.application.importing;
+
+import dev.threadline.domain.store.NewEvent;
+import java.util.Objects;
+
+/**
+ * One event of an export to import, with the stream version it had in the exporting store.
+ *
+ * @param line its 1-based line in the export, named in errors
+ * @param streamVersion its 0-based version in its stream, kept by the import
+ * @param event the event with its original id and metadata
+ */
+public record ImportRecord(long line, long streamVersion, NewEvent event) {
+
+    /** Checks that the event is present and the version is 0 or more. */
+    public ImportRecord {
+        Objects.requireNonNull(event, "event");
+        if (streamVersion < 0) {
+            throw new IllegalArgumentException("a stream version is 0 or more, not " + streamVersion);
+        }
+    }
+
+    /** The event's stream. */
+    public String streamId() {
+        return event.event().streamId();
+    }
+}

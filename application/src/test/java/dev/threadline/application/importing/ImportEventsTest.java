@@ -1,0 +1,218 @@
+package dev.threadline.application.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.threadline.domain.error.DomainRuleViolation;
+import dev.threadline.domain.error.InvalidInput;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.ProjectCreated;
+import dev.threadline.domain.event.ProjectRenamed;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.InMemoryEventStore;
+import dev.threadline.domain.store.NewEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Import's rules on the in-memory event store: versions, idempotence, atomic batches, progress. */
+class ImportEventsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
+
+    private final InMemoryEventStore store = new InMemoryEventStore();
+
+    /** A project's history as an export holds it: created, then renamed {@code renames} times. */
+    private static List<ImportRecord> project(ProjectId project, int renames) {
+        List<Event> events = new ArrayList<>();
+        events.add(new ProjectCreated(project, "shop", "/src/shop", AT));
+        for (int i = 1; i <= renames; i++) {
+            events.add(new ProjectRenamed(project, "shop " + i, AT.plusSeconds(i)));
+        }
+        List<ImportRecord> records = new ArrayList<>();
+        for (int version = 0; version < events.size(); version++) {
+            NewEvent event = new NewEvent(EventId.next(), events.get(version), EventMetadata.ofCommand("c-" + version));
+            records.add(new ImportRecord(version + 1, version, event));
+        }
+        return records;
+    }
+
+    /** Records numbered as lines 1, 2, 3 … in their order. */
+    private static List<ImportRecord> numbered(List<ImportRecord> records) {
+        List<ImportRecord> lines = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            ImportRecord record = records.get(i);
+            lines.add(new ImportRecord(i + 1, record.streamVersion(), record.event()));
+        }
+        return lines;
+    }
+
+    private List<StoredEvent> log() {
+        try (Stream<StoredEvent> events = store.replayAll()) {
+            return events.toList();
+        }
+    }
+
+    private static ImportSummary importing(ImportEvents use, List<ImportRecord> records) {
+        return use.run(records.iterator(), reached -> {});
+    }
+
+    @Test
+    void an_import_keeps_ids_streams_versions_and_metadata_and_appends_after_the_last_sequence() {
+        store.append(AppendBatch.of(NewEvent.of(new ProjectCreated(ProjectId.next(), "other", "/src/other", AT))));
+        List<ImportRecord> records = project(ProjectId.next(), 2);
+
+        ImportSummary summary = importing(new ImportEvents(store), records);
+
+        assertThat(summary).isEqualTo(new ImportSummary(3, 0));
+        List<StoredEvent> imported = log().subList(1, 4);
+        assertThat(imported).extracting(StoredEvent::sequence).containsExactly(2L, 3L, 4L);
+        assertThat(imported)
+                .extracting(StoredEvent::eventId)
+                .containsExactlyElementsOf(
+                        records.stream().map(r -> r.event().eventId()).toList());
+        assertThat(imported).extracting(StoredEvent::streamVersion).containsExactly(0L, 1L, 2L);
+        assertThat(imported)
+                .extracting(StoredEvent::event)
+                .containsExactlyElementsOf(
+                        records.stream().map(r -> r.event().event()).toList());
+        assertThat(imported).extracting(StoredEvent::commandId).containsExactly("c-0", "c-1", "c-2");
+    }
+
+    @Test
+    void importing_the_same_records_again_skips_every_one_and_writes_nothing() {
+        List<ImportRecord> records = project(ProjectId.next(), 3);
+        importing(new ImportEvents(store), records);
+
+        ImportSummary again = importing(new ImportEvents(store), records);
+
+        assertThat(again).isEqualTo(new ImportSummary(0, 4));
+        assertThat(store.lastSequence()).isEqualTo(4);
+    }
+
+    @Test
+    void rerunning_an_import_that_stopped_after_a_batch_completes_it_with_nothing_duplicated() {
+        List<ImportRecord> records =
+                numbered(Stream.concat(project(ProjectId.next(), 4).stream(), project(ProjectId.next(), 4).stream())
+                        .toList());
+        Iterator<ImportRecord> crashing = new Iterator<>() {
+            int read;
+
+            @Override
+            public boolean hasNext() {
+                if (read == 4) {
+                    throw new IllegalStateException("the process died");
+                }
+                return read < records.size();
+            }
+
+            @Override
+            public ImportRecord next() {
+                return records.get(read++);
+            }
+        };
+        assertThatThrownBy(() -> new ImportEvents(store, 3).run(crashing, reached -> {}))
+                .hasMessage("the process died");
+        assertThat(store.lastSequence()).isEqualTo(3);
+
+        ImportSummary rerun = importing(new ImportEvents(store, 3), records);
+
+        assertThat(rerun).isEqualTo(new ImportSummary(7, 3));
+        assertThat(log())
+                .extracting(StoredEvent::eventId)
+                .containsExactlyElementsOf(
+                        records.stream().map(r -> r.event().eventId()).toList());
+    }
+
+    @Test
+    void a_record_at_a_stored_version_with_other_content_is_refused_naming_its_line_and_the_stored_event() {
+        ProjectId project = ProjectId.next();
+        List<ImportRecord> records = project(project, 1);
+        importing(new ImportEvents(store), records);
+        StoredEvent stored = log().get(1);
+        ImportRecord changed = new ImportRecord(
+                7,
+                1,
+                new NewEvent(
+                        records.get(1).event().eventId(),
+                        new ProjectRenamed(project, "changed", AT),
+                        EventMetadata.NONE));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), changed)))
+                .isInstanceOfSatisfying(
+                        DomainRuleViolation.class,
+                        violation -> assertThat(violation.rule()).isEqualTo(ImportEvents.MATCHES_STORED_EVENT))
+                .hasMessage("line 7 conflicts with the stored event " + stored.eventId() + " at version 1 of stream "
+                        + project);
+        assertThat(store.lastSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void a_version_that_leaves_a_gap_is_malformed_and_its_batch_stores_nothing() {
+        ProjectId project = ProjectId.next();
+        List<ImportRecord> records = project(project, 2);
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), records.get(2))))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2");
+        assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
+    void a_stream_that_does_not_start_at_version_0_is_malformed() {
+        ImportRecord second = project(ProjectId.next(), 1).get(1);
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(second)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageEndingWith("is at version -1, so the next is 0, not 1");
+    }
+
+    @Test
+    void a_version_given_twice_in_one_import_is_malformed() {
+        ImportRecord first = project(ProjectId.next(), 0).get(0);
+        ImportRecord repeated = new ImportRecord(2, 0, first.event());
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(first, repeated)))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 2 is malformed: it repeats version 0 of stream " + first.streamId());
+    }
+
+    @Test
+    void a_malformed_record_in_a_later_batch_leaves_the_earlier_batches_stored() {
+        List<ImportRecord> records = new ArrayList<>(project(ProjectId.next(), 4));
+        ImportRecord last = records.get(4);
+        records.set(4, new ImportRecord(last.line(), 7, last.event()));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store, 2), records)).isInstanceOf(InvalidInput.class);
+
+        assertThat(store.lastSequence()).isEqualTo(4);
+    }
+
+    @Test
+    void progress_is_told_the_records_handled_after_each_batch() {
+        List<Long> told = new ArrayList<>();
+
+        new ImportEvents(store, 2).run(project(ProjectId.next(), 4).iterator(), told::add);
+
+        assertThat(told).containsExactly(2L, 4L, 5L);
+    }
+
+    @Test
+    void an_empty_import_writes_nothing_and_tells_no_progress() {
+        List<Long> told = new ArrayList<>();
+
+        ImportSummary summary =
+                new ImportEvents(store).run(List.<ImportRecord>of().iterator(), told::add);
+
+        assertThat(summary).isEqualTo(new ImportSummary(0, 0));
+        assertThat(told).isEmpty();
+        assertThat(store.lastSequence()).isZero();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.threadline.benchmark;
+
+/**
+ * One scenario measured: Threadline beside the raw JDBC baseline.
+ *
+ * @param scenario a short stable name
+ * @param description what was measured
+ * @param unit the unit of the two figures (events/s, events, …)
+ * @param threadline Threadline's figure (median of the repetitions)
+ * @param baseline the raw sqlite-jdbc baseline's figure on the same schema and pragmas
+ * @param ratio the figure the target is stated on (usually threadline / baseline)
+ * @param target the target, or an empty text when there is none
+ * @param met whether the target is met; null when there is no target
+ * @param detail further figures (counts, bytes, first/last costs)
+ */
+public record BenchmarkResult(
+        String scenario,
+        String description,
+        String unit,
+        double threadline,
+        double baseline,
+        double ratio,
+        String target,
+        Boolean met,
+        String detail) {}
