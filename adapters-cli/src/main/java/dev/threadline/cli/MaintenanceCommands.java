@@ -1,7 +1,7 @@
 package dev.threadline.cli;
 
 import dev.threadline.application.projection.Projections;
-import dev.threadline.application.query.ThreadFilter;
+import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.domain.store.UndecodableEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,11 +3,11 @@ package dev.threadline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;

@@ -3,7 +3,7 @@ package dev.threadline.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;

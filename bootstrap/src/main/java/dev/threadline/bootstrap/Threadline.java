@@ -1,10 +1,10 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;

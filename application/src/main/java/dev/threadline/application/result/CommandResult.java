@@ -1,4 +1,4 @@
-package dev.threadline.application.command;
+package dev.threadline.application.result;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
