@@ -83,7 +83,7 @@ final class DemoCommand extends StoreCommand {
                     .put("lastSequence", restored.lastSequence()));
             return ExitCode.OK;
         }
-        output.line("Recorded a demo session in " + session.databaseFile() + ".");
+        output.line("Recorded a demo session in " + session.maintenance().location() + ".");
         output.line("");
         Views.transcript(output, session.queries().transcript(thread));
         output.line("");

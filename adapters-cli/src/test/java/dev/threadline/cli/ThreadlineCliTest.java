@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -459,23 +460,38 @@ class ThreadlineCliTest {
         }
 
         @Override
-        public Path databaseFile() {
-            return opened.resolve("threadline.db");
-        }
+        public Maintenance maintenance() {
+            return new Maintenance() {
+                @Override
+                public String location() {
+                    return opened.resolve("threadline.db").toString();
+                }
 
-        @Override
-        public int schemaVersion() {
-            return 1;
-        }
+                @Override
+                public int schemaVersion() {
+                    return 1;
+                }
 
-        @Override
-        public List<String> integrityCheck() {
-            return List.of("ok");
-        }
+                @Override
+                public Integrity integrityCheck() {
+                    return new Integrity(List.of("ok"));
+                }
 
-        @Override
-        public List<String> backup(Path target) {
-            return List.of("ok");
+                @Override
+                public Integrity backup(Path target) {
+                    return new Integrity(List.of("ok"));
+                }
+
+                @Override
+                public Size size() {
+                    return new Size(0, 0, List.of());
+                }
+
+                @Override
+                public Compaction compact() {
+                    return new Compaction(0, 0);
+                }
+            };
         }
 
         @Override

@@ -1,6 +1,7 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.command.Command;
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -118,23 +119,8 @@ final class ThreadlineSession implements Session {
     }
 
     @Override
-    public Path databaseFile() {
-        return store.databaseFile();
-    }
-
-    @Override
-    public int schemaVersion() {
-        return store.database().schemaVersion();
-    }
-
-    @Override
-    public List<String> integrityCheck() {
-        return store.database().integrityCheck();
-    }
-
-    @Override
-    public List<String> backup(Path target) {
-        return store.database().backupTo(target);
+    public Maintenance maintenance() {
+        return store.maintenance();
     }
 
     @Override

@@ -26,8 +26,7 @@ import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
 import dev.threadline.sqlite.SqliteOptions;
-import dev.threadline.sqlite.SqliteProjectionStore;
-import dev.threadline.sqlite.SqliteTransactions;
+import dev.threadline.sqlite.SqliteProjections;
 import dev.threadline.sqlite.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,8 +139,8 @@ class ProjectionMaintenanceTest {
             AtomicInteger replays = new AtomicInteger();
             EventStore log = new CountingReplays(
                     new SqliteEventStore(database, new EventJsonCodec(), Clock.systemUTC()), replays);
-            Projections projections =
-                    new Projections(log, new SqliteProjectionStore(database), new SqliteTransactions(database));
+            Projections projections = new Projections(
+                    log, SqliteProjections.storage(database), SqliteProjections.scratchSpace(SqliteOptions.defaults()));
 
             long applied = projections.catchUp();
 
