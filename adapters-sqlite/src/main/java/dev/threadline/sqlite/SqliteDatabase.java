@@ -33,6 +33,10 @@ import org.sqlite.SQLiteDataSource;
  * mode, foreign keys on, a busy timeout, the schema migrated. It owns the single writer connection;
  * every write runs in a {@code BEGIN IMMEDIATE} transaction on it, and nested transactions join
  * the outer one. Long reads get connections of their own.
+ *
+ * <p>Longer than the other classes because the write lock, the transaction depth, the failure that
+ * dooms a transaction and the components' knowledge ({@link TransactionScoped}) change together
+ * and must be read together; file preparation, connection settings and maintenance live apart.
  */
 public final class SqliteDatabase implements AutoCloseable {
 

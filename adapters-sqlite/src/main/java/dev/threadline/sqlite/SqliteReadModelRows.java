@@ -26,6 +26,13 @@ final class SqliteReadModelRows implements ReadModelRows {
     SqliteReadModelRows(SqliteDatabase database, KnownRows known) {
         this.database = database;
         this.known = known;
+    }
+
+    /** Renders the queries on first use: most openings of a store never verify. */
+    private synchronized Map<ReadModelRows.Table, Query> queries() {
+        if (!queries.isEmpty()) {
+            return queries;
+        }
         for (org.jooq.Table<?> table : ReadModelStatements.READ_MODEL_TABLES) {
             List<Field<?>> fields = List.of(table.fields());
             List<? extends Field<?>> key = Objects.requireNonNull(table.getPrimaryKey(), table.getName())
@@ -42,16 +49,17 @@ final class SqliteReadModelRows implements ReadModelRows {
                             table.getName(), fields.stream().map(Field::getName).toList()),
                     new Query(sql, keyColumns, numeric));
         }
+        return queries;
     }
 
     @Override
     public List<ReadModelRows.Table> tables() {
-        return List.copyOf(queries.keySet());
+        return List.copyOf(queries().keySet());
     }
 
     @Override
     public Stream<Row> rows(ReadModelRows.Table table) {
-        Query query = Objects.requireNonNull(queries.get(table), table.name());
+        Query query = Objects.requireNonNull(queries().get(table), table.name());
         known.writeOutInTransaction();
         int width = table.columns().size();
         return database.streamOnWriter(connection -> connection.prepareStatement(query.sql()), (ResultSet rows) -> {

@@ -75,4 +75,11 @@ class DependencyRulesTest {
     void the_top_level_packages_have_no_dependency_cycle() {
         assertHolds(ArchitectureRules.topLevelPackagesAreFreeOfCycles(ROOT));
     }
+
+    @Test
+    void the_packages_inside_each_module_have_no_dependency_cycle() {
+        for (String module : new String[] {DOMAIN, APPLICATION, SQLITE, CLI, ROOT + ".bootstrap"}) {
+            assertHolds(ArchitectureRules.topLevelPackagesAreFreeOfCycles(module));
+        }
+    }
 }
