@@ -1,9 +1,9 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateCheckpoint;
 import dev.threadline.application.command.RestoreCheckpoint;
-import dev.threadline.application.query.CheckpointView;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;

@@ -1,13 +1,13 @@
 package dev.threadline.cli;
 
 import dev.threadline.application.command.AddMessage;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.command.CreateCheckpoint;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.RestoreCheckpoint;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.StoredEvent;
@@ -83,7 +83,7 @@ final class DemoCommand extends StoreCommand {
                     .put("lastSequence", restored.lastSequence()));
             return ExitCode.OK;
         }
-        output.line("Recorded a demo session in " + session.databaseFile() + ".");
+        output.line("Recorded a demo session in " + session.maintenance().location() + ".");
         output.line("");
         Views.transcript(output, session.queries().transcript(thread));
         output.line("");

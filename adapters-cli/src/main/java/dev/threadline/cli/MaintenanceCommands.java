@@ -1,7 +1,8 @@
 package dev.threadline.cli;
 
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
-import dev.threadline.application.query.ThreadFilter;
+import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.domain.store.UndecodableEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,10 +29,10 @@ final class MaintenanceCommands {
             if (output.json()) {
                 output.json(output.object()
                         .put("dataDirectory", session.dataDirectory().toString())
-                        .put("databaseFile", session.databaseFile().toString())
+                        .put("databaseFile", session.maintenance().location())
                         .put("lastSequence", session.events().lastSequence()));
             } else {
-                output.line("The store is ready at " + session.databaseFile() + ".");
+                output.line("The store is ready at " + session.maintenance().location() + ".");
             }
             return ExitCode.OK;
         }
@@ -51,8 +52,8 @@ final class MaintenanceCommands {
             if (output.json()) {
                 output.json(output.object()
                         .put("dataDirectory", session.dataDirectory().toString())
-                        .put("databaseFile", session.databaseFile().toString())
-                        .put("schemaVersion", session.schemaVersion())
+                        .put("databaseFile", session.maintenance().location())
+                        .put("schemaVersion", session.maintenance().schemaVersion())
                         .put("lastSequence", status.lastSequence())
                         .put("projectorPosition", status.position())
                         .put("projects", projects)
@@ -66,8 +67,10 @@ final class MaintenanceCommands {
                                 List.of(
                                         "data directory",
                                         session.dataDirectory().toString()),
-                                List.of("database file", session.databaseFile().toString()),
-                                List.of("schema version", Integer.toString(session.schemaVersion())),
+                                List.of("database file", session.maintenance().location()),
+                                List.of(
+                                        "schema version",
+                                        Integer.toString(session.maintenance().schemaVersion())),
                                 List.of("last sequence", Long.toString(status.lastSequence())),
                                 List.of("projector position", Long.toString(status.position())),
                                 List.of("projects", projects + " (" + liveProjects + " live)"),
@@ -84,15 +87,16 @@ final class MaintenanceCommands {
     static final class Doctor extends StoreCommand {
         @Override
         int run(Session session, Output output) {
-            List<String> integrity = session.integrityCheck();
-            boolean sound = integrity.equals(List.of("ok"));
+            Maintenance.Integrity check = session.maintenance().integrityCheck();
+            List<String> integrity = check.findings();
+            boolean sound = check.sound();
             Projections.ProjectionStatus status = session.projections().status();
             List<UndecodableEvent> undecodable = session.events().undecodableEvents();
             boolean healthy = sound && status.lag() == 0 && undecodable.isEmpty();
             if (output.json()) {
                 var node = output.object()
                         .put("healthy", healthy)
-                        .put("schemaVersion", session.schemaVersion())
+                        .put("schemaVersion", session.maintenance().schemaVersion())
                         .put("lastSequence", status.lastSequence())
                         .put("projectorPosition", status.position())
                         .put("projectorLag", status.lag());
@@ -111,7 +115,10 @@ final class MaintenanceCommands {
             } else {
                 List<List<String>> rows = new ArrayList<>();
                 rows.add(List.of("integrity", sound ? "ok" : "FAILED", sound ? "" : String.join("; ", integrity)));
-                rows.add(List.of("schema version", "ok", Integer.toString(session.schemaVersion())));
+                rows.add(List.of(
+                        "schema version",
+                        "ok",
+                        Integer.toString(session.maintenance().schemaVersion())));
                 rows.add(List.of(
                         "projector lag",
                         status.lag() == 0 ? "ok" : "BEHIND",
@@ -127,15 +134,15 @@ final class MaintenanceCommands {
             }
             if (!healthy) {
                 root().err()
-                        .println(
-                                "threadline: doctor found a problem with the store at " + session.databaseFile() + ".");
+                        .println("threadline: doctor found a problem with the store at "
+                                + session.maintenance().location() + ".");
                 return ExitCode.STORAGE;
             }
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "backup", description = "Writes a consistent online copy of the store (VACUUM INTO) and checks it.")
+    @Command(name = "backup", description = "Writes a consistent online copy of the store and checks it.")
     static final class Backup extends StoreCommand {
         @Parameters(paramLabel = "FILE", description = "The new file; an existing file is never overwritten.")
         Path file;
@@ -153,10 +160,10 @@ final class MaintenanceCommands {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the directory of " + target, e);
             }
-            OwnerOnly.createFile(target); // SQLite's VACUUM INTO fills an empty file and keeps its mode
-            List<String> integrity;
+            OwnerOnly.createFile(target); // the copy fills this empty file and keeps its mode
+            Maintenance.Integrity integrity;
             try {
-                integrity = session.backup(target);
+                integrity = session.maintenance().backup(target);
             } catch (RuntimeException e) {
                 try {
                     Files.deleteIfExists(target);
@@ -165,9 +172,9 @@ final class MaintenanceCommands {
                 }
                 throw e;
             }
-            if (!integrity.equals(List.of("ok"))) {
-                throw CliFailure.storage(
-                        "the backup at " + target + " failed its integrity check: " + String.join("; ", integrity));
+            if (!integrity.sound()) {
+                throw CliFailure.storage("the backup at " + target + " failed its integrity check: "
+                        + String.join("; ", integrity.findings()));
             }
             if (output.json()) {
                 output.json(output.object()

@@ -2,8 +2,8 @@ package dev.threadline.cli;
 
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.AppendDelta;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteMessage;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.event.Role;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.result.CommandResult;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Instant;

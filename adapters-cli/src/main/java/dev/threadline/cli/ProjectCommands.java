@@ -1,10 +1,10 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.DeleteProject;
 import dev.threadline.application.command.RenameProject;
-import dev.threadline.application.query.ProjectView;
+import dev.threadline.application.readmodel.ProjectView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.ProjectId;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.port.ProjectionDifference;
+import dev.threadline.application.projection.ProjectionDifference;
 import dev.threadline.application.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;

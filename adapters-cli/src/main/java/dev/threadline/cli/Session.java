@@ -1,9 +1,10 @@
 package dev.threadline.cli;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
@@ -11,7 +12,6 @@ import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
 import java.nio.file.Path;
-import java.util.List;
 
 /** An open store, as the command line uses it. */
 public interface Session extends AutoCloseable {
@@ -40,21 +40,8 @@ public interface Session extends AutoCloseable {
     /** The data directory. */
     Path dataDirectory();
 
-    /** The database file. */
-    Path databaseFile();
-
-    /** The schema version of the database. */
-    int schemaVersion();
-
-    /** SQLite's integrity check of the live database: {@code ["ok"]} when sound. */
-    List<String> integrityCheck();
-
-    /**
-     * Writes a consistent copy of the database to a new file and checks the copy.
-     *
-     * @return the integrity check of the copy: {@code ["ok"]} when sound
-     */
-    List<String> backup(Path target);
+    /** Care of the store: where it is, its schema version, integrity check and backups. */
+    Maintenance maintenance();
 
     @Override
     void close();

@@ -1,9 +1,9 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.command.UnsetSetting;
-import dev.threadline.application.query.SettingView;
+import dev.threadline.application.readmodel.SettingView;
+import dev.threadline.application.result.CommandResult;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,13 +1,13 @@
 package dev.threadline.cli;
 
 import dev.threadline.application.command.ArchiveThread;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.DeleteThread;
 import dev.threadline.application.command.RenameThread;
 import dev.threadline.application.command.UnarchiveThread;
-import dev.threadline.application.query.ThreadFilter;
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.ThreadFilter;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import java.util.ArrayList;

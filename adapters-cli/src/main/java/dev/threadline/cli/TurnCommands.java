@@ -1,10 +1,10 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.command.FailTurn;
 import dev.threadline.application.command.InterruptTurn;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.ThreadId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -2,11 +2,11 @@ package dev.threadline.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.threadline.application.query.CheckpointView;
-import dev.threadline.application.query.MessageView;
-import dev.threadline.application.query.ThreadView;
 import dev.threadline.application.query.Transcript;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 
 /** How read-model views are shown, as JSON and as text. */
 final class Views {

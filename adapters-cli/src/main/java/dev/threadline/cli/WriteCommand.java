@@ -1,7 +1,7 @@
 package dev.threadline.cli;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.result.CommandResult;
 import picocli.CommandLine.Option;
 
 /** A subcommand that runs one command of the application and prints its result. */

@@ -3,11 +3,12 @@ package dev.threadline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
@@ -537,23 +538,38 @@ class ThreadlineCliTest {
         }
 
         @Override
-        public Path databaseFile() {
-            return opened.resolve("threadline.db");
-        }
+        public Maintenance maintenance() {
+            return new Maintenance() {
+                @Override
+                public String location() {
+                    return opened.resolve("threadline.db").toString();
+                }
 
-        @Override
-        public int schemaVersion() {
-            return 1;
-        }
+                @Override
+                public int schemaVersion() {
+                    return 1;
+                }
 
-        @Override
-        public List<String> integrityCheck() {
-            return List.of("ok");
-        }
+                @Override
+                public Integrity integrityCheck() {
+                    return new Integrity(List.of("ok"));
+                }
 
-        @Override
-        public List<String> backup(Path target) {
-            return List.of("ok");
+                @Override
+                public Integrity backup(Path target) {
+                    return new Integrity(List.of("ok"));
+                }
+
+                @Override
+                public Size size() {
+                    return new Size(0, 0, List.of());
+                }
+
+                @Override
+                public Compaction compact() {
+                    return new Compaction(0, 0);
+                }
+            };
         }
 
         @Override

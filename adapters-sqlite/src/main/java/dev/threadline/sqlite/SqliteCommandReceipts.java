@@ -4,8 +4,8 @@ import static dev.threadline.sqlite.schema.Tables.COMMAND_RECEIPTS;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.port.CommandReceipts;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.StorageFailure;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,38 +3,28 @@ package dev.threadline.sqlite;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
 import dev.threadline.domain.error.ThreadlineException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 
@@ -43,6 +33,10 @@ import org.sqlite.SQLiteDataSource;
  * mode, foreign keys on, a busy timeout, the schema migrated. It owns the single writer connection;
  * every write runs in a {@code BEGIN IMMEDIATE} transaction on it, and nested transactions join
  * the outer one. Long reads get connections of their own.
+ *
+ * <p>Longer than the other classes because the write lock, the transaction depth, the failure that
+ * dooms a transaction and the components' knowledge ({@link TransactionScoped}) change together
+ * and must be read together; file preparation, connection settings and maintenance live apart.
  */
 public final class SqliteDatabase implements AutoCloseable {
 
@@ -50,8 +44,6 @@ public final class SqliteDatabase implements AutoCloseable {
     public static final String FILE_NAME = "threadline.db";
 
     private static final long UNKNOWN_VERSION = Long.MIN_VALUE;
-
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Path file;
     private final SqliteOptions options;
@@ -72,7 +64,7 @@ public final class SqliteDatabase implements AutoCloseable {
     private SqliteDatabase(Path file, SqliteOptions options, Connection writer) {
         this.file = file;
         this.options = options;
-        this.url = urlOf(file);
+        this.url = ConnectionSettings.url(file);
         this.writer = writer;
         this.sql = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false));
     }
@@ -86,17 +78,17 @@ public final class SqliteDatabase implements AutoCloseable {
      */
     public static SqliteDatabase open(Path file, SqliteOptions options) {
         Path absolute = file.toAbsolutePath().normalize();
-        prepareFile(absolute);
-        String url = urlOf(absolute);
+        DatabaseFile.prepare(absolute);
+        String url = ConnectionSettings.url(absolute);
         SchemaMigrations.State state;
-        try (Connection inspector = readOnlyConfig(options).createConnection(url)) {
+        try (Connection inspector = ConnectionSettings.readOnly(options).createConnection(url)) {
             state = SchemaMigrations.inspect(absolute, inspector);
         } catch (SQLException e) {
             throw SqliteErrors.translate(absolute, "open the database", e);
         }
         Connection writer = null;
         try {
-            writer = writerConfig(options).createConnection(url);
+            writer = ConnectionSettings.writer(options).createConnection(url);
             if (state != SchemaMigrations.State.CURRENT) {
                 migrate(absolute, options, url);
             }
@@ -111,117 +103,19 @@ public final class SqliteDatabase implements AutoCloseable {
     }
 
     private static void migrate(Path file, SqliteOptions options, String url) throws SQLException {
-        SQLiteDataSource dataSource = new SQLiteDataSource(writerConfig(options));
+        SQLiteDataSource dataSource = new SQLiteDataSource(ConnectionSettings.writer(options));
         dataSource.setUrl(url);
         try {
             SchemaMigrations.migrate(dataSource);
         } catch (RuntimeException e) {
             // Another process may have migrated the same file at the same moment: accept its work.
-            try (Connection check = readOnlyConfig(options).createConnection(url)) {
+            try (Connection check = ConnectionSettings.readOnly(options).createConnection(url)) {
                 if (SchemaMigrations.inspect(file, check) == SchemaMigrations.State.CURRENT) {
                     return;
                 }
             }
             throw SqliteErrors.translate(file, "migrate the schema", e);
         }
-    }
-
-    private static void prepareFile(Path file) {
-        Path directory = file.getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        try {
-            if (!Files.isDirectory(directory)) {
-                FileAttribute<?>[] ownerOnly = posix
-                        ? new FileAttribute<?>[] {
-                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))
-                        }
-                        : new FileAttribute<?>[0];
-                Files.createDirectories(directory, ownerOnly);
-            }
-        } catch (IOException e) {
-            throw new StorageFailure(
-                    Reason.UNAVAILABLE, "cannot create the data directory " + directory + ": " + describe(e), e);
-        }
-        if (Files.isDirectory(file)) {
-            throw new StorageFailure(Reason.UNAVAILABLE, file + " is a directory, not a database file", null);
-        }
-        if (Files.exists(file)) {
-            checkHeader(file);
-            return;
-        }
-        try {
-            FileAttribute<?>[] ownerOnly = posix
-                    ? new FileAttribute<?>[] {
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
-                    }
-                    : new FileAttribute<?>[0];
-            Files.createFile(file, ownerOnly);
-        } catch (FileAlreadyExistsException e) {
-            checkHeader(file); // created by another process a moment ago
-        } catch (IOException e) {
-            throw new StorageFailure(
-                    Reason.UNAVAILABLE, "cannot create the database file " + file + ": " + describe(e), e);
-        }
-    }
-
-    private static void checkHeader(Path file) {
-        byte[] header = new byte[SQLITE_HEADER.length];
-        int read;
-        try (InputStream in = Files.newInputStream(file)) {
-            read = in.readNBytes(header, 0, header.length);
-        } catch (IOException e) {
-            throw new StorageFailure(
-                    Reason.UNAVAILABLE, "cannot read the database file " + file + ": " + describe(e), e);
-        }
-        if (read > 0 && (read < header.length || !Arrays.equals(header, SQLITE_HEADER))) {
-            throw new StorageFailure(Reason.CORRUPT, file + " is not a SQLite database; it was left untouched", null);
-        }
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException failure && failure.getReason() != null) {
-            return failure.getReason().toLowerCase(Locale.ROOT);
-        }
-        if (e instanceof FileSystemException) {
-            return e.getClass()
-                    .getSimpleName()
-                    .replace("Exception", "")
-                    .replaceAll("([a-z])([A-Z])", "$1 $2")
-                    .toLowerCase(Locale.ROOT);
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String urlOf(Path file) {
-        return "jdbc:sqlite:" + file;
-    }
-
-    private static SQLiteConfig baseConfig(SqliteOptions options) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(
-                (int) Math.min(Integer.MAX_VALUE, options.busyTimeout().toMillis()));
-        config.enforceForeignKeys(true);
-        return config;
-    }
-
-    private static SQLiteConfig writerConfig(SqliteOptions options) {
-        SQLiteConfig config = baseConfig(options);
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(
-                SQLiteConfig.SynchronousMode.valueOf(options.synchronous().name()));
-        // Nothing reads generated keys (sequences come from sqlite_sequence); with the default,
-        // sqlite-jdbc prepares and runs "SELECT last_insert_rowid()" after every INSERT.
-        config.setGetGeneratedKeys(false);
-        return config;
-    }
-
-    private static SQLiteConfig readOnlyConfig(SqliteOptions options) {
-        SQLiteConfig config = baseConfig(options);
-        config.setReadOnly(true);
-        return config;
     }
 
     private static void closeQuietly(Connection connection, Exception primary) {
@@ -469,6 +363,60 @@ public final class SqliteDatabase implements AutoCloseable {
         return writer.unwrap(SQLiteConnection.class).getDatabase().total_changes();
     }
 
+    /**
+     * The rows of a statement on the writer connection, streamed: the writer stays held (inside
+     * the caller's transaction when there is one) until the stream is closed, which must happen
+     * on the calling thread.
+     *
+     * @param prepare prepares the statement (it is closed with the stream)
+     * @param map reads the row the result set stands on
+     */
+    <T> Stream<T> streamOnWriter(SqlWork<PreparedStatement> prepare, ReadModelRowMapping.RowReader<T> map) {
+        writeLock.lock();
+        PreparedStatement statement = null;
+        try {
+            checkOpen();
+            statement = prepare.run(writer);
+            ResultSet rows = statement.executeQuery();
+            PreparedStatement open = statement;
+            Spliterator<T> read =
+                    new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                        @Override
+                        public boolean tryAdvance(Consumer<? super T> action) {
+                            try {
+                                if (!rows.next()) {
+                                    return false;
+                                }
+                                action.accept(map.read(rows));
+                                return true;
+                            } catch (SQLException e) {
+                                throw SqliteErrors.translate(file, "read", e);
+                            }
+                        }
+                    };
+            return StreamSupport.stream(read, false).onClose(() -> {
+                try {
+                    open.close(); // closes its result set too
+                } catch (SQLException e) {
+                    throw SqliteErrors.translate(file, "read", e);
+                } finally {
+                    writeLock.unlock();
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (statement != null) {
+                    statement.close();
+                }
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            } finally {
+                writeLock.unlock();
+            }
+            throw e instanceof SQLException sql ? SqliteErrors.translate(file, "read", sql) : (RuntimeException) e;
+        }
+    }
+
     /** A statement prepared once on the writer connection; only for use while holding it. */
     public PreparedStatement prepared(String statementSql) throws SQLException {
         PreparedStatement statement = statements.get(statementSql);
@@ -479,52 +427,17 @@ public final class SqliteDatabase implements AutoCloseable {
         return statement;
     }
 
-    /** The schema version of the open database. */
-    public int schemaVersion() {
-        return withWriter(connection -> SchemaMigrations.version(file, connection));
-    }
-
-    /** SQLite's integrity check of the open database: {@code ["ok"]} when it is sound. */
-    public List<String> integrityCheck() {
-        return withWriter(SqliteDatabase::integrityCheck);
-    }
-
-    /**
-     * Writes a consistent online copy to a new file ({@code VACUUM INTO}) and returns the copy's
-     * integrity check.
-     */
-    public List<String> backupTo(Path target) {
-        withWriter(connection -> {
-            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-                vacuum.setString(1, target.toString());
-                vacuum.execute();
-            }
-            return null;
-        });
-        try (Connection copy = readOnlyConfig(options).createConnection(urlOf(target))) {
-            return integrityCheck(copy);
-        } catch (SQLException e) {
-            throw SqliteErrors.translate(target, "check the backup", e);
-        }
-    }
-
-    private static List<String> integrityCheck(Connection connection) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
-            while (rows.next()) {
-                result.add(rows.getString(1));
-            }
-        }
-        return result;
-    }
-
     /** A new read-only connection for a long read; the caller closes it. */
     public Connection openReader() {
+        return openReader(file);
+    }
+
+    /** A new read-only connection to another database file (a backup) with these options. */
+    Connection openReader(Path other) {
         try {
-            return readOnlyConfig(options).createConnection(url);
+            return ConnectionSettings.readOnly(options).createConnection(ConnectionSettings.url(other));
         } catch (SQLException e) {
-            throw SqliteErrors.translate(file, "open a reader", e);
+            throw SqliteErrors.translate(other, "open a reader", e);
         }
     }
 

@@ -3,7 +3,8 @@ package dev.threadline.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.port.ProjectionStorage;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;
@@ -38,13 +39,13 @@ class ConnectionKnowledgeTest {
     Path directory;
 
     private SqliteDatabase database;
-    private SqliteProjectionStore projections;
+    private ProjectionStorage projections;
     private SqliteEventStore events;
 
     @BeforeEach
     void open() {
         database = SqliteFiles.open(directory.resolve(SqliteDatabase.FILE_NAME));
-        projections = new SqliteProjectionStore(database);
+        projections = SqliteProjections.storage(database);
         events = SqliteFiles.storeOn(database);
     }
 
@@ -59,24 +60,24 @@ class ConnectionKnowledgeTest {
 
     private String titleInTransaction(ThreadId id) {
         return database.inTransaction(
-                connection -> projections.thread(id).orElseThrow().title());
+                connection -> projections.reads().thread(id).orElseThrow().title());
     }
 
     private long positionInTransaction() {
-        return database.inTransaction(connection -> projections.position("read-models"));
+        return database.inTransaction(connection -> projections.positions().position("read-models"));
     }
 
     @Test
     void a_row_written_in_a_transaction_is_known_and_stored_after_the_commit() {
         ThreadId id = ThreadId.next();
         database.inTransaction(connection -> {
-            projections.putThread(thread(id, "first", 1));
-            projections.setPosition("read-models", 7);
+            projections.writer().putThread(thread(id, "first", 1));
+            projections.positions().setPosition("read-models", 7);
             return null;
         });
 
-        assertThat(projections.thread(id).orElseThrow().title()).isEqualTo("first");
-        assertThat(projections.position("read-models")).isEqualTo(7);
+        assertThat(projections.reads().thread(id).orElseThrow().title()).isEqualTo("first");
+        assertThat(projections.positions().position("read-models")).isEqualTo(7);
         assertThat(titleInTransaction(id)).isEqualTo("first");
     }
 
@@ -84,8 +85,8 @@ class ConnectionKnowledgeTest {
     void a_commit_by_another_connection_is_noticed() throws Exception {
         ThreadId id = ThreadId.next();
         database.inTransaction(connection -> {
-            projections.putThread(thread(id, "first", 1));
-            projections.setPosition("read-models", 7);
+            projections.writer().putThread(thread(id, "first", 1));
+            projections.positions().setPosition("read-models", 7);
             return null;
         });
         assertThat(titleInTransaction(id)).isEqualTo("first");
@@ -131,12 +132,12 @@ class ConnectionKnowledgeTest {
     void a_write_outside_a_transaction_is_noticed() {
         ThreadId id = ThreadId.next();
         database.inTransaction(connection -> {
-            projections.putThread(thread(id, "first", 1));
+            projections.writer().putThread(thread(id, "first", 1));
             return null;
         });
         assertThat(titleInTransaction(id)).isEqualTo("first");
 
-        projections.putThread(thread(id, "outside", 2));
+        projections.writer().putThread(thread(id, "outside", 2));
 
         assertThat(titleInTransaction(id)).isEqualTo("outside");
     }
@@ -145,13 +146,13 @@ class ConnectionKnowledgeTest {
     void a_rolled_back_transaction_is_forgotten() {
         ThreadId id = ThreadId.next();
         database.inTransaction(connection -> {
-            projections.putThread(thread(id, "first", 1));
+            projections.writer().putThread(thread(id, "first", 1));
             return null;
         });
         try {
             database.inTransaction(connection -> {
-                projections.putThread(thread(id, "rolled back", 2));
-                projections.setPosition("read-models", 50);
+                projections.writer().putThread(thread(id, "rolled back", 2));
+                projections.positions().setPosition("read-models", 50);
                 throw new IllegalStateException("no");
             });
         } catch (IllegalStateException expected) {
@@ -186,8 +187,8 @@ class ConnectionKnowledgeTest {
         setMaxPageCount(pageCount() + 2); // a full disk, as far as SQLite can tell
         try {
             assertThatThrownBy(() -> database.inTransaction(connection -> {
-                        projections.putThread(thread(id, "kept in memory", 1));
-                        projections.setPosition("read-models", 1);
+                        projections.writer().putThread(thread(id, "kept in memory", 1));
+                        projections.positions().setPosition("read-models", 1);
                         try {
                             events.append(
                                     AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
@@ -202,8 +203,8 @@ class ConnectionKnowledgeTest {
             setMaxPageCount(1_073_741_823);
         }
 
-        assertThat(projections.thread(id)).isEmpty();
-        assertThat(projections.position("read-models")).isZero();
+        assertThat(projections.reads().thread(id)).isEmpty();
+        assertThat(projections.positions().position("read-models")).isZero();
         assertThat(events.lastSequence()).isZero();
         events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
         assertThat(events.lastSequence()).isEqualTo(1);
@@ -251,22 +252,24 @@ class ConnectionKnowledgeTest {
         ThreadId first = ThreadId.next();
         ThreadId broken = ThreadId.next();
         assertThatThrownBy(() -> database.inTransaction(connection -> {
-                    projections.putThread(thread(first, "rolled back", 1));
-                    projections.putThread(
-                            new ThreadView(broken, null, "no project", "model", false, false, 0, 0, null, AT, AT, 1));
+                    projections.writer().putThread(thread(first, "rolled back", 1));
+                    projections
+                            .writer()
+                            .putThread(new ThreadView(
+                                    broken, null, "no project", "model", false, false, 0, 0, null, AT, AT, 1));
                     return null;
                 }))
                 .isInstanceOf(NullPointerException.class);
 
         ThreadId later = ThreadId.next();
         database.inTransaction(connection -> {
-            projections.putThread(thread(later, "later", 1));
+            projections.writer().putThread(thread(later, "later", 1));
             return null;
         });
 
-        assertThat(projections.thread(later)).isPresent();
-        assertThat(projections.thread(first)).isEmpty();
-        assertThat(projections.thread(broken)).isEmpty();
+        assertThat(projections.reads().thread(later)).isPresent();
+        assertThat(projections.reads().thread(first)).isEmpty();
+        assertThat(projections.reads().thread(broken)).isEmpty();
     }
 
     @Test

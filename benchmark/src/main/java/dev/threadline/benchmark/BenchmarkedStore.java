@@ -1,9 +1,9 @@
 package dev.threadline.benchmark;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;

@@ -1,10 +1,14 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.port.IdSource;
+import dev.threadline.application.port.Maintenance;
+import dev.threadline.application.port.ProjectionStorage;
+import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
@@ -18,9 +22,9 @@ import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
+import dev.threadline.sqlite.SqliteMaintenance;
 import dev.threadline.sqlite.SqliteOptions;
-import dev.threadline.sqlite.SqliteProjectionStore;
-import dev.threadline.sqlite.SqliteTransactions;
+import dev.threadline.sqlite.SqliteProjections;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +87,8 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final Commands commands;
     private final Queries queries;
     private final Subscriptions subscriptions;
-    private final SqliteTransactions transactions;
+    private final Transactions transactions;
+    private final Maintenance maintenance;
 
     private Threadline(Path dataDirectory, Options options) {
         this.dataDirectory = dataDirectory;
@@ -91,19 +96,21 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         this.database = SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
         try {
             this.events = new SqliteEventStore(database, new EventJsonCodec(), options.clock());
-            SqliteProjectionStore store = new SqliteProjectionStore(database);
-            this.transactions = new SqliteTransactions(database);
-            this.projections = new Projections(events, store, transactions);
+            ProjectionStorage store = SqliteProjections.storage(database);
+            this.transactions = store.transactions();
+            this.maintenance = new SqliteMaintenance(database);
+            this.projections = new Projections(events, store, SqliteProjections.scratchSpace(options.sqlite()));
             this.subscriptions = new Subscriptions(events, options.pollInterval());
             this.commands = new Commands(
                     events,
-                    store,
+                    store.reads(),
                     new SqliteCommandReceipts(database, options.clock()),
                     transactions,
                     projections,
                     options.clock(),
+                    IdSource.timeOrdered(),
                     subscriptions::notifyCommitted);
-            this.queries = new Queries(store);
+            this.queries = new Queries(store.reads());
             projections.catchUp();
         } catch (RuntimeException e) {
             database.close();
@@ -220,9 +227,9 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         subscriptions.notifyCommitted();
     }
 
-    /** The underlying database, for the command line's maintenance commands. */
-    SqliteDatabase database() {
-        return database;
+    /** Care of the store: integrity check, backup, size, compaction, schema version. */
+    public Maintenance maintenance() {
+        return maintenance;
     }
 
     @Override

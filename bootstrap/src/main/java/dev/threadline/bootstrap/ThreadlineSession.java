@@ -1,9 +1,10 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.command.Command;
-import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
@@ -15,7 +16,6 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /** The command line's view of an open {@link Threadline}, with the maintenance it needs. */
@@ -107,23 +107,8 @@ final class ThreadlineSession implements Session {
     }
 
     @Override
-    public Path databaseFile() {
-        return store.databaseFile();
-    }
-
-    @Override
-    public int schemaVersion() {
-        return store.database().schemaVersion();
-    }
-
-    @Override
-    public List<String> integrityCheck() {
-        return store.database().integrityCheck();
-    }
-
-    @Override
-    public List<String> backup(Path target) {
-        return store.database().backupTo(target);
+    public Maintenance maintenance() {
+        return store.maintenance();
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.command.StartTurn;
-import dev.threadline.application.port.ProjectionDifference;
+import dev.threadline.application.projection.ProjectionDifference;
 import dev.threadline.application.projection.Projections;
-import dev.threadline.application.query.MessageView;
+import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.SettingChanged;
@@ -27,8 +27,7 @@ import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
 import dev.threadline.sqlite.SqliteOptions;
-import dev.threadline.sqlite.SqliteProjectionStore;
-import dev.threadline.sqlite.SqliteTransactions;
+import dev.threadline.sqlite.SqliteProjections;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -138,8 +137,8 @@ class ProjectionMaintenanceTest {
             AtomicInteger replays = new AtomicInteger();
             EventStore log = new CountingReplays(
                     new SqliteEventStore(database, new EventJsonCodec(), Clock.systemUTC()), replays);
-            Projections projections =
-                    new Projections(log, new SqliteProjectionStore(database), new SqliteTransactions(database));
+            Projections projections = new Projections(
+                    log, SqliteProjections.storage(database), SqliteProjections.scratchSpace(SqliteOptions.defaults()));
 
             long applied = projections.catchUp();
 

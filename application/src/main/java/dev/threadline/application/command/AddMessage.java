@@ -1,6 +1,6 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
@@ -20,7 +20,7 @@ public record AddMessage(ThreadId threadId, Role role, String text, boolean stre
     @Override
     public Decision decide(CommandContext context) {
         ThreadView thread = context.thread(threadId);
-        MessageId id = MessageId.next();
+        MessageId id = context.ids().messageId();
         return Decision.of(ThreadRules.addMessage(thread.state(), id, role, text, streaming, context.now()))
                 .expecting(threadId.toString(), thread.version())
                 .withId(id);

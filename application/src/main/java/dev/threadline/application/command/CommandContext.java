@@ -1,12 +1,13 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.port.ProjectionStore;
-import dev.threadline.application.query.CheckpointView;
-import dev.threadline.application.query.MessageView;
-import dev.threadline.application.query.ProjectView;
-import dev.threadline.application.query.SettingView;
-import dev.threadline.application.query.ThreadView;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.port.IdSource;
+import dev.threadline.application.port.ReadModels;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ProjectView;
+import dev.threadline.application.readmodel.SettingView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.MessageId;
@@ -25,12 +26,19 @@ import java.util.Optional;
  */
 public final class CommandContext {
 
-    private final ProjectionStore store;
+    private final ReadModels store;
     private final Instant now;
+    private final IdSource ids;
 
-    CommandContext(ProjectionStore store, Clock clock) {
+    CommandContext(ReadModels store, Clock clock, IdSource ids) {
         this.store = store;
         this.now = clock.instant();
+        this.ids = ids;
+    }
+
+    /** The source of the ids of what the command creates. */
+    public IdSource ids() {
+        return ids;
     }
 
     /** The time the command happens at. */

@@ -2,14 +2,15 @@ package dev.threadline.application.command;
 
 import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.port.CommandReceipts.Receipt;
-import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.application.port.IdSource;
+import dev.threadline.application.port.ReadModels;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
-import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.EventStore;
@@ -31,11 +32,12 @@ import java.util.Optional;
 public final class Commands {
 
     private final EventStore events;
-    private final ProjectionStore store;
+    private final ReadModels store;
     private final CommandReceipts receipts;
     private final Transactions transactions;
     private final Projections projections;
     private final Clock clock;
+    private final IdSource ids;
     private final Runnable afterCommit;
 
     /**
@@ -45,15 +47,17 @@ public final class Commands {
      * @param transactions the storage's transactions
      * @param projections keeps the read models current
      * @param clock the time commands happen at
+     * @param ids the source of new ids
      * @param afterCommit told after every command that wrote something
      */
     public Commands(
             EventStore events,
-            ProjectionStore store,
+            ReadModels store,
             CommandReceipts receipts,
             Transactions transactions,
             Projections projections,
             Clock clock,
+            IdSource ids,
             Runnable afterCommit) {
         this.events = events;
         this.store = store;
@@ -61,6 +65,7 @@ public final class Commands {
         this.transactions = transactions;
         this.projections = projections;
         this.clock = clock;
+        this.ids = ids;
         this.afterCommit = afterCommit;
     }
 
@@ -108,10 +113,10 @@ public final class Commands {
             }
         }
         projections.catchUpInTransaction();
-        Decision decision = command.decide(new CommandContext(store, clock));
+        Decision decision = command.decide(new CommandContext(store, clock, ids));
         EventMetadata metadata = EventMetadata.ofCommand(commandId);
         List<NewEvent> batch = decision.events().stream()
-                .map((Event event) -> new NewEvent(EventId.next(), event, metadata))
+                .map((Event event) -> new NewEvent(ids.eventId(), event, metadata))
                 .toList();
         List<StoredEvent> stored = events.append(new AppendBatch(batch, decision.expectations()));
         projections.applyInline(stored);

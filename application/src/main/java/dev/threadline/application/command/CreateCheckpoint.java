@@ -1,7 +1,7 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ThreadView;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
@@ -23,7 +23,7 @@ public record CreateCheckpoint(ThreadId threadId, TurnId turnId, String gitRef, 
     public Decision decide(CommandContext context) {
         ThreadView thread = context.thread(threadId);
         TurnView turn = context.turn(turnId);
-        CheckpointId id = CheckpointId.next();
+        CheckpointId id = context.ids().checkpointId();
         return Decision.of(
                         ThreadRules.createCheckpoint(thread.state(), turn.state(), id, gitRef, message, context.now()))
                 .expecting(threadId.toString(), thread.version())

@@ -16,7 +16,7 @@ public record CreateProject(String name, String path) implements Command {
 
     @Override
     public Decision decide(CommandContext context) {
-        ProjectId id = ProjectId.next();
+        ProjectId id = context.ids().projectId();
         ProjectCreated created = ProjectRules.create(id, name, path, context::livePathTaken, context.now());
         return Decision.of(created).expecting(id.toString(), -1).withId(id);
     }

@@ -1,6 +1,6 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ProjectView;
+import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.rules.ThreadRules;
@@ -18,7 +18,7 @@ public record CreateThread(ProjectId projectId, String title, String model) impl
 
     @Override
     public Decision decide(CommandContext context) {
-        ThreadId id = ThreadId.next();
+        ThreadId id = context.ids().threadId();
         ProjectView project = context.project(projectId);
         return Decision.of(ThreadRules.create(id, project.state(), title, model, context.now()))
                 .expecting(id.toString(), -1)

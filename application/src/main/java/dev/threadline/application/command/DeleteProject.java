@@ -1,6 +1,6 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ProjectView;
+import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.rules.ProjectRules;
 import java.util.Objects;

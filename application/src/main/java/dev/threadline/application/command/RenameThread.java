@@ -1,6 +1,6 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.CheckpointView;
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.rules.ThreadRules;

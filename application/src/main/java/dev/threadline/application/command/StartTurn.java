@@ -1,6 +1,6 @@
 package dev.threadline.application.command;
 
-import dev.threadline.application.query.ThreadView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
@@ -18,8 +18,8 @@ public record StartTurn(ThreadId threadId, String prompt) implements Command {
     @Override
     public Decision decide(CommandContext context) {
         ThreadView thread = context.thread(threadId);
-        TurnId turn = TurnId.next();
-        MessageId promptId = MessageId.next();
+        TurnId turn = context.ids().turnId();
+        MessageId promptId = context.ids().messageId();
         Decision decision = Decision.of(ThreadRules.startTurn(thread.state(), turn, promptId, prompt, context.now()))
                 .expecting(threadId.toString(), thread.version())
                 .withId(turn);

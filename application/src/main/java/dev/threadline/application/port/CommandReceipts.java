@@ -1,9 +1,16 @@
 package dev.threadline.application.port;
 
-import dev.threadline.application.command.CommandResult;
+import dev.threadline.application.result.CommandResult;
 import java.util.Optional;
 
-/** Remembers what each identified command did, so that a retry returns it and writes nothing. */
+/**
+ * Remembers what each identified command did, so that a retry returns it and writes nothing.
+ *
+ * <p>Concurrency: a receipt recorded inside a {@link Transactions} transaction commits or rolls
+ * back with the command's events, so a receipt exists exactly when its events do. Writers are
+ * serialised, so a command that finds no receipt inside its transaction cannot race another
+ * writer storing the same id.
+ */
 public interface CommandReceipts {
 
     /** The receipt of a command id, if that command ran. */

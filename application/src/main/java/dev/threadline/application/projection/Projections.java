@@ -1,8 +1,8 @@
 package dev.threadline.application.projection;
 
-import dev.threadline.application.port.ProjectionDifference;
-import dev.threadline.application.port.ProjectionStore;
-import dev.threadline.application.port.ScratchProjectionStore;
+import dev.threadline.application.port.ProjectionStorage;
+import dev.threadline.application.port.ProjectorPositions;
+import dev.threadline.application.port.ScratchSpace;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.EventStore;
@@ -21,19 +21,24 @@ public final class Projections {
     private static final int CHUNK = 1_000;
 
     private final EventStore events;
-    private final ProjectionStore store;
+    private final ProjectionStorage live;
+    private final ProjectorPositions positions;
     private final Transactions transactions;
-    private final ReadModelProjector projector = new ReadModelProjector();
+    private final ScratchSpace scratchSpace;
+    private final ReadModelProjector projector;
 
     /**
      * @param events the log
-     * @param store the live read models
-     * @param transactions the live store's transactions
+     * @param live the live read models
+     * @param scratchSpace where a verification rebuilds them
      */
-    public Projections(EventStore events, ProjectionStore store, Transactions transactions) {
+    public Projections(EventStore events, ProjectionStorage live, ScratchSpace scratchSpace) {
         this.events = events;
-        this.store = store;
-        this.transactions = transactions;
+        this.live = live;
+        this.positions = live.positions();
+        this.transactions = live.transactions();
+        this.scratchSpace = scratchSpace;
+        this.projector = new ReadModelProjector(live.reads(), live.writer());
     }
 
     /**
@@ -42,9 +47,10 @@ public final class Projections {
      */
     public void applyInline(List<StoredEvent> stored) {
         for (StoredEvent event : stored) {
-            projector.apply(event, store);
+            projector.apply(event);
         }
-        store.setPosition(ReadModelProjector.NAME, stored.get(stored.size() - 1).sequence());
+        positions.setPosition(
+                ReadModelProjector.NAME, stored.get(stored.size() - 1).sequence());
     }
 
     /**
@@ -57,8 +63,8 @@ public final class Projections {
     public long catchUp(LongConsumer progress) {
         long applied = 0;
         long target = events.lastSequence();
-        while (store.position(ReadModelProjector.NAME) < target) {
-            long from = store.position(ReadModelProjector.NAME);
+        while (positions.position(ReadModelProjector.NAME) < target) {
+            long from = positions.position(ReadModelProjector.NAME);
             try (Stream<StoredEvent> log = events.replayFrom(from)) {
                 Iterator<StoredEvent> pending = log.iterator();
                 List<StoredEvent> chunk = new ArrayList<>(CHUNK);
@@ -74,8 +80,8 @@ public final class Projections {
             // Rows that cannot be decoded are skipped: the position still moves past them.
             long reached = target;
             transactions.inTransaction(() -> {
-                if (store.position(ReadModelProjector.NAME) < reached) {
-                    store.setPosition(ReadModelProjector.NAME, reached);
+                if (positions.position(ReadModelProjector.NAME) < reached) {
+                    positions.setPosition(ReadModelProjector.NAME, reached);
                 }
                 return null;
             });
@@ -92,17 +98,17 @@ public final class Projections {
     private int applyChunk(List<StoredEvent> chunk) {
         return transactions.inTransaction(() -> {
             // Another process may have applied part of the chunk since it was read.
-            long position = store.position(ReadModelProjector.NAME);
+            long position = positions.position(ReadModelProjector.NAME);
             int applied = 0;
             for (StoredEvent event : chunk) {
                 if (event.sequence() > position) {
-                    projector.apply(event, store);
+                    projector.apply(event);
                     applied++;
                 }
             }
             long last = chunk.get(chunk.size() - 1).sequence();
             if (last > position) {
-                store.setPosition(ReadModelProjector.NAME, last);
+                positions.setPosition(ReadModelProjector.NAME, last);
             }
             return applied;
         });
@@ -113,15 +119,15 @@ public final class Projections {
      * (an import, for example), so that the command decides from current state.
      */
     public void catchUpInTransaction() {
-        long position = store.position(ReadModelProjector.NAME);
+        long position = positions.position(ReadModelProjector.NAME);
         long last = events.lastSequence();
         if (position >= last) {
             return;
         }
         try (Stream<StoredEvent> log = events.replayFrom(position)) {
-            log.forEach(event -> projector.apply(event, store));
+            log.forEach(event -> projector.apply(event));
         }
-        store.setPosition(ReadModelProjector.NAME, last);
+        positions.setPosition(ReadModelProjector.NAME, last);
     }
 
     /**
@@ -133,9 +139,9 @@ public final class Projections {
      */
     public long rebuild(LongConsumer progress) {
         return transactions.inTransaction(() -> {
-            store.clear();
-            long applied = projectAll(store, Long.MAX_VALUE, progress);
-            store.setPosition(ReadModelProjector.NAME, events.lastSequence());
+            live.writer().clear();
+            long applied = projectAll(projector, Long.MAX_VALUE, progress);
+            positions.setPosition(ReadModelProjector.NAME, events.lastSequence());
             return applied;
         });
     }
@@ -148,17 +154,22 @@ public final class Projections {
      */
     public Verification verify(LongConsumer progress) {
         return transactions.inTransaction(() -> {
-            long position = store.position(ReadModelProjector.NAME);
-            try (ScratchProjectionStore scratch = store.openScratch()) {
-                scratch.transactions().inTransaction(() -> projectAll(scratch.store(), position, progress));
-                scratch.store().setPosition(ReadModelProjector.NAME, position);
-                List<ProjectionDifference> differences = store.differencesFrom(scratch.store());
+            long position = positions.position(ReadModelProjector.NAME);
+            try (ScratchSpace.ScratchStore scratch = scratchSpace.open()) {
+                ProjectionStorage rebuilt = scratch.storage();
+                ReadModelProjector rebuilding = new ReadModelProjector(rebuilt.reads(), rebuilt.writer());
+                rebuilt.transactions().inTransaction(() -> {
+                    long applied = projectAll(rebuilding, position, progress);
+                    rebuilt.positions().setPosition(ReadModelProjector.NAME, position);
+                    return applied;
+                });
+                List<ProjectionDifference> differences = ReadModelComparer.differences(rebuilt.rows(), live.rows());
                 return new Verification(position, events.lastSequence(), differences);
             }
         });
     }
 
-    private long projectAll(ProjectionStore target, long upTo, LongConsumer progress) {
+    private long projectAll(ReadModelProjector target, long upTo, LongConsumer progress) {
         long applied = 0;
         long reached = 0;
         try (Stream<StoredEvent> log = events.replayAll()) {
@@ -168,7 +179,7 @@ public final class Projections {
                 if (event.sequence() > upTo) {
                     break;
                 }
-                projector.apply(event, target);
+                target.apply(event);
                 reached = event.sequence();
                 if (++applied % CHUNK == 0) {
                     progress.accept(reached);
@@ -182,7 +193,7 @@ public final class Projections {
     /** Where the projector stands against the log. */
     public ProjectionStatus status() {
         return new ProjectionStatus(
-                ReadModelProjector.NAME, store.position(ReadModelProjector.NAME), events.lastSequence());
+                ReadModelProjector.NAME, positions.position(ReadModelProjector.NAME), events.lastSequence());
     }
 
     /**

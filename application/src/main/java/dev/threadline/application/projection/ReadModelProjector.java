@@ -1,12 +1,13 @@
 package dev.threadline.application.projection;
 
-import dev.threadline.application.port.ProjectionStore;
-import dev.threadline.application.query.CheckpointView;
-import dev.threadline.application.query.MessageView;
-import dev.threadline.application.query.ProjectView;
-import dev.threadline.application.query.SettingView;
-import dev.threadline.application.query.ThreadView;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.port.ProjectionWriter;
+import dev.threadline.application.port.ReadModels;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ProjectView;
+import dev.threadline.application.readmodel.SettingView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.CheckpointRestored;
 import dev.threadline.domain.event.Event;
@@ -41,52 +42,63 @@ public final class ReadModelProjector {
     /** The projector's name in the positions table. */
     public static final String NAME = "read-models";
 
-    /** Applies one stored event to the store. */
-    public void apply(StoredEvent stored, ProjectionStore store) {
+    private final ReadModels reads;
+    private final ProjectionWriter writer;
+
+    /**
+     * @param reads the read models it reads the rows it changes from
+     * @param writer where it writes them
+     */
+    public ReadModelProjector(ReadModels reads, ProjectionWriter writer) {
+        this.reads = reads;
+        this.writer = writer;
+    }
+
+    /** Applies one stored event to the read models. */
+    public void apply(StoredEvent stored) {
         Event event = stored.event();
         long version = stored.streamVersion();
         Instant at = event.at();
         switch (EventType.of(event)) {
             case PROJECT_CREATED -> {
                 ProjectCreated e = (ProjectCreated) event;
-                store.putProject(new ProjectView(e.projectId(), e.name(), e.path(), false, at, at, version));
+                writer.putProject(new ProjectView(e.projectId(), e.name(), e.path(), false, at, at, version));
             }
             case PROJECT_RENAMED -> {
                 ProjectRenamed e = (ProjectRenamed) event;
-                store.project(e.projectId())
-                        .ifPresent(p -> store.putProject(p.changed(e.name(), p.deleted(), at, version)));
+                reads.project(e.projectId())
+                        .ifPresent(p -> writer.putProject(p.changed(e.name(), p.deleted(), at, version)));
             }
             case PROJECT_DELETED ->
-                store.project(((ProjectDeleted) event).projectId())
-                        .ifPresent(p -> store.putProject(p.changed(p.name(), true, at, version)));
+                reads.project(((ProjectDeleted) event).projectId())
+                        .ifPresent(p -> writer.putProject(p.changed(p.name(), true, at, version)));
             case THREAD_CREATED -> {
                 ThreadCreated e = (ThreadCreated) event;
-                store.putThread(new ThreadView(
+                writer.putThread(new ThreadView(
                         e.threadId(), e.projectId(), e.title(), e.model(), false, false, 0, 0, null, at, at, version));
             }
-            case THREAD_RENAMED -> updateThread(store, stored, t -> t.withTitle(((ThreadRenamed) event).title()));
-            case THREAD_ARCHIVED -> updateThread(store, stored, t -> t.withFlags(true, t.deleted()));
-            case THREAD_UNARCHIVED -> updateThread(store, stored, t -> t.withFlags(false, t.deleted()));
-            case THREAD_DELETED -> updateThread(store, stored, t -> t.withFlags(t.archived(), true));
+            case THREAD_RENAMED -> updateThread(stored, t -> t.withTitle(((ThreadRenamed) event).title()));
+            case THREAD_ARCHIVED -> updateThread(stored, t -> t.withFlags(true, t.deleted()));
+            case THREAD_UNARCHIVED -> updateThread(stored, t -> t.withFlags(false, t.deleted()));
+            case THREAD_DELETED -> updateThread(stored, t -> t.withFlags(t.archived(), true));
             case TURN_STARTED -> {
                 TurnStarted e = (TurnStarted) event;
-                updateThread(store, stored, t -> {
-                    store.putTurn(
+                updateThread(stored, t -> {
+                    writer.putTurn(
                             new TurnView(e.turnId(), t.id(), t.turnCount() + 1, TurnStatus.RUNNING, null, at, null));
                     return t.withRunningTurn(e.turnId(), t.turnCount() + 1);
                 });
             }
-            case TURN_COMPLETED -> endTurn(store, stored, ((TurnCompleted) event).turnId(), TurnStatus.COMPLETED, null);
+            case TURN_COMPLETED -> endTurn(stored, ((TurnCompleted) event).turnId(), TurnStatus.COMPLETED, null);
             case TURN_FAILED -> {
                 TurnFailed e = (TurnFailed) event;
-                endTurn(store, stored, e.turnId(), TurnStatus.FAILED, e.error());
+                endTurn(stored, e.turnId(), TurnStatus.FAILED, e.error());
             }
-            case TURN_INTERRUPTED ->
-                endTurn(store, stored, ((TurnInterrupted) event).turnId(), TurnStatus.INTERRUPTED, null);
+            case TURN_INTERRUPTED -> endTurn(stored, ((TurnInterrupted) event).turnId(), TurnStatus.INTERRUPTED, null);
             case MESSAGE_ADDED -> {
                 MessageAdded e = (MessageAdded) event;
-                updateThread(store, stored, t -> {
-                    store.putMessage(new MessageView(
+                updateThread(stored, t -> {
+                    writer.putMessage(new MessageView(
                             e.messageId(),
                             t.id(),
                             e.turnId(),
@@ -101,12 +113,12 @@ public final class ReadModelProjector {
             }
             case MESSAGE_DELTA_APPENDED -> {
                 MessageDeltaAppended e = (MessageDeltaAppended) event;
-                store.appendMessageText(e.messageId(), e.delta(), at);
-                updateThread(store, stored, UnaryOperator.identity());
+                writer.appendMessageText(e.messageId(), e.delta(), at);
+                updateThread(stored, UnaryOperator.identity());
             }
             case MESSAGE_COMPLETED -> {
-                store.message(((MessageCompleted) event).messageId())
-                        .ifPresent(m -> store.putMessage(new MessageView(
+                reads.message(((MessageCompleted) event).messageId())
+                        .ifPresent(m -> writer.putMessage(new MessageView(
                                 m.id(),
                                 m.threadId(),
                                 m.turnId(),
@@ -116,48 +128,47 @@ public final class ReadModelProjector {
                                 false,
                                 m.createdAt(),
                                 at)));
-                updateThread(store, stored, UnaryOperator.identity());
+                updateThread(stored, UnaryOperator.identity());
             }
             case CHECKPOINT_CREATED -> {
                 CheckpointCreated e = (CheckpointCreated) event;
-                store.putCheckpoint(new CheckpointView(
+                writer.putCheckpoint(new CheckpointView(
                         e.checkpointId(), e.threadId(), e.turnId(), e.gitRef(), e.message(), at, null));
-                updateThread(store, stored, UnaryOperator.identity());
+                updateThread(stored, UnaryOperator.identity());
             }
             case CHECKPOINT_RESTORED -> {
                 CheckpointRestored e = (CheckpointRestored) event;
-                store.checkpoint(e.checkpointId()).ifPresent(c -> {
-                    store.putCheckpoint(new CheckpointView(
+                reads.checkpoint(e.checkpointId()).ifPresent(c -> {
+                    writer.putCheckpoint(new CheckpointView(
                             c.id(), c.threadId(), c.turnId(), c.gitRef(), c.message(), c.createdAt(), at));
-                    store.turn(c.turnId()).ifPresent(turn -> store.revertTurnsAfter(e.threadId(), turn.ordinal(), at));
+                    reads.turn(c.turnId()).ifPresent(turn -> writer.revertTurnsAfter(e.threadId(), turn.ordinal(), at));
                 });
-                updateThread(store, stored, UnaryOperator.identity());
+                updateThread(stored, UnaryOperator.identity());
             }
             case SETTING_CHANGED -> {
                 SettingChanged e = (SettingChanged) event;
                 if (e.value() == null) {
-                    store.removeSetting(e.key());
+                    writer.removeSetting(e.key());
                 } else {
-                    store.putSetting(new SettingView(e.key(), e.value(), at));
+                    writer.putSetting(new SettingView(e.key(), e.value(), at));
                 }
             }
         }
     }
 
-    private static void endTurn(
-            ProjectionStore store, StoredEvent stored, TurnId turnId, TurnStatus status, String error) {
+    private void endTurn(StoredEvent stored, TurnId turnId, TurnStatus status, String error) {
         Instant at = stored.event().at();
-        store.turn(turnId)
-                .ifPresent(turn -> store.putTurn(
+        reads.turn(turnId)
+                .ifPresent(turn -> writer.putTurn(
                         new TurnView(turn.id(), turn.threadId(), turn.ordinal(), status, error, turn.startedAt(), at)));
-        updateThread(store, stored, t -> turnId.equals(t.runningTurn()) ? t.withRunningTurn(null, t.turnCount()) : t);
+        updateThread(stored, t -> turnId.equals(t.runningTurn()) ? t.withRunningTurn(null, t.turnCount()) : t);
     }
 
     /** Changes the row of the event's thread, stamping its activity time and stream version. */
-    private static void updateThread(ProjectionStore store, StoredEvent stored, UnaryOperator<ThreadView> change) {
+    private void updateThread(StoredEvent stored, UnaryOperator<ThreadView> change) {
         ThreadId id = new ThreadId(UUID.fromString(stored.streamId()));
-        store.thread(id)
-                .ifPresent(current -> store.putThread(
+        reads.thread(id)
+                .ifPresent(current -> writer.putThread(
                         change.apply(current).touched(stored.event().at(), stored.streamVersion())));
     }
 }

@@ -1,6 +1,13 @@
 package dev.threadline.application.query;
 
-import dev.threadline.application.port.ProjectionStore;
+import dev.threadline.application.port.ReadModels;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ProjectView;
+import dev.threadline.application.readmodel.SettingView;
+import dev.threadline.application.readmodel.ThreadFilter;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
@@ -14,10 +21,10 @@ import java.util.Optional;
 /** Reads the read models: projects, threads, transcripts and settings. */
 public final class Queries {
 
-    private final ProjectionStore store;
+    private final ReadModels store;
 
     /** @param store the read models */
-    public Queries(ProjectionStore store) {
+    public Queries(ReadModels store) {
         this.store = store;
     }
 

@@ -1,5 +1,9 @@
 package dev.threadline.application.query;
 
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
 import java.util.List;
 
 /**

@@ -2,9 +2,9 @@ package dev.threadline.application.streaming;
 
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.AppendDelta;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.command.CompleteMessage;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;

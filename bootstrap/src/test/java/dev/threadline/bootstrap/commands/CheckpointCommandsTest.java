@@ -3,12 +3,12 @@ package dev.threadline.bootstrap.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CreateCheckpoint;
 import dev.threadline.application.command.RestoreCheckpoint;
-import dev.threadline.application.query.CheckpointView;
 import dev.threadline.application.query.Transcript;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.CheckpointRestored;

@@ -3,13 +3,13 @@ package dev.threadline.bootstrap.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.DeleteProject;
 import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.AppendDelta;
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteMessage;
 import dev.threadline.application.command.CompleteTurn;
-import dev.threadline.application.query.MessageView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.MessageAdded;

@@ -5,7 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.threadline.application.command.SetSetting;
 import dev.threadline.application.command.UnsetSetting;
-import dev.threadline.application.query.SettingView;
+import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.SettingChanged;

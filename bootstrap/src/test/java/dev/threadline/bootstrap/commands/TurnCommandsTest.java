@@ -3,14 +3,14 @@ package dev.threadline.bootstrap.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.command.FailTurn;
 import dev.threadline.application.command.InterruptTurn;
 import dev.threadline.application.command.StartTurn;
-import dev.threadline.application.query.MessageView;
-import dev.threadline.application.query.ThreadView;
-import dev.threadline.application.query.TurnView;
+import dev.threadline.application.readmodel.MessageView;
+import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.MessageAdded;
 import dev.threadline.domain.event.MessageCompleted;

@@ -9,13 +9,25 @@ import java.util.stream.Stream;
  *
  * <p>Rows that cannot be decoded are left out of every read and listed by {@link
  * #undecodableEvents()}.
+ *
+ * <p>Concurrency promises, which subscriptions and projectors rely on:
+ *
+ * <ul>
+ *   <li>Sequences commit in order: once any reader has seen sequence n, no event with a sequence
+ *       of n or less ever commits, so a reader that polls {@link #replayFrom} from the last
+ *       sequence it saw never skips an event. Sequences are never reused.
+ *   <li>A commit is visible to every reader of the same store, in this process or another.
+ *   <li>Inside a write transaction of the storage (the application's {@code Transactions}), a
+ *       replay and {@link #lastSequence()} see the events that transaction appended.
+ * </ul>
  */
 public interface EventStore {
 
     /**
      * Appends a batch atomically: every event is stored with contiguous sequences and the next
      * version of its stream, or none is. Appending event ids that are all stored already with the
-     * same content writes nothing and returns the stored events, so a retry is safe.
+     * same content writes nothing and returns the stored events, so a retry is safe, even when it
+     * carries the expected versions its first attempt satisfied ({@link AppendRetry} decides).
      *
      * @return the stored events, in the batch's order
      * @throws dev.threadline.domain.error.VersionConflict when a stream is not at its expected

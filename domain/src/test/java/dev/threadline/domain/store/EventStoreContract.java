@@ -230,6 +230,59 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void a_retry_carrying_the_expectations_its_first_attempt_satisfied_returns_the_stored_events() {
+        ProjectId a = ProjectId.next();
+        ThreadId t = ThreadId.next();
+        store.append(AppendBatch.of(created(a)));
+        AppendBatch batch = AppendBatch.of(
+                        renamed(a, "two"), NewEvent.of(new ThreadCreated(t, a, "title", "model", AT)))
+                .expecting(a.toString(), ExpectedVersion.exactly(0))
+                .expecting(t.toString(), ExpectedVersion.NO_STREAM);
+        List<StoredEvent> stored = store.append(batch);
+
+        List<StoredEvent> again = store.append(batch);
+
+        assertThat(again).isEqualTo(stored);
+        assertThat(store.lastSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void a_retry_of_one_event_with_its_expectation_returns_it_even_after_the_stream_moved_on() {
+        ProjectId a = ProjectId.next();
+        AppendBatch batch = AppendBatch.of(created(a)).expecting(a.toString(), ExpectedVersion.NO_STREAM);
+        List<StoredEvent> stored = store.append(batch);
+        store.append(AppendBatch.of(renamed(a, "later")));
+
+        List<StoredEvent> again = store.append(batch);
+
+        assertThat(again).isEqualTo(stored);
+        assertThat(store.lastSequence()).isEqualTo(2);
+    }
+
+    @Test
+    void a_partly_stored_batch_with_expectations_is_refused_as_a_duplicate_not_a_conflict() {
+        ProjectId a = ProjectId.next();
+        NewEvent first = created(a);
+        store.append(AppendBatch.of(first));
+
+        assertThatThrownBy(() -> store.append(
+                        AppendBatch.of(first, renamed(a, "two")).expecting(a.toString(), ExpectedVersion.NO_STREAM)))
+                .isInstanceOf(DuplicateEventId.class);
+        assertThat(store.lastSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stale_expectation_on_new_events_is_still_a_conflict() {
+        ProjectId a = ProjectId.next();
+        store.append(AppendBatch.of(created(a), renamed(a, "two")));
+
+        assertThatThrownBy(() -> store.append(
+                        AppendBatch.of(renamed(a, "three")).expecting(a.toString(), ExpectedVersion.exactly(0))))
+                .isInstanceOf(VersionConflict.class);
+        assertThat(store.lastSequence()).isEqualTo(2);
+    }
+
+    @Test
     void a_batch_that_is_only_partly_stored_is_refused() {
         ProjectId a = ProjectId.next();
         NewEvent first = created(a);

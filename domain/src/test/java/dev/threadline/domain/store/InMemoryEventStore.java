@@ -1,6 +1,5 @@
 package dev.threadline.domain.store;
 
-import dev.threadline.domain.error.DuplicateEventId;
 import dev.threadline.domain.error.VersionConflict;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The EventStore port kept in a list: the fake that application tests run against. */
@@ -29,9 +29,15 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized List<StoredEvent> append(AppendBatch batch) {
-        List<StoredEvent> retried = storedRetry(batch);
-        if (retried != null) {
-            return retried;
+        Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
+        for (NewEvent event : batch.events()) {
+            StoredEvent stored = byId.get(event.eventId());
+            if (stored != null) {
+                found.put(event.eventId(), Optional.of(stored));
+            }
+        }
+        if (AppendRetry.judge(batch, found) instanceof AppendRetry.Retry retry) {
+            return retry.stored();
         }
         Map<String, Long> versions = new HashMap<>();
         for (NewEvent event : batch.events()) {
@@ -45,13 +51,8 @@ public final class InMemoryEventStore implements EventStore {
             }
         }
         List<StoredEvent> stored = new ArrayList<>();
-        Map<EventId, NewEvent> inBatch = new HashMap<>();
         long sequence = lastSequence();
         for (NewEvent event : batch.events()) {
-            NewEvent earlier = inBatch.putIfAbsent(event.eventId(), event);
-            if (earlier != null || byId.containsKey(event.eventId())) {
-                throw new DuplicateEventId(event.eventId(), "it appears twice in the batch");
-            }
             String stream = event.event().streamId();
             long version = versions.merge(stream, 1L, Long::sum);
             EventMetadata meta = event.metadata();
@@ -73,29 +74,6 @@ public final class InMemoryEventStore implements EventStore {
             byStream.computeIfAbsent(event.streamId(), s -> new ArrayList<>()).add(event);
         }
         return List.copyOf(stored);
-    }
-
-    /** The stored events when every id of the batch is stored with the same content, else null. */
-    private List<StoredEvent> storedRetry(AppendBatch batch) {
-        List<StoredEvent> found = new ArrayList<>();
-        for (NewEvent event : batch.events()) {
-            StoredEvent stored = byId.get(event.eventId());
-            if (stored != null) {
-                if (!stored.event().equals(event.event())
-                        || !new EventMetadata(stored.commandId(), stored.causationId(), stored.correlationId())
-                                .equals(event.metadata())) {
-                    throw new DuplicateEventId(event.eventId(), "its stored content differs");
-                }
-                found.add(stored);
-            }
-        }
-        if (found.isEmpty()) {
-            return null;
-        }
-        if (found.size() < batch.events().size()) {
-            throw new DuplicateEventId(found.get(0).eventId(), "only part of the batch is stored");
-        }
-        return List.copyOf(found);
     }
 
     private long currentVersion(String streamId) {

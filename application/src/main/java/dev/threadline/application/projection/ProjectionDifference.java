@@ -1,4 +1,4 @@
-package dev.threadline.application.port;
+package dev.threadline.application.projection;
 
 /**
  * One way in which a live read-model table differs from a fresh rebuild of it.

@@ -1,4 +1,4 @@
-package dev.threadline.application.command;
+package dev.threadline.application.result;
 
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.Identifier;
@@ -80,7 +80,7 @@ public record CommandResult(Map<String, String> ids, long lastSequence, int even
     }
 
     /** The name under which a created id is reported: {@code projectId}, {@code threadId} … */
-    static String nameOf(Identifier id) {
+    public static String nameOf(Identifier id) {
         if (id instanceof ProjectId) {
             return "projectId";
         } else if (id instanceof ThreadId) {

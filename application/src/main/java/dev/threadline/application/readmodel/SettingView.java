@@ -1,4 +1,4 @@
-package dev.threadline.application.query;
+package dev.threadline.application.readmodel;
 
 import java.time.Instant;
 

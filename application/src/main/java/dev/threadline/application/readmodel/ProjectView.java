@@ -1,4 +1,4 @@
-package dev.threadline.application.query;
+package dev.threadline.application.readmodel;
 
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.rules.ProjectState;

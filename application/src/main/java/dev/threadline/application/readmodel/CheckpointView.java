@@ -1,4 +1,4 @@
-package dev.threadline.application.query;
+package dev.threadline.application.readmodel;
 
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;

@@ -1,0 +1,271 @@
+package dev.threadline.sqlite;
+
+import static dev.threadline.sqlite.schema.Tables.EVENTS;
+
+import dev.threadline.domain.error.DuplicateEventId;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.error.StorageFailure.Reason;
+import dev.threadline.domain.error.VersionConflict;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.AppendRetry;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.ExpectedVersion;
+import dev.threadline.domain.store.NewEvent;
+import dev.threadline.json.EventJsonCodec;
+import java.sql.BatchUpdateException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.impl.DSL;
+
+/**
+ * Appends to the {@code events} table: the batch's expectations checked against the stream
+ * versions the transaction knows, its rows inserted as one JDBC batch under a savepoint (none for
+ * one row), sequences continuing from {@code sqlite_sequence} so that none is reused. A refused
+ * batch is looked up by its event ids and judged by {@link AppendRetry}, so that a retry returns
+ * what its first attempt stored. Used only under the writer lock.
+ */
+final class EventAppends {
+
+    private final SqliteDatabase database;
+    private final EventJsonCodec codec;
+    private final EventRows rows;
+    private final Clock clock;
+    private final KnownLog known;
+    private final String insertSql;
+    private final String streamVersionSql;
+    private final String byIdSql;
+
+    EventAppends(SqliteDatabase database, EventJsonCodec codec, Clock clock, KnownLog known) {
+        this.database = database;
+        this.codec = codec;
+        this.rows = new EventRows(codec);
+        this.clock = clock;
+        this.known = known;
+        var sql = database.sql();
+        insertSql = sql.insertInto(EVENTS)
+                .columns(EventRows.COLUMNS)
+                .values(EventRows.COLUMNS.stream().map(DSL::param).toList())
+                .getSQL();
+        streamVersionSql = sql.select(DSL.max(EVENTS.STREAM_VERSION))
+                .from(EVENTS)
+                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
+                .getSQL();
+        byIdSql = sql.select(EventRows.COLUMNS)
+                .from(EVENTS)
+                .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
+                .getSQL();
+    }
+
+    /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */
+    List<StoredEvent> append(AppendBatch batch) {
+        return database.inTransaction(connection -> {
+            if (batch.events().size() == 1) {
+                // One row: a failed insert leaves nothing behind, so no savepoint is needed.
+                try {
+                    return insert(batch);
+                } catch (DuplicateInsert | VersionConflict refused) {
+                    return retried(batch, refused);
+                }
+            }
+            execute("SAVEPOINT append_batch");
+            try {
+                List<StoredEvent> stored = insert(batch);
+                execute("RELEASE append_batch");
+                return stored;
+            } catch (DuplicateInsert | VersionConflict refused) {
+                execute("ROLLBACK TO append_batch");
+                execute("RELEASE append_batch");
+                return retried(batch, refused);
+            } catch (SQLException | RuntimeException e) {
+                execute("ROLLBACK TO append_batch");
+                execute("RELEASE append_batch");
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * The stored events when the refused batch is a retry of one stored before; otherwise the
+     * refusal {@link AppendRetry} names, or the original one when none of the batch is stored.
+     */
+    private List<StoredEvent> retried(AppendBatch batch, RuntimeException refused) throws SQLException {
+        if (AppendRetry.judge(batch, storedCopies(batch)) instanceof AppendRetry.Retry retry) {
+            return retry.stored();
+        }
+        if (refused instanceof DuplicateInsert duplicate) {
+            throw new DuplicateEventId(duplicate.eventId(), "it is stored already");
+        }
+        throw refused;
+    }
+
+    /** What is stored under the batch's event ids: each found event, empty when undecodable. */
+    private Map<EventId, Optional<StoredEvent>> storedCopies(AppendBatch batch) throws SQLException {
+        Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
+        PreparedStatement query = database.prepared(byIdSql);
+        for (NewEvent event : batch.events()) {
+            query.setString(1, event.eventId().toString());
+            try (ResultSet result = query.executeQuery()) {
+                if (result.next()) {
+                    found.put(
+                            event.eventId(),
+                            Optional.ofNullable(rows.read(result).event()));
+                }
+            }
+        }
+        return found;
+    }
+
+    private void execute(String statementSql) throws SQLException {
+        database.prepared(statementSql).execute();
+    }
+
+    /** Signals that an event id of the batch is stored already. */
+    private static final class DuplicateInsert extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient EventId eventId;
+
+        DuplicateInsert(EventId eventId) {
+            super(null, null, false, false);
+            this.eventId = eventId;
+        }
+
+        EventId eventId() {
+            return eventId;
+        }
+    }
+
+    private List<StoredEvent> insert(AppendBatch batch) throws SQLException {
+        // A stream id is built from the event's fields on each call: build each one once.
+        String[] streams = new String[batch.events().size()];
+        Map<String, Long> versions = new HashMap<>();
+        for (int i = 0; i < streams.length; i++) {
+            String stream = batch.events().get(i).event().streamId();
+            streams[i] = i > 0 && stream.equals(streams[i - 1]) ? streams[i - 1] : stream;
+            if (!versions.containsKey(streams[i])) {
+                versions.put(streams[i], currentVersion(streams[i]));
+            }
+        }
+        for (Map.Entry<String, ExpectedVersion> expectation :
+                batch.expectations().entrySet()) {
+            String stream = expectation.getKey();
+            long current = versions.containsKey(stream) ? versions.get(stream) : currentVersion(stream);
+            if (!expectation.getValue().isMetBy(current)) {
+                throw new VersionConflict(stream, expectation.getValue(), current);
+            }
+        }
+        long sequence = lastSequenceInTransaction();
+        Instant recorded = clock.instant();
+        String recordedAt = recorded.toString();
+        List<StoredEvent> stored = new ArrayList<>(batch.events().size());
+        PreparedStatement insert = database.prepared(insertSql);
+        try {
+            String stream = null;
+            long version = 0;
+            for (int i = 0; i < streams.length; i++) {
+                NewEvent event = batch.events().get(i);
+                if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
+                    if (stream != null) {
+                        versions.put(stream, version);
+                    }
+                    stream = streams[i];
+                    version = versions.get(stream);
+                }
+                version++;
+                EventMetadata meta = event.metadata();
+                StoredEvent next = new StoredEvent(
+                        ++sequence,
+                        event.eventId(),
+                        stream,
+                        version,
+                        event.event().at(),
+                        recorded,
+                        meta.commandId(),
+                        meta.causationId(),
+                        meta.correlationId(),
+                        event.event());
+                insert.setLong(1, next.sequence());
+                insert.setString(2, next.eventId().toString());
+                insert.setString(3, stream);
+                insert.setLong(4, version);
+                insert.setString(5, next.type());
+                insert.setString(6, next.occurredAt().toString());
+                insert.setString(7, recordedAt);
+                insert.setString(8, meta.commandId());
+                insert.setString(9, meta.causationId());
+                insert.setString(10, meta.correlationId());
+                insert.setString(11, encode(event, stored.size()));
+                insert.addBatch();
+                stored.add(next);
+            }
+            versions.put(stream, version);
+            insert.executeBatch();
+            known.rememberAppend(sequence, versions);
+        } catch (SQLException e) {
+            insert.clearBatch();
+            // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
+            // BatchUpdateException.
+            if (SqliteErrors.isUniqueViolation(e)
+                    && String.valueOf(e.getMessage()).contains("event_id")) {
+                int failed = e instanceof BatchUpdateException update && update.getUpdateCounts() != null
+                        ? update.getUpdateCounts().length
+                        : 0;
+                throw new DuplicateInsert(
+                        batch.events().get(Math.min(failed, stored.size() - 1)).eventId());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            insert.clearBatch();
+            throw e;
+        }
+        return stored;
+    }
+
+    private String encode(NewEvent event, int index) {
+        try {
+            return codec.encode(event.event());
+        } catch (IllegalArgumentException e) {
+            throw new StorageFailure(
+                    Reason.ENCODING,
+                    "event " + (index + 1) + " of the batch (" + event.eventId() + ") cannot be stored: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private long currentVersion(String streamId) throws SQLException {
+        Long knownVersion = known.versions.get(streamId);
+        if (knownVersion != null) {
+            return knownVersion;
+        }
+        PreparedStatement query = database.prepared(streamVersionSql);
+        query.setString(1, streamId);
+        try (ResultSet result = query.executeQuery()) {
+            long version = result.getLong(1);
+            version = result.wasNull() ? -1 : version;
+            known.rememberVersions(Map.of(streamId, version));
+            return version;
+        }
+    }
+
+    private long lastSequenceInTransaction() throws SQLException {
+        if (known.ceiling != KnownLog.UNKNOWN) {
+            return known.ceiling;
+        }
+        // sqlite_sequence holds the highest sequence ever used, so a position is never reused.
+        try (ResultSet result = database.prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
+                .executeQuery()) {
+            known.ceiling = result.next() ? result.getLong(1) : 0;
+            return known.ceiling;
+        }
+    }
+}

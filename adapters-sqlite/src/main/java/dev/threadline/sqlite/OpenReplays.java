@@ -1,0 +1,57 @@
+package dev.threadline.sqlite;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The replays read on the writer connection inside a transaction: they end with it, so a
+ * stream that escapes its transaction can neither hold the connection's snapshot open nor read
+ * on it from outside the lock.
+ */
+final class OpenReplays implements TransactionScoped {
+    private final List<Replay> open = new ArrayList<>();
+
+    /** A replay's statement, and whether its transaction has ended. */
+    static final class Replay {
+        private final PreparedStatement query;
+        private boolean ended;
+
+        Replay(PreparedStatement query) {
+            this.query = query;
+        }
+
+        boolean ended() {
+            return ended;
+        }
+
+        void end() throws SQLException {
+            ended = true;
+            query.close();
+        }
+    }
+
+    Replay open(PreparedStatement query) {
+        Replay replay = new Replay(query);
+        open.add(replay);
+        return replay;
+    }
+
+    @Override
+    public void afterCommit() {
+        forget();
+    }
+
+    @Override
+    public void forget() {
+        for (Replay replay : open) {
+            try {
+                replay.end();
+            } catch (SQLException e) {
+                // The transaction is over; a statement that fails to close holds nothing.
+            }
+        }
+        open.clear();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.threadline.sqlite;
+
+import dev.threadline.application.port.Maintenance;
+import dev.threadline.sqlite.schema.DefaultSchema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+
+/**
+ * Care of a SQLite database file: {@code PRAGMA integrity_check}, backups by {@code VACUUM INTO}
+ * (a consistent online copy) checked on a connection of their own, sizes from the page counts
+ * and the {@code dbstat} table, compaction by {@code VACUUM}. Each runs on the writer connection,
+ * outside a transaction, so it waits for other writers as a write transaction does.
+ */
+public final class SqliteMaintenance implements Maintenance {
+
+    private final SqliteDatabase database;
+
+    /** @param database the open database */
+    public SqliteMaintenance(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public String location() {
+        return database.file().toString();
+    }
+
+    @Override
+    public int schemaVersion() {
+        return database.withWriter(connection -> SchemaMigrations.version(database.file(), connection));
+    }
+
+    @Override
+    public Integrity integrityCheck() {
+        return new Integrity(database.withWriter(SqliteMaintenance::integrityCheck));
+    }
+
+    @Override
+    public Integrity backup(Path target) {
+        database.withWriter(connection -> {
+            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+                vacuum.setString(1, target.toString());
+                vacuum.execute();
+            }
+            return null;
+        });
+        try (Connection copy = database.openReader(target)) {
+            return new Integrity(integrityCheck(copy));
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(target, "check the backup", e);
+        }
+    }
+
+    @Override
+    public Size size() {
+        return database.withWriter(connection -> {
+            long pageSize = pragma(connection, "page_size");
+            long bytes = pragma(connection, "page_count") * pageSize;
+            long free = pragma(connection, "freelist_count") * pageSize;
+            return new Size(bytes, free, tables(connection));
+        });
+    }
+
+    @Override
+    public Compaction compact() {
+        long before = size().bytes();
+        database.withWriter(connection -> {
+            try (Statement vacuum = connection.createStatement()) {
+                vacuum.execute("VACUUM");
+            }
+            return null;
+        });
+        return new Compaction(before, size().bytes());
+    }
+
+    private static long pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    /** Each table's pages (its indexes included) from {@code dbstat}, and its row count. */
+    private List<TableSize> tables(Connection connection) throws SQLException {
+        List<TableSize> tables = new ArrayList<>();
+        List<Object[]> pages = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT s.tbl_name, sum(d.pgsize) FROM dbstat d"
+                        + " JOIN sqlite_schema s ON s.name = d.name WHERE s.tbl_name NOT LIKE 'sqlite_%'"
+                        + " GROUP BY s.tbl_name")) {
+            while (rows.next()) {
+                pages.add(new Object[] {rows.getString(1), rows.getLong(2)});
+            }
+        } catch (SQLException e) {
+            return List.of(); // a SQLite built without dbstat cannot tell cheaply
+        }
+        DSLContext jooq = database.sql(connection);
+        for (Object[] table : pages) {
+            String name = (String) table[0];
+            Table<?> known = DefaultSchema.DEFAULT_SCHEMA.getTable(name);
+            long rows = known == null ? 0 : jooq.fetchCount(known); // a table of the migrations' own
+            tables.add(new TableSize(name, (Long) table[1], rows));
+        }
+        tables.sort(Comparator.comparingLong(TableSize::bytes).reversed().thenComparing(TableSize::name));
+        return tables;
+    }
+
+    private static List<String> integrityCheck(Connection connection) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
+    }
+}

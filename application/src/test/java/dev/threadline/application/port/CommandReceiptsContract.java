@@ -1,0 +1,52 @@
+package dev.threadline.application.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.threadline.application.port.CommandReceipts.Receipt;
+import dev.threadline.application.result.CommandResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every behaviour of {@link CommandReceipts}. */
+public abstract class CommandReceiptsContract extends StorageContract {
+
+    private CommandReceipts receipts() {
+        return storage.receipts();
+    }
+
+    private static Receipt receipt(String id) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        ids.put("projectId", "p-1");
+        ids.put("z", "2");
+        return new Receipt(id, "CreateProject", "f1ng3rpr1nt", new CommandResult(ids, 4, 1));
+    }
+
+    @Test
+    void an_unknown_command_id_has_no_receipt() {
+        assertThat(receipts().receipt("never")).isEmpty();
+    }
+
+    @Test
+    void a_recorded_receipt_reads_back_equal_with_its_ids_in_order() {
+        Receipt receipt = receipt("cmd-1");
+        inTransaction(() -> receipts().record(receipt));
+
+        assertThat(receipts().receipt("cmd-1")).contains(receipt);
+        assertThat(receipts().receipt("cmd-1").orElseThrow().result().ids())
+                .containsExactly(Map.entry("projectId", "p-1"), Map.entry("z", "2"));
+    }
+
+    @Test
+    void a_receipt_recorded_in_a_rolled_back_transaction_does_not_exist() {
+        assertThatThrownBy(() -> inTransaction(() -> {
+                    receipts().record(receipt("cmd-2"));
+                    assertThat(receipts().receipt("cmd-2")).isPresent();
+                    throw new IllegalStateException("roll back");
+                }))
+                .hasMessage("roll back");
+
+        assertThat(receipts().receipt("cmd-2")).isEmpty();
+    }
+}
