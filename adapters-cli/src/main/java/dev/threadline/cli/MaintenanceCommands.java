@@ -49,8 +49,12 @@ final class MaintenanceCommands {
                     .size();
             long settings = session.queries().settings().size();
             Projections.ProjectionStatus status = session.projections().status();
+            BuildInfo build = BuildInfo.current();
             if (output.json()) {
                 output.json(output.object()
+                        .put("version", build.version())
+                        .put("commit", build.commit())
+                        .put("builtAt", build.builtAt())
                         .put("dataDirectory", session.dataDirectory().toString())
                         .put("databaseFile", session.maintenance().location())
                         .put("schemaVersion", session.maintenance().schemaVersion())
@@ -64,6 +68,9 @@ final class MaintenanceCommands {
                 output.table(
                         List.of("FIELD", "VALUE"),
                         List.of(
+                                List.of("version", build.version()),
+                                List.of("commit", build.commit()),
+                                List.of("built at", build.builtAt()),
                                 List.of(
                                         "data directory",
                                         session.dataDirectory().toString()),

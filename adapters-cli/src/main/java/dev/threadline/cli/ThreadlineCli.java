@@ -31,7 +31,7 @@ import picocli.CommandLine.TypeConversionException;
         name = "threadline",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
-        version = "threadline 0.1.0",
+        versionProvider = BuildInfo.VersionProvider.class,
         description = "An append-only SQLite event store for coding-agent orchestrators.",
         subcommands = {
             MaintenanceCommands.Init.class,

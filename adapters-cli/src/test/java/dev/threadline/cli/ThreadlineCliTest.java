@@ -335,6 +335,16 @@ class ThreadlineCliTest {
     }
 
     @Test
+    void version_prints_the_version_commit_and_build_time_of_the_build() {
+        Run run = run("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .matches("threadline \\Q" + System.getProperty("threadline.version") + "\\E \\(commit ("
+                        + BuildInfoTest.COMMIT + "), built " + BuildInfoTest.INSTANT + "\\)\n");
+    }
+
+    @Test
     void events_print_one_json_line_per_event_in_the_export_format() throws Exception {
         Event event = SampleEvents.of(EventType.SETTING_CHANGED);
         session.events.append(AppendBatch.of(NewEvent.of(event)));

@@ -162,6 +162,18 @@ class CliProcessIT {
     }
 
     @Test
+    void the_jar_names_the_build_it_comes_from() throws Exception {
+        Run version = run(temp.resolve("store"), "--version");
+        JsonNode info = run(temp.resolve("store"), "--json", "info").json();
+
+        assertThat(version.exitCode()).as(version.err()).isZero();
+        assertThat(version.out()).startsWith("threadline " + System.getProperty("threadline.version") + " (commit ");
+        assertThat(info.get("version").asText()).isEqualTo(System.getProperty("threadline.version"));
+        assertThat(info.get("commit").asText()).matches("[0-9a-f]{7,40}(-dirty)?|unknown");
+        assertThat(info.get("builtAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+    }
+
+    @Test
     void exit_codes_separate_success_refusal_usage_and_storage_problems() throws Exception {
         Path store = temp.resolve("store");
         Path notADatabase = temp.resolve("text");

@@ -91,6 +91,16 @@ class CommandLineTest {
     }
 
     @Test
+    void info_names_the_build_beside_the_store() throws IOException {
+        JsonNode info = run("--json", "info").json();
+
+        assertThat(info.get("version").asText()).isEqualTo(System.getProperty("threadline.version"));
+        assertThat(info.get("commit").asText()).matches("[0-9a-f]{7,40}(-dirty)?|unknown");
+        assertThat(info.get("builtAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(run("info").out()).contains("version", "commit", "built at");
+    }
+
+    @Test
     void repeating_a_command_id_prints_the_first_result_and_writes_nothing() throws IOException {
         Run first = run("--json", "project", "create", "--name", "Shop", "--path", "/src/shop", "--command-id", "c-1");
         Run again = run("--json", "project", "create", "--name", "Shop", "--path", "/src/shop", "--command-id", "c-1");
