@@ -63,9 +63,9 @@ public final class SqliteMaintenance implements Maintenance {
     @Override
     public Size size() {
         return database.withWriter(connection -> {
-            long pageSize = pragma(connection, "page_size");
-            long bytes = pragma(connection, "page_count") * pageSize;
-            long free = pragma(connection, "freelist_count") * pageSize;
+            long pageSize = pragma(connection, "PRAGMA page_size");
+            long bytes = pragma(connection, "PRAGMA page_count") * pageSize;
+            long free = pragma(connection, "PRAGMA freelist_count") * pageSize;
             return new Size(bytes, free, tables(connection));
         });
     }
@@ -82,9 +82,10 @@ public final class SqliteMaintenance implements Maintenance {
         return new Compaction(before, size().bytes());
     }
 
-    private static long pragma(Connection connection, String name) throws SQLException {
+    /** The one number a constant {@code PRAGMA} statement answers. */
+    private static long pragma(Connection connection, String statementSql) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+                ResultSet row = statement.executeQuery(statementSql)) {
             return row.next() ? row.getLong(1) : 0;
         }
     }
