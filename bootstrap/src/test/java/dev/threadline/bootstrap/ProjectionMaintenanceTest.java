@@ -12,16 +12,13 @@ import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.projection.ProjectionDifference;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.readmodel.MessageView;
-import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.Role;
-import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteDatabase;
@@ -33,17 +30,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Projection maintenance as only the SQLite store shows it: positions kept in the file across
+ * opens, rows tampered or planted with plain SQL, delta rows. The storage-neutral behaviour is
+ * application's {@code ProjectionMaintenanceTest}, run here by {@link SqliteProjectionMaintenanceTest}.
+ */
 class ProjectionMaintenanceTest {
-
-    private static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
 
     @TempDir
     Path dir;
@@ -58,73 +56,6 @@ class ProjectionMaintenanceTest {
         MessageId message =
                 store.execute(new AddMessage(thread, Role.ASSISTANT, "", true)).messageId();
         return new Seeded(thread, message);
-    }
-
-    /** Appends events straight to the log, as an import or another program would, without projecting them. */
-    private void appendBehindTheProjections(Seeded seeded, int count) {
-        try (SqliteDatabase database =
-                SqliteDatabase.open(dir.resolve(SqliteDatabase.FILE_NAME), SqliteOptions.defaults())) {
-            EventStore log = new SqliteEventStore(database, new EventJsonCodec(), Clock.systemUTC());
-            List<NewEvent> batch = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                batch.add(NewEvent.of(
-                        i % 2 == 0
-                                ? new MessageDeltaAppended(seeded.thread(), seeded.message(), "d" + i + " ", AT)
-                                : new SettingChanged("bulk.k" + i, "v" + i, AT)));
-                if (batch.size() == 700) {
-                    log.append(AppendBatch.of(batch));
-                    batch.clear();
-                }
-            }
-            if (!batch.isEmpty()) {
-                log.append(AppendBatch.of(batch));
-            }
-        }
-    }
-
-    @Test
-    void a_projector_5000_events_behind_catches_up_fully_before_the_store_opens() {
-        Seeded seeded;
-        long before;
-        try (Threadline store = Threadline.open(dir)) {
-            seeded = seed(store);
-            before = store.events().lastSequence();
-        }
-        appendBehindTheProjections(seeded, 5_000);
-
-        try (Threadline store = Threadline.open(dir)) {
-            Projections.ProjectionStatus status = store.projections().status();
-            assertThat(status.lastSequence()).isEqualTo(before + 5_000);
-            assertThat(status.position()).isEqualTo(status.lastSequence());
-            assertThat(store.queries().settings()).hasSize(2_500);
-            MessageView message = store.queries()
-                    .transcript(seeded.thread())
-                    .turns()
-                    .get(0)
-                    .messages()
-                    .get(1);
-            assertThat(message.text()).startsWith("d0 d2 d4 ").endsWith("d4998 ");
-            assertThat(store.queries().thread(seeded.thread()).version())
-                    .isEqualTo(store.events()
-                                    .readStream(seeded.thread().toString())
-                                    .size()
-                            - 1L);
-            assertThat(store.projections().verify(s -> {}).clean()).isTrue();
-        }
-    }
-
-    @Test
-    void a_command_decides_from_events_appended_behind_the_projections_of_an_open_store() {
-        try (Threadline store = Threadline.open(dir)) {
-            Seeded seeded = seed(store);
-            store.events().append(AppendBatch.of(NewEvent.of(new SettingChanged("late.key", "v", AT))));
-
-            store.execute(new SetSetting("other.key", "w"));
-
-            assertThat(store.queries().setting("late.key")).isPresent();
-            assertThat(store.projections().status().lag()).isZero();
-            assertThat(seeded.thread()).isNotNull();
-        }
     }
 
     @Test
@@ -144,23 +75,6 @@ class ProjectionMaintenanceTest {
 
             assertThat(applied).isZero();
             assertThat(replays).hasValue(0);
-        }
-    }
-
-    @Test
-    void rebuild_produces_the_same_read_models_as_inline_projection() {
-        try (Threadline store = Threadline.open(dir)) {
-            Seeded seeded = seed(store);
-            store.execute(new SetSetting("ui.theme", "dark"));
-            var threadBefore = store.queries().thread(seeded.thread());
-            var transcriptBefore = store.queries().transcript(seeded.thread());
-
-            long applied = store.projections().rebuild(s -> {});
-
-            assertThat(applied).isEqualTo(store.events().lastSequence());
-            assertThat(store.queries().thread(seeded.thread())).isEqualTo(threadBefore);
-            assertThat(store.queries().transcript(seeded.thread())).isEqualTo(transcriptBefore);
-            assertThat(store.projections().verify(s -> {}).clean()).isTrue();
         }
     }
 

@@ -3,7 +3,9 @@ package dev.threadline.bootstrap.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.threadline.application.StoreUnderTest;
 import dev.threadline.application.command.AddMessage;
+import dev.threadline.application.command.CommandFixture;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.RenameThread;
 import dev.threadline.application.command.SetSetting;
@@ -11,7 +13,7 @@ import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
-import dev.threadline.bootstrap.Threadline;
+import dev.threadline.bootstrap.SqliteStoreUnderTest;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;
@@ -19,11 +21,13 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.NewEvent;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Inside a write transaction the SQLite adapter keeps what it read and wrote (thread rows, the
@@ -31,6 +35,14 @@ import org.junit.jupiter.api.Test;
  * once, before the commit. These tests hold it to what a store without that knowledge would do.
  */
 class TransactionKnowledgeTest extends CommandFixture {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    protected StoreUnderTest.Stores stores() {
+        return SqliteStoreUnderTest.in(dir);
+    }
 
     private void add(ThreadId thread, String text) {
         store.execute(new AddMessage(thread, Role.USER, text, false));
@@ -101,7 +113,7 @@ class TransactionKnowledgeTest extends CommandFixture {
     void another_connections_commits_are_seen_by_the_next_transaction() {
         ThreadId thread = thread();
         startTurn(thread);
-        try (Threadline other = Threadline.open(dir)) {
+        try (StoreUnderTest other = stores.open()) {
             for (int i = 0; i < 10; i++) {
                 add(thread, "here " + i);
                 other.execute(new AddMessage(thread, Role.ASSISTANT, "there " + i, false));

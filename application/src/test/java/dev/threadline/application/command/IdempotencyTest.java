@@ -1,16 +1,9 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threadline.application.command.CompleteTurn;
-import dev.threadline.application.command.CreateProject;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.DeleteProject;
-import dev.threadline.application.command.SetSetting;
-import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.result.CommandResult;
-import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.error.NotFound;
@@ -19,7 +12,7 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import org.junit.jupiter.api.Test;
 
-class IdempotencyTest extends CommandFixture {
+public class IdempotencyTest extends CommandFixture {
 
     private void assertCommandIdReused(Runnable call) {
         Snapshot before = snapshot();
@@ -86,8 +79,7 @@ class IdempotencyTest extends CommandFixture {
     @Test
     void a_retry_after_reopening_the_store_returns_the_first_result() {
         CommandResult first = store.execute(new SetSetting("ui.theme", "dark"), "theme");
-        store.close();
-        store = Threadline.open(dir);
+        reopen();
         Snapshot after = snapshot();
 
         CommandResult retry = store.execute(new SetSetting("ui.theme", "dark"), "theme");

@@ -1,18 +1,13 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.threadline.application.command.CompleteTurn;
-import dev.threadline.application.command.CreateCheckpoint;
-import dev.threadline.application.command.CreateProject;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.DeleteProject;
-import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.InMemoryThreadline;
+import dev.threadline.application.StoreUnderTest;
 import dev.threadline.application.readmodel.CheckpointView;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
-import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.event.ProjectDeleted;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.event.ThreadDeleted;
@@ -20,20 +15,18 @@ import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Listings are in creation order whatever the instants look like: {@link Instant#toString()}
  * prints 0, 3, 6 or 9 fraction digits, so text order and time order differ.
  */
-class ListingOrderTest {
+public class ListingOrderTest {
 
     /** A clock that stays where the test puts it. */
     static final class SetClock extends Clock {
@@ -59,20 +52,20 @@ class ListingOrderTest {
         }
     }
 
-    @TempDir
-    Path dir;
-
     private final SetClock clock = new SetClock();
 
-    private Threadline open() {
-        Threadline.Options defaults = Threadline.Options.defaults();
-        return Threadline.open(
-                dir, new Threadline.Options(defaults.sqlite(), defaults.coalescing(), defaults.pollInterval(), clock));
+    /** Where the store comes from: the application on the in-memory fakes. */
+    protected StoreUnderTest.Stores stores() {
+        return InMemoryThreadline.stores();
+    }
+
+    private StoreUnderTest open() {
+        return stores().open(StoreUnderTest.Options.defaults().withClock(clock));
     }
 
     @Test
     void projects_threads_and_checkpoints_are_listed_in_creation_order() {
-        try (Threadline store = open()) {
+        try (StoreUnderTest store = open()) {
             clock.set("2025-01-02T03:04:05Z");
             ProjectId first = store.execute(new CreateProject("a", "/src/a")).projectId();
             ThreadId firstThread =
@@ -109,7 +102,7 @@ class ListingOrderTest {
 
     @Test
     void a_forced_project_delete_deletes_its_threads_in_creation_order() {
-        try (Threadline store = open()) {
+        try (StoreUnderTest store = open()) {
             clock.set("2025-01-02T03:04:05.500Z");
             ProjectId project = store.execute(new CreateProject("a", "/src/a")).projectId();
             ThreadId first = store.execute(new CreateThread(project, "t", "m")).threadId();

@@ -1,11 +1,7 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.threadline.application.command.AddMessage;
-import dev.threadline.application.command.AppendDelta;
-import dev.threadline.application.command.CompleteMessage;
-import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.NotFound;
@@ -19,7 +15,7 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import org.junit.jupiter.api.Test;
 
-class MessageCommandsTest extends CommandFixture {
+public class MessageCommandsTest extends CommandFixture {
 
     private MessageView message(ThreadId thread, MessageId id) {
         return store.queries().transcript(thread).turns().stream()

@@ -1,22 +1,8 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.AddMessage;
-import dev.threadline.application.command.AppendDelta;
-import dev.threadline.application.command.ArchiveThread;
-import dev.threadline.application.command.CompleteMessage;
-import dev.threadline.application.command.CompleteTurn;
-import dev.threadline.application.command.CreateCheckpoint;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.DeleteThread;
-import dev.threadline.application.command.FailTurn;
-import dev.threadline.application.command.InterruptTurn;
-import dev.threadline.application.command.RenameThread;
-import dev.threadline.application.command.RestoreCheckpoint;
-import dev.threadline.application.command.StartTurn;
-import dev.threadline.application.command.UnarchiveThread;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.NotFound;
@@ -35,7 +21,7 @@ import dev.threadline.domain.id.TurnId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ThreadCommandsTest extends CommandFixture {
+public class ThreadCommandsTest extends CommandFixture {
 
     private StoredEvent lastOf(ThreadId thread) {
         List<StoredEvent> stream = store.events().readStream(thread.toString());

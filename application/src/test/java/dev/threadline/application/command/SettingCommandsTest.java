@@ -1,17 +1,15 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.SetSetting;
-import dev.threadline.application.command.UnsetSetting;
 import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.SettingChanged;
 import org.junit.jupiter.api.Test;
 
-class SettingCommandsTest extends CommandFixture {
+public class SettingCommandsTest extends CommandFixture {
 
     @Test
     void setting_a_key_stores_setting_changed_and_shows_the_value() {

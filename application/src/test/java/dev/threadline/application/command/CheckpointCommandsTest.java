@@ -1,10 +1,8 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.CreateCheckpoint;
-import dev.threadline.application.command.RestoreCheckpoint;
 import dev.threadline.application.query.Transcript;
 import dev.threadline.application.readmodel.CheckpointView;
 import dev.threadline.application.readmodel.TurnView;
@@ -19,7 +17,7 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.TurnStatus;
 import org.junit.jupiter.api.Test;
 
-class CheckpointCommandsTest extends CommandFixture {
+public class CheckpointCommandsTest extends CommandFixture {
 
     @Test
     void a_checkpoint_of_an_ended_turn_is_stored_and_shown_with_its_turn() {

@@ -1,13 +1,7 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.threadline.application.command.ArchiveThread;
-import dev.threadline.application.command.CreateProject;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.DeleteProject;
-import dev.threadline.application.command.DeleteThread;
-import dev.threadline.application.command.RenameProject;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
@@ -23,7 +17,7 @@ import dev.threadline.domain.id.ThreadId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ProjectCommandsTest extends CommandFixture {
+public class ProjectCommandsTest extends CommandFixture {
 
     @Test
     void creating_a_project_stores_project_created_and_lists_it() {

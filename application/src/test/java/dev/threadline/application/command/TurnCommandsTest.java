@@ -1,12 +1,8 @@
-package dev.threadline.bootstrap.commands;
+package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.threadline.application.command.CompleteTurn;
-import dev.threadline.application.command.FailTurn;
-import dev.threadline.application.command.InterruptTurn;
-import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
@@ -28,7 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TurnCommandsTest extends CommandFixture {
+public class TurnCommandsTest extends CommandFixture {
 
     private List<TurnView> turns(ThreadId thread) {
         return store.queries().transcript(thread).turns().stream()
