@@ -40,29 +40,28 @@ final class DemoCommand extends StoreCommand {
     @Override
     int run(Session session, Output output) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        ProjectId project = ProjectId.parse(
-                session.execute(new CreateProject("Demo shop " + tag, "/tmp/threadline-demo-" + tag), null)
-                        .id("projectId"));
-        ThreadId thread = ThreadId.parse(session.execute(
+        ProjectId project = session.execute(new CreateProject("Demo shop " + tag, "/tmp/threadline-demo-" + tag), null)
+                .projectId();
+        ThreadId thread = session.execute(
                         new CreateThread(project, "Fix the flaky login test", ThreadCommands.DEFAULT_MODEL), null)
-                .id("threadId"));
+                .threadId();
 
-        TurnId first = TurnId.parse(session.execute(
+        TurnId first = session.execute(
                         new StartTurn(thread, "The login test fails about one run in ten. Can you find out why?"), null)
-                .id("turnId"));
+                .turnId();
         try (MessageStream answer = session.streamMessage(thread, Role.ASSISTANT)) {
             ANSWER.forEach(answer::append);
             answer.complete();
         }
         session.execute(new CompleteTurn(thread), null);
-        CheckpointId checkpoint = CheckpointId.parse(session.execute(
+        CheckpointId checkpoint = session.execute(
                         new CreateCheckpoint(
                                 thread,
                                 first,
                                 "refs/threadline/checkpoints/1",
                                 "After turn 1: wait for the dashboard instead of sleeping"),
                         null)
-                .id("checkpointId"));
+                .checkpointId();
 
         session.execute(new StartTurn(thread, "Also retry the login request twice on a 502."), null);
         session.execute(

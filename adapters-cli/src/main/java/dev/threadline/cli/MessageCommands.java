@@ -96,7 +96,7 @@ final class MessageCommands extends GroupCommand {
         /** Fixed-size chunks, each under an id derived from the stream's, so a retry repeats nothing. */
         private CommandResult idempotent(Session session, Reader input) {
             CommandResult added = session.execute(new AddMessage(thread, role, "", true), commandId);
-            MessageId message = MessageId.parse(added.id("messageId"));
+            MessageId message = added.messageId();
             try {
                 char[] buffer = new char[CHUNK * 8];
                 int part = 0;

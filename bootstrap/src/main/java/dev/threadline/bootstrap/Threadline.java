@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * try (Threadline store = Threadline.open(Path.of("data"))) {
- *     String project = store.execute(new CreateProject("demo", "/src/demo")).id("projectId");
+ *     ProjectId project = store.execute(new CreateProject("demo", "/src/demo")).projectId();
  * }
  * }</pre>
  */

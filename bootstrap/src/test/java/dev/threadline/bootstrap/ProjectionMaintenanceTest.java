@@ -52,13 +52,11 @@ class ProjectionMaintenanceTest {
 
     /** A project, a thread with a running turn and a streaming assistant message. */
     private Seeded seed(Threadline store) {
-        ProjectId project =
-                ProjectId.parse(store.execute(new CreateProject("p", "/src/p")).id("projectId"));
-        ThreadId thread = ThreadId.parse(
-                store.execute(new CreateThread(project, "t", "m")).id("threadId"));
+        ProjectId project = store.execute(new CreateProject("p", "/src/p")).projectId();
+        ThreadId thread = store.execute(new CreateThread(project, "t", "m")).threadId();
         store.execute(new StartTurn(thread, "go"));
-        MessageId message = MessageId.parse(
-                store.execute(new AddMessage(thread, Role.ASSISTANT, "", true)).id("messageId"));
+        MessageId message =
+                store.execute(new AddMessage(thread, Role.ASSISTANT, "", true)).messageId();
         return new Seeded(thread, message);
     }
 

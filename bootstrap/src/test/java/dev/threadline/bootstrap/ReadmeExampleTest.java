@@ -31,10 +31,10 @@ class ReadmeExampleTest {
         try (Threadline store = Threadline.open(dataDir)) {
             Subscription tail = store.subscribe(
                     store.events().lastSequence(), e -> System.out.println(e.sequence() + " " + e.type()));
-            ProjectId project = ProjectId.parse(
-                    store.execute(new CreateProject("shop", "/src/shop")).id("projectId"));
-            ThreadId thread = ThreadId.parse(store.execute(new CreateThread(project, "Fix checkout", "gpt-5"))
-                    .id("threadId"));
+            ProjectId project =
+                    store.execute(new CreateProject("shop", "/src/shop")).projectId();
+            ThreadId thread = store.execute(new CreateThread(project, "Fix checkout", "gpt-5"))
+                    .threadId();
             store.execute(new StartTurn(thread, "Why does checkout fail?"), "cmd-42"); // retry-safe id
             try (MessageStream answer = store.streamMessage(thread, Role.ASSISTANT)) {
                 answer.append("The cart total ");

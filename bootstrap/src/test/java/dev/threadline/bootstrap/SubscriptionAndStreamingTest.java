@@ -109,10 +109,8 @@ class SubscriptionAndStreamingTest {
     @Test
     void a_streamed_answer_of_20000_tokens_becomes_at_most_50_events_with_the_exact_text() {
         try (Threadline store = Threadline.open(dir)) {
-            ProjectId project = ProjectId.parse(
-                    store.execute(new CreateProject("p", "/src/p")).id("projectId"));
-            ThreadId thread = ThreadId.parse(
-                    store.execute(new CreateThread(project, "t", "m")).id("threadId"));
+            ProjectId project = store.execute(new CreateProject("p", "/src/p")).projectId();
+            ThreadId thread = store.execute(new CreateThread(project, "t", "m")).threadId();
             store.execute(new StartTurn(thread, "write a long answer"));
             long before = store.events().lastSequence();
             StringBuilder expected = new StringBuilder();
@@ -138,10 +136,8 @@ class SubscriptionAndStreamingTest {
         Threadline.Options options =
                 Threadline.Options.defaults().withCoalescing(new Coalescing(1_000_000, Duration.ZERO));
         try (Threadline store = Threadline.open(dir, options)) {
-            ProjectId project = ProjectId.parse(
-                    store.execute(new CreateProject("p", "/src/p")).id("projectId"));
-            ThreadId thread = ThreadId.parse(
-                    store.execute(new CreateThread(project, "t", "m")).id("threadId"));
+            ProjectId project = store.execute(new CreateProject("p", "/src/p")).projectId();
+            ThreadId thread = store.execute(new CreateThread(project, "t", "m")).threadId();
             store.execute(new StartTurn(thread, null));
             MessageStream answer = store.streamMessage(thread, Role.ASSISTANT);
             long afterAdd = store.events().lastSequence();

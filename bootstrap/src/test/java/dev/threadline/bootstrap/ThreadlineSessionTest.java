@@ -29,20 +29,19 @@ class ThreadlineSessionTest {
     @Test
     void a_whole_session_is_recorded_projected_and_verifies_clean() {
         try (Threadline store = Threadline.open(dir)) {
-            ProjectId project = ProjectId.parse(
-                    store.execute(new CreateProject("demo", "/src/demo")).id("projectId"));
-            ThreadId thread = ThreadId.parse(store.execute(new CreateThread(project, "Fix it", "model-x"))
-                    .id("threadId"));
-            TurnId first =
-                    TurnId.parse(store.execute(new StartTurn(thread, "why?")).id("turnId"));
+            ProjectId project =
+                    store.execute(new CreateProject("demo", "/src/demo")).projectId();
+            ThreadId thread = store.execute(new CreateThread(project, "Fix it", "model-x"))
+                    .threadId();
+            TurnId first = store.execute(new StartTurn(thread, "why?")).turnId();
             try (MessageStream answer = store.streamMessage(thread, Role.ASSISTANT)) {
                 answer.append("Because ");
                 answer.append("of the cache.");
             }
             store.execute(new CompleteTurn(thread));
-            CheckpointId checkpoint = CheckpointId.parse(
-                    store.execute(new CreateCheckpoint(thread, first, "refs/threadline/cp-1", "after the fix"))
-                            .id("checkpointId"));
+            CheckpointId checkpoint = store.execute(
+                            new CreateCheckpoint(thread, first, "refs/threadline/cp-1", "after the fix"))
+                    .checkpointId();
             store.execute(new StartTurn(thread, "and now?"));
             store.execute(new AddMessage(thread, Role.ASSISTANT, "done", false));
             store.execute(new CompleteTurn(thread));

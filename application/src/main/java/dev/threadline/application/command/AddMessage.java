@@ -23,6 +23,6 @@ public record AddMessage(ThreadId threadId, Role role, String text, boolean stre
         MessageId id = context.ids().messageId();
         return Decision.of(ThreadRules.addMessage(thread.state(), id, role, text, streaming, context.now()))
                 .expecting(threadId.toString(), thread.version())
-                .withId("messageId", id);
+                .withId(id);
     }
 }

@@ -31,8 +31,8 @@ public sealed interface Command
      */
     Decision decide(CommandContext context);
 
-    /** The command's kind, as stored in receipts. */
+    /** The command's stable kind name, as stored in receipts ({@link CommandKind}). */
     default String kind() {
-        return getClass().getSimpleName();
+        return CommandKind.of(this).kindName();
     }
 }

@@ -27,6 +27,6 @@ public record CreateCheckpoint(ThreadId threadId, TurnId turnId, String gitRef, 
         return Decision.of(
                         ThreadRules.createCheckpoint(thread.state(), turn.state(), id, gitRef, message, context.now()))
                 .expecting(threadId.toString(), thread.version())
-                .withId("checkpointId", id);
+                .withId(id);
     }
 }

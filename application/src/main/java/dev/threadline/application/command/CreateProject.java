@@ -18,6 +18,6 @@ public record CreateProject(String name, String path) implements Command {
     public Decision decide(CommandContext context) {
         ProjectId id = context.ids().projectId();
         ProjectCreated created = ProjectRules.create(id, name, path, context::livePathTaken, context.now());
-        return Decision.of(created).expecting(id.toString(), -1).withId("projectId", id);
+        return Decision.of(created).expecting(id.toString(), -1).withId(id);
     }
 }

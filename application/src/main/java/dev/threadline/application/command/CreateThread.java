@@ -22,6 +22,6 @@ public record CreateThread(ProjectId projectId, String title, String model) impl
         ProjectView project = context.project(projectId);
         return Decision.of(ThreadRules.create(id, project.state(), title, model, context.now()))
                 .expecting(id.toString(), -1)
-                .withId("threadId", id);
+                .withId(id);
     }
 }

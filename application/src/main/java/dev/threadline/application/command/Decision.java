@@ -1,6 +1,7 @@
 package dev.threadline.application.command;
 
 import dev.threadline.domain.event.Event;
+import dev.threadline.domain.id.Identifier;
 import dev.threadline.domain.store.ExpectedVersion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +41,10 @@ public record Decision(List<Event> events, Map<String, ExpectedVersion> expectat
         return new Decision(events, more, ids);
     }
 
-    /** This decision, reporting a created id under a name. */
-    public Decision withId(String name, Object id) {
+    /** This decision, reporting an id it created (under its kind's name, {@code threadId} …). */
+    public Decision withId(Identifier id) {
         Map<String, String> more = new LinkedHashMap<>(ids);
-        more.put(name, id.toString());
+        more.put(CommandResult.nameOf(id), id.toString());
         return new Decision(events, expectations, more);
     }
 }

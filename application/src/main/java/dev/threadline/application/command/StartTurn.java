@@ -22,7 +22,7 @@ public record StartTurn(ThreadId threadId, String prompt) implements Command {
         MessageId promptId = context.ids().messageId();
         Decision decision = Decision.of(ThreadRules.startTurn(thread.state(), turn, promptId, prompt, context.now()))
                 .expecting(threadId.toString(), thread.version())
-                .withId("turnId", turn);
-        return prompt == null ? decision : decision.withId("messageId", promptId);
+                .withId(turn);
+        return prompt == null ? decision : decision.withId(promptId);
     }
 }

@@ -47,8 +47,7 @@ public final class MessageStream implements AutoCloseable {
     public static MessageStream open(
             Commands commands, Coalescing coalescing, Clock clock, ThreadId thread, Role role) {
         CommandResult added = commands.execute(new AddMessage(thread, role, "", true));
-        return new MessageStream(
-                commands, coalescing, clock, thread, MessageId.parse(added.id("messageId")), added.lastSequence());
+        return new MessageStream(commands, coalescing, clock, thread, added.messageId(), added.lastSequence());
     }
 
     /** The message being streamed. */

@@ -271,8 +271,8 @@ public final class Benchmark {
         try (Threadline store = Threadline.open(store());
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
             ThreadId thread = runningThread(store);
-            MessageId message = MessageId.parse(store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
-                    .id("messageId"));
+            MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
+                    .messageId();
             UUID stream = UuidV7.next();
             long[] threadlineNanos = new long[10];
             long[] rawNanos = new long[10];
@@ -371,11 +371,10 @@ public final class Benchmark {
     // Helpers.
 
     private static ThreadId runningThread(Threadline store) {
-        String project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
-                .id("projectId");
+        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
+                .projectId();
         ThreadId thread =
-                ThreadId.parse(store.execute(new CreateThread(ProjectId.parse(project), "bench", "bench-model"))
-                        .id("threadId"));
+                store.execute(new CreateThread(project, "bench", "bench-model")).threadId();
         store.execute(new StartTurn(thread, "measure"));
         return thread;
     }

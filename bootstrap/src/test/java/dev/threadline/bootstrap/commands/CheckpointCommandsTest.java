@@ -30,7 +30,7 @@ class CheckpointCommandsTest extends CommandFixture {
         CommandResult result =
                 store.execute(new CreateCheckpoint(thread, turn, "refs/threadline/cp-1", "after the fix"));
 
-        CheckpointId id = CheckpointId.parse(result.id("checkpointId"));
+        CheckpointId id = result.checkpointId();
         Event event = eventsAfter(before).get(0);
         assertThat(eventsAfter(before))
                 .containsExactly(

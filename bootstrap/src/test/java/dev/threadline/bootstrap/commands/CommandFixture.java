@@ -52,7 +52,7 @@ abstract class CommandFixture {
     }
 
     ProjectId project(String name, String path) {
-        return ProjectId.parse(store.execute(new CreateProject(name, path)).id("projectId"));
+        return store.execute(new CreateProject(name, path)).projectId();
     }
 
     ProjectId project() {
@@ -60,8 +60,7 @@ abstract class CommandFixture {
     }
 
     ThreadId thread(ProjectId project) {
-        return ThreadId.parse(
-                store.execute(new CreateThread(project, "Fix it", "model-x")).id("threadId"));
+        return store.execute(new CreateThread(project, "Fix it", "model-x")).threadId();
     }
 
     ThreadId thread() {
@@ -69,12 +68,12 @@ abstract class CommandFixture {
     }
 
     TurnId startTurn(ThreadId thread) {
-        return TurnId.parse(store.execute(new StartTurn(thread, "why?")).id("turnId"));
+        return store.execute(new StartTurn(thread, "why?")).turnId();
     }
 
     MessageId addMessage(ThreadId thread, String text, boolean streaming) {
-        return MessageId.parse(store.execute(new AddMessage(thread, Role.ASSISTANT, text, streaming))
-                .id("messageId"));
+        return store.execute(new AddMessage(thread, Role.ASSISTANT, text, streaming))
+                .messageId();
     }
 
     /** A thread with one completed turn, whose id is returned. */
@@ -85,8 +84,7 @@ abstract class CommandFixture {
     }
 
     CheckpointId checkpoint(ThreadId thread, TurnId turn, String gitRef) {
-        return CheckpointId.parse(
-                store.execute(new CreateCheckpoint(thread, turn, gitRef, "cp")).id("checkpointId"));
+        return store.execute(new CreateCheckpoint(thread, turn, gitRef, "cp")).checkpointId();
     }
 
     List<StoredEvent> log() {

@@ -50,7 +50,7 @@ class IdempotencyTest extends CommandFixture {
         CommandResult retry = store.execute(new CreateProject("demo", "/src/demo"), "create-demo");
 
         assertThat(retry).isEqualTo(first);
-        assertThat(retry.id("projectId")).isEqualTo(first.id("projectId"));
+        assertThat(retry.projectId()).isEqualTo(first.projectId());
         assertUnchangedSince(after);
         assertThat(lastSequence()).isEqualTo(1);
     }
@@ -137,8 +137,7 @@ class IdempotencyTest extends CommandFixture {
         CommandResult result = store.execute(new CreateThread(project, "t", "m"), "thread-1");
 
         assertThat(result.lastSequence()).isEqualTo(before.lastSequence() + 1);
-        assertThat(store.queries().thread(ThreadId.parse(result.id("threadId"))).title())
-                .isEqualTo("t");
+        assertThat(store.queries().thread(result.threadId()).title()).isEqualTo("t");
     }
 
     @Test

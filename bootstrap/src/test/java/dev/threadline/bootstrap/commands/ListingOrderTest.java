@@ -74,29 +74,25 @@ class ListingOrderTest {
     void projects_threads_and_checkpoints_are_listed_in_creation_order() {
         try (Threadline store = open()) {
             clock.set("2025-01-02T03:04:05Z");
-            ProjectId first = ProjectId.parse(
-                    store.execute(new CreateProject("a", "/src/a")).id("projectId"));
-            ThreadId firstThread = ThreadId.parse(
-                    store.execute(new CreateThread(first, "t", "m")).id("threadId"));
-            TurnId turn =
-                    TurnId.parse(store.execute(new StartTurn(firstThread, null)).id("turnId"));
+            ProjectId first = store.execute(new CreateProject("a", "/src/a")).projectId();
+            ThreadId firstThread =
+                    store.execute(new CreateThread(first, "t", "m")).threadId();
+            TurnId turn = store.execute(new StartTurn(firstThread, null)).turnId();
             store.execute(new CompleteTurn(firstThread));
             clock.set("2025-01-02T03:04:05.500Z");
-            CheckpointId firstCheckpoint = CheckpointId.parse(
-                    store.execute(new CreateCheckpoint(firstThread, turn, "refs/threadline/cp-1", ""))
-                            .id("checkpointId"));
-            ProjectId second = ProjectId.parse(
-                    store.execute(new CreateProject("b", "/src/b")).id("projectId"));
-            ThreadId secondThread = ThreadId.parse(
-                    store.execute(new CreateThread(first, "t", "m")).id("threadId"));
+            CheckpointId firstCheckpoint = store.execute(
+                            new CreateCheckpoint(firstThread, turn, "refs/threadline/cp-1", ""))
+                    .checkpointId();
+            ProjectId second = store.execute(new CreateProject("b", "/src/b")).projectId();
+            ThreadId secondThread =
+                    store.execute(new CreateThread(first, "t", "m")).threadId();
             clock.set("2025-01-02T03:04:05.500001Z");
-            CheckpointId secondCheckpoint = CheckpointId.parse(
-                    store.execute(new CreateCheckpoint(firstThread, turn, "refs/threadline/cp-2", ""))
-                            .id("checkpointId"));
-            ProjectId third = ProjectId.parse(
-                    store.execute(new CreateProject("c", "/src/c")).id("projectId"));
-            ThreadId thirdThread = ThreadId.parse(
-                    store.execute(new CreateThread(first, "t", "m")).id("threadId"));
+            CheckpointId secondCheckpoint = store.execute(
+                            new CreateCheckpoint(firstThread, turn, "refs/threadline/cp-2", ""))
+                    .checkpointId();
+            ProjectId third = store.execute(new CreateProject("c", "/src/c")).projectId();
+            ThreadId thirdThread =
+                    store.execute(new CreateThread(first, "t", "m")).threadId();
 
             assertThat(store.queries().projects(false))
                     .extracting(ProjectView::id)
@@ -115,13 +111,10 @@ class ListingOrderTest {
     void a_forced_project_delete_deletes_its_threads_in_creation_order() {
         try (Threadline store = open()) {
             clock.set("2025-01-02T03:04:05.500Z");
-            ProjectId project = ProjectId.parse(
-                    store.execute(new CreateProject("a", "/src/a")).id("projectId"));
-            ThreadId first = ThreadId.parse(
-                    store.execute(new CreateThread(project, "t", "m")).id("threadId"));
+            ProjectId project = store.execute(new CreateProject("a", "/src/a")).projectId();
+            ThreadId first = store.execute(new CreateThread(project, "t", "m")).threadId();
             clock.set("2025-01-02T03:04:05.500001Z");
-            ThreadId second = ThreadId.parse(
-                    store.execute(new CreateThread(project, "t", "m")).id("threadId"));
+            ThreadId second = store.execute(new CreateThread(project, "t", "m")).threadId();
             long before = store.events().lastSequence();
 
             store.execute(new DeleteProject(project, true));

@@ -37,7 +37,7 @@ class MessageCommandsTest extends CommandFixture {
 
         CommandResult result = store.execute(new AddMessage(thread, Role.ASSISTANT, "Because.", false));
 
-        MessageId id = MessageId.parse(result.id("messageId"));
+        MessageId id = result.messageId();
         Event event = eventsAfter(before).get(0);
         assertThat(eventsAfter(before))
                 .containsExactly(new MessageAdded(thread, turn, id, Role.ASSISTANT, "Because.", false, event.at()));

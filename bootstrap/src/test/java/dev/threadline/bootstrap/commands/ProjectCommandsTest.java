@@ -29,7 +29,7 @@ class ProjectCommandsTest extends CommandFixture {
     void creating_a_project_stores_project_created_and_lists_it() {
         CommandResult result = store.execute(new CreateProject("demo", "/src/./demo/"));
 
-        ProjectId id = ProjectId.parse(result.id("projectId"));
+        ProjectId id = result.projectId();
         assertThat(result.lastSequence()).isEqualTo(1);
         assertThat(result.eventCount()).isEqualTo(1);
         StoredEvent stored = log().get(0);

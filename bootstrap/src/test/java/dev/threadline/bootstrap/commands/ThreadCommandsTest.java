@@ -46,8 +46,8 @@ class ThreadCommandsTest extends CommandFixture {
     void creating_a_thread_stores_thread_created_and_lists_it_empty() {
         ProjectId project = project();
 
-        ThreadId id = ThreadId.parse(
-                store.execute(new CreateThread(project, "Fix it", "model-x")).id("threadId"));
+        ThreadId id =
+                store.execute(new CreateThread(project, "Fix it", "model-x")).threadId();
 
         StoredEvent created = lastOf(id);
         assertThat(created.event())

@@ -122,8 +122,8 @@ class TransactionKnowledgeTest extends CommandFixture {
         ProjectId project = project();
         int count = 5_000;
         List<ThreadId> threads = store.inTransaction(() -> IntStream.range(0, count)
-                .mapToObj(i -> ThreadId.parse(
-                        store.execute(new CreateThread(project, "t" + i, "m")).id("threadId")))
+                .mapToObj(i ->
+                        store.execute(new CreateThread(project, "t" + i, "m")).threadId())
                 .toList());
         store.inTransaction(() -> {
             for (ThreadId thread : threads) {

@@ -49,8 +49,8 @@ class TurnCommandsTest extends CommandFixture {
 
         CommandResult result = store.execute(new StartTurn(thread, "why?"), "start-1");
 
-        TurnId turn = TurnId.parse(result.id("turnId"));
-        MessageId prompt = MessageId.parse(result.id("messageId"));
+        TurnId turn = result.turnId();
+        MessageId prompt = result.messageId();
         List<StoredEvent> batch = logAfter(before);
         Instant at = batch.get(0).event().at();
         assertThat(batch)

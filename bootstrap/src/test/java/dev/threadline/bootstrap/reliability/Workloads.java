@@ -38,17 +38,17 @@ final class Workloads {
      */
     static long projectLifecycle(Threadline store, Random random, String tag) {
         long written = 0;
-        ProjectId project = ProjectId.parse(store.execute(
+        ProjectId project = store.execute(
                         new CreateProject("Crash " + tag, "/src/crash/" + tag),
                         UUID.randomUUID().toString())
-                .id("projectId"));
+                .projectId();
         written++;
         int threads = 1 + random.nextInt(12);
         for (int i = 0; i < threads; i++) {
-            ThreadId thread = ThreadId.parse(store.execute(
+            ThreadId thread = store.execute(
                             new CreateThread(project, "Thread " + i, "default"),
                             UUID.randomUUID().toString())
-                    .id("threadId"));
+                    .threadId();
             written += 1
                     + store.execute(
                                     new StartTurn(thread, "Prompt " + i),
@@ -88,15 +88,15 @@ final class Workloads {
      */
     static void writeExport(Path scratch, Path exportFile, int threads, int deltas) {
         try (Threadline source = Threadline.open(scratch)) {
-            ProjectId project = ProjectId.parse(source.execute(
+            ProjectId project = source.execute(
                             new CreateProject("Imported " + UUID.randomUUID(), "/src/imported/" + UUID.randomUUID()))
-                    .id("projectId"));
+                    .projectId();
             for (int t = 0; t < threads; t++) {
-                ThreadId thread = ThreadId.parse(source.execute(new CreateThread(project, "Imported " + t, "default"))
-                        .id("threadId"));
+                ThreadId thread = source.execute(new CreateThread(project, "Imported " + t, "default"))
+                        .threadId();
                 source.execute(new StartTurn(thread, "Tell me a long story"));
-                MessageId message = MessageId.parse(source.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
-                        .id("messageId"));
+                MessageId message = source.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
+                        .messageId();
                 for (int d = 0; d < deltas; d++) {
                     source.execute(new AppendDelta(thread, message, "word" + d + " "));
                 }

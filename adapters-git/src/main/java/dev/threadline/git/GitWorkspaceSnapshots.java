@@ -1,0 +1,380 @@
+package dev.threadline.git;
+
+import dev.threadline.application.workspace.CaptureRequest;
+import dev.threadline.application.workspace.CommitId;
+import dev.threadline.application.workspace.DiffFormat;
+import dev.threadline.application.workspace.RestorePlan;
+import dev.threadline.application.workspace.Snapshot;
+import dev.threadline.application.workspace.Workspace;
+import dev.threadline.application.workspace.WorkspaceSnapshots;
+import dev.threadline.domain.error.InvalidInput;
+import dev.threadline.domain.error.NotFound;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Workspace snapshots kept in a bare shadow repository per project, {@code
+ * <dataDir>/checkpoints/<projectId>.git}, created on first use and worked on through the {@code
+ * git} program with a private index, so the user's own repository (index, HEAD, branches, stash,
+ * configuration) is never written; a workspace that is no git work tree works the same. Captures
+ * honour the workspace's {@code .gitignore} files and {@code .git/info/exclude}.
+ *
+ * <p>Concurrency: as the port promises. Calls for one project hold a lock in this process and an
+ * operating-system lock on {@code <projectId>.lock} beside the repository, so they run one at a
+ * time across threads and processes; calls for different projects run in parallel. A capture
+ * names its commit last (after the objects and the commit are written), so a killed capture
+ * leaves at most unreferenced objects, which {@code git gc} reclaims. A restore recomputes what
+ * to change from the files on disk each time, so rerunning it after a kill completes it.
+ */
+public final class GitWorkspaceSnapshots implements WorkspaceSnapshots {
+
+    /** Where a test may stop a call, to stand for a process killed at that moment. */
+    enum Point {
+        /** A capture wrote its commit but not yet the ref naming it. */
+        CAPTURE_BEFORE_REF,
+        /** A restore deleted files but wrote none yet. */
+        RESTORE_AFTER_DELETIONS
+    }
+
+    /** Called at each {@link Point}; does nothing outside tests. */
+    interface Pauses {
+        void at(Point point);
+    }
+
+    private final Path checkpoints;
+    private final GitProgram git;
+    private final Pauses pauses;
+    private final ProjectLock locks = new ProjectLock();
+
+    /**
+     * Snapshots under {@code <dataDir>/checkpoints}, through the {@code git} found on the PATH.
+     *
+     * @param dataDir the data directory
+     */
+    public GitWorkspaceSnapshots(Path dataDir) {
+        this(dataDir, "git");
+    }
+
+    /**
+     * @param dataDir the data directory
+     * @param gitExecutable the git program: a name looked up on the PATH, or a path
+     */
+    public GitWorkspaceSnapshots(Path dataDir, String gitExecutable) {
+        this(dataDir, gitExecutable, point -> {});
+    }
+
+    GitWorkspaceSnapshots(Path dataDir, String gitExecutable, Pauses pauses) {
+        this.checkpoints = dataDir.toAbsolutePath().resolve("checkpoints");
+        this.git = new GitProgram(Objects.requireNonNull(gitExecutable, "gitExecutable"), checkpoints);
+        this.pauses = pauses;
+    }
+
+    @Override
+    public Snapshot capture(Workspace workspace, CaptureRequest request) {
+        return underLock(workspace, true, repo -> {
+            Staging.Staged staged = Staging.stage(repo, workspace.maxFileBytes());
+            List<String> args = new ArrayList<>(List.of("commit-tree", staged.tree()));
+            if (request.parent() != null) {
+                requireCommit(repo, workspace, request.parent());
+                args.add("-p");
+                args.add(request.parent().hex());
+            }
+            args.add("-F");
+            args.add("-");
+            String date = "@" + request.at().getEpochSecond() + " +0000";
+            byte[] out = repo.run(
+                    request.message().getBytes(StandardCharsets.UTF_8),
+                    Map.of(
+                            "GIT_AUTHOR_NAME", "Threadline",
+                            "GIT_AUTHOR_EMAIL", "threadline@localhost",
+                            "GIT_COMMITTER_NAME", "Threadline",
+                            "GIT_COMMITTER_EMAIL", "threadline@localhost",
+                            "GIT_AUTHOR_DATE", date,
+                            "GIT_COMMITTER_DATE", date),
+                    args.toArray(String[]::new));
+            CommitId commit = new CommitId(new String(out, StandardCharsets.UTF_8).strip());
+            pauses.at(Point.CAPTURE_BEFORE_REF);
+            repo.run("update-ref", "-m", "capture", request.ref(), commit.hex());
+            return new Snapshot(commit, request.ref(), staged.skipped());
+        });
+    }
+
+    @Override
+    public String diff(Workspace workspace, CommitId from, CommitId to, DiffFormat format) {
+        return underLock(workspace, false, repo -> {
+            requireCommit(repo, workspace, from);
+            String newer;
+            if (to == null) {
+                newer = Staging.stage(repo, workspace.maxFileBytes()).tree();
+            } else {
+                requireCommit(repo, workspace, to);
+                newer = to.hex();
+            }
+            List<String> args = new ArrayList<>(List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv"));
+            if (format == DiffFormat.STAT) {
+                args.add("--stat=1000");
+                args.add("--stat-graph-width=40");
+            }
+            args.add(from.hex());
+            args.add(newer);
+            args.add("--");
+            return new String(repo.run(args.toArray(String[]::new)), StandardCharsets.UTF_8);
+        });
+    }
+
+    @Override
+    public RestorePlan planRestore(Workspace workspace, CommitId commit) {
+        return underLock(workspace, false, repo -> {
+            requireCommit(repo, workspace, commit);
+            return new RestoreStep(repo, commit, Staging.stage(repo, workspace.maxFileBytes())).plan();
+        });
+    }
+
+    @Override
+    public RestorePlan restore(Workspace workspace, CommitId commit) {
+        return underLock(workspace, false, repo -> {
+            requireCommit(repo, workspace, commit);
+            RestoreStep step = new RestoreStep(repo, commit, Staging.stage(repo, workspace.maxFileBytes()));
+            return step.apply(() -> pauses.at(Point.RESTORE_AFTER_DELETIONS));
+        });
+    }
+
+    @Override
+    public boolean hasUncapturedChanges(Workspace workspace, Collection<CommitId> commits) {
+        if (commits.isEmpty()) {
+            requireDirectory(workspace.directory());
+            return true;
+        }
+        return underLock(workspace, false, repo -> {
+            for (CommitId commit : commits) {
+                requireCommit(repo, workspace, commit);
+            }
+            String tree = Staging.stage(repo, workspace.maxFileBytes()).tree();
+            List<String> trees = new ArrayList<>(List.of("rev-parse"));
+            commits.forEach(c -> trees.add(c.hex() + "^{tree}"));
+            return new String(repo.run(trees.toArray(String[]::new)), StandardCharsets.UTF_8)
+                    .lines()
+                    .noneMatch(tree::equals);
+        });
+    }
+
+    @Override
+    public void deleteThread(ProjectId projectId, ThreadId threadId) {
+        Path gitDir = gitDirOf(projectId);
+        if (!Files.isDirectory(gitDir)) {
+            return;
+        }
+        git.requireAvailable();
+        ProjectLock.Held held = locks.acquire(lockFileOf(projectId));
+        try {
+            ShadowRepository repo = new ShadowRepository(git, gitDir, null);
+            repo.clearLeftovers();
+            List<String> refs = new String(
+                            repo.run("for-each-ref", "--format=%(refname)", "refs/threadline/" + threadId + "/"),
+                            StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
+            if (refs.isEmpty()) {
+                return;
+            }
+            StringBuilder deletions = new StringBuilder();
+            refs.forEach(ref -> deletions.append("delete ").append(ref).append('\n'));
+            repo.run(deletions.toString().getBytes(StandardCharsets.UTF_8), Map.of(), "update-ref", "--stdin");
+            repo.run("gc", "--auto", "--quiet");
+        } finally {
+            held.close();
+        }
+    }
+
+    /** Checks the workspace and git, then runs the work holding the project's lock. */
+    private <T> T underLock(Workspace workspace, boolean createRepository, Work<T> work) {
+        Path dir = workspace.directory().toAbsolutePath().normalize();
+        requireDirectory(dir);
+        git.requireAvailable();
+        ProjectId project = workspace.projectId();
+        try {
+            Files.createDirectories(checkpoints);
+        } catch (IOException e) {
+            throw new StorageFailure(
+                    StorageFailure.Reason.UNAVAILABLE, "could not create the checkpoint directory " + checkpoints, e);
+        }
+        ProjectLock.Held held = locks.acquire(lockFileOf(project));
+        try {
+            ShadowRepository repo = new ShadowRepository(git, gitDirOf(project), dir);
+            if (repo.exists()) {
+                repo.clearLeftovers();
+            } else if (createRepository) {
+                repo.clearLeftovers();
+                repo.create();
+            }
+            return work.on(repo);
+        } finally {
+            held.close();
+        }
+    }
+
+    private interface Work<T> {
+        T on(ShadowRepository repo);
+    }
+
+    private static void requireDirectory(Path dir) {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new InvalidInput("the project path " + dir + " is not a directory");
+        }
+        throw new InvalidInput("the project directory " + dir + " does not exist");
+    }
+
+    private static void requireCommit(ShadowRepository repo, Workspace workspace, CommitId commit) {
+        if (!repo.exists()
+                || !repo.tryRun(null, Map.of(), "cat-file", "-e", commit.hex() + "^{commit}")
+                        .ok()) {
+            throw new NotFound("snapshot of project " + workspace.projectId(), "commit", commit);
+        }
+    }
+
+    private Path gitDirOf(ProjectId project) {
+        return checkpoints.resolve(project + ".git");
+    }
+
+    private Path lockFileOf(ProjectId project) {
+        return checkpoints.resolve(project + ".lock");
+    }
+
+    /** One restore: the plan computed from the staged workspace, and its application. */
+    private static final class RestoreStep {
+
+        private final ShadowRepository repo;
+        private final CommitId commit;
+        private final Staging.Staged staged;
+        private final List<String> modified = new ArrayList<>();
+        private final List<String> created = new ArrayList<>();
+        private final List<String> deleted = new ArrayList<>();
+        private final List<String> untouched = new ArrayList<>();
+
+        RestoreStep(ShadowRepository repo, CommitId commit, Staging.Staged staged) {
+            this.repo = repo;
+            this.commit = commit;
+            this.staged = staged;
+            List<String> entries = Staging.split(
+                    repo.run("diff-tree", "-r", "-z", "--no-renames", "--name-status", staged.tree(), commit.hex()));
+            List<String> added = new ArrayList<>();
+            for (int i = 0; i + 1 < entries.size(); i += 2) {
+                String path = entries.get(i + 1);
+                switch (entries.get(i).charAt(0)) {
+                    case 'A' -> added.add(path);
+                    case 'D' -> deleted.add(path);
+                    default -> modified.add(path);
+                }
+            }
+            Set<String> deleting = new TreeSet<>(deleted);
+            for (String path : added) {
+                (isOccupied(path, deleting) ? untouched : created).add(path);
+            }
+            modified.sort(null);
+            created.sort(null);
+            deleted.sort(null);
+            untouched.sort(null);
+        }
+
+        RestorePlan plan() {
+            return new RestorePlan(modified, created, deleted, untouched);
+        }
+
+        RestorePlan apply(Runnable afterDeletions) {
+            RestorePlan plan = plan();
+            if (plan.isEmpty()) {
+                return plan;
+            }
+            // The index takes the snapshot's entries (keeping what it knows of unchanged files),
+            // so checkout-index writes exactly the snapshot's bytes and modes.
+            repo.run("read-tree", "-m", commit.hex());
+            Path root = repo.workTree();
+            try {
+                for (String path : deleted) {
+                    Path file = root.resolve(path);
+                    Files.deleteIfExists(file);
+                    for (Path parent = file.getParent();
+                            !parent.equals(root) && isEmptyDirectory(parent);
+                            parent = parent.getParent()) {
+                        Files.delete(parent);
+                    }
+                }
+            } catch (IOException e) {
+                throw new StorageFailure(
+                        StorageFailure.Reason.FAILED,
+                        "could not delete a file of the workspace " + root + " while restoring: " + e.getMessage(),
+                        e);
+            }
+            afterDeletions.run();
+            List<String> writes = new ArrayList<>(modified);
+            writes.addAll(created);
+            if (!writes.isEmpty()) {
+                repo.run(Staging.nulSeparated(writes, ""), Map.of(), "checkout-index", "-f", "-u", "-z", "--stdin");
+            }
+            return plan;
+        }
+
+        /**
+         * Whether something a capture leaves out sits where the snapshot has a file: an ignored
+         * or too-large file, a nested repository, or a directory keeping files after the deletions.
+         */
+        private boolean isOccupied(String path, Set<String> deleting) {
+            for (String dir : staged.nestedRepositories()) {
+                if (path.startsWith(dir + "/")) {
+                    return true;
+                }
+            }
+            Path root = repo.workTree();
+            Path file = root.resolve(path);
+            for (Path ancestor = file.getParent(); !ancestor.equals(root); ancestor = ancestor.getParent()) {
+                if (Files.exists(ancestor, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.isDirectory(ancestor, LinkOption.NOFOLLOW_LINKS)
+                        && !deleting.contains(relative(root, ancestor))) {
+                    return true;
+                }
+            }
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            if (!Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+            try (Stream<Path> inside = Files.walk(file)) {
+                return inside.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                        .anyMatch(p -> !deleting.contains(relative(root, p)));
+            } catch (IOException e) {
+                return true; // what cannot be read is left alone
+            }
+        }
+
+        private static String relative(Path root, Path file) {
+            return root.relativize(file).toString().replace('\\', '/');
+        }
+
+        private static boolean isEmptyDirectory(Path dir) throws IOException {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                return entries.findAny().isEmpty();
+            }
+        }
+    }
+}
