@@ -1,5 +1,6 @@
 package dev.threadline.application.command;
 
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.id.Identifier;
 import dev.threadline.domain.store.ExpectedVersion;

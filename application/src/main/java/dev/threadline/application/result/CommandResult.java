@@ -80,7 +80,7 @@ public record CommandResult(Map<String, String> ids, long lastSequence, int even
     }
 
     /** The name under which a created id is reported: {@code projectId}, {@code threadId} … */
-    static String nameOf(Identifier id) {
+    public static String nameOf(Identifier id) {
         if (id instanceof ProjectId) {
             return "projectId";
         } else if (id instanceof ThreadId) {

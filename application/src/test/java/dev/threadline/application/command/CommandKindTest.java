@@ -2,6 +2,7 @@ package dev.threadline.application.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
