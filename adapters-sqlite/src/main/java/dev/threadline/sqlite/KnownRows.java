@@ -14,7 +14,8 @@ import java.util.Map;
  * position: kept here, each is read once (the database forgets them when another connection
  * commits) and written once per transaction, as one batch just before the commit, however many
  * commands the transaction holds. A read of these tables other than by key must {@link #writeOut}
- * first; a rollback forgets them. Used only under the writer lock.
+ * first; a rollback forgets them, and a rollback to a savepoint puts back the changes not yet
+ * written that were made before it. Used only under the writer lock.
  */
 final class KnownRows implements TransactionScoped {
 
@@ -108,6 +109,25 @@ final class KnownRows implements TransactionScoped {
     void forgetThreads() {
         threads.clear();
         changedThreads.clear();
+    }
+
+    /**
+     * The changes not yet written are kept (the file does not hold them, so the savepoint cannot
+     * take them back); what was only read is forgotten on a rollback, to be read again from the
+     * rolled-back file. A change written out inside the savepoint is rolled back in the file and
+     * so becomes pending again.
+     */
+    @Override
+    public Runnable atSavepoint() {
+        Map<String, ThreadView> threadsBefore = new LinkedHashMap<>(changedThreads);
+        Map<String, Long> positionsBefore = new LinkedHashMap<>(changedPositions);
+        return () -> {
+            forget();
+            threads.putAll(threadsBefore);
+            changedThreads.putAll(threadsBefore);
+            positions.putAll(positionsBefore);
+            changedPositions.putAll(positionsBefore);
+        };
     }
 
     @Override

@@ -38,6 +38,27 @@ final class OpenReplays implements TransactionScoped {
         return replay;
     }
 
+    /** A rollback to a savepoint ends the replays opened since; those opened before go on. */
+    @Override
+    public Runnable atSavepoint() {
+        int before = open.size();
+        return () -> {
+            List<Replay> since = open.subList(before, open.size());
+            for (Replay replay : since) {
+                endQuietly(replay);
+            }
+            since.clear();
+        };
+    }
+
+    private static void endQuietly(Replay replay) {
+        try {
+            replay.end();
+        } catch (SQLException e) {
+            // The work it belonged to is rolled back; a statement that fails to close holds nothing.
+        }
+    }
+
     @Override
     public void afterCommit() {
         forget();
@@ -46,11 +67,7 @@ final class OpenReplays implements TransactionScoped {
     @Override
     public void forget() {
         for (Replay replay : open) {
-            try {
-                replay.end();
-            } catch (SQLException e) {
-                // The transaction is over; a statement that fails to close holds nothing.
-            }
+            endQuietly(replay);
         }
         open.clear();
     }

@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -202,6 +204,60 @@ public final class SqliteDatabase implements AutoCloseable {
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs work under a savepoint of the open transaction ({@code SAVEPOINT}): an exception rolls
+     * the file back to it ({@code ROLLBACK TO}) and puts the components' knowledge back as it was
+     * when it began, then is rethrown; the transaction goes on. Outside a transaction the work runs
+     * in one of its own. A storage failure inside dooms the transaction as {@link #inTransaction}
+     * says: SQLite may have ended it, so there may be no savepoint left to go back to.
+     */
+    public <T> T inSavepoint(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            checkOpen();
+            if (transactionDepth == 0) {
+                return inTransaction(work);
+            }
+            if (failedInside != null) {
+                throw failedInside;
+            }
+            List<Runnable> restores = new ArrayList<>(scoped.size());
+            for (TransactionScoped state : scoped.values()) {
+                restores.add(state.atSavepoint());
+            }
+            execute("SAVEPOINT work", "begin a savepoint");
+            try {
+                T result = joined(work);
+                try {
+                    prepared("RELEASE work").execute();
+                } catch (SQLException e) {
+                    throw failedInside(SqliteErrors.translate(file, "release a savepoint", e));
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (failedInside == null) {
+                    rollbackToSavepoint(e);
+                    for (Runnable restore : restores) {
+                        restore.run();
+                    }
+                }
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollbackToSavepoint(Throwable cause) {
+        try {
+            prepared("ROLLBACK TO work").execute();
+            prepared("RELEASE work").execute();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            failedInside(SqliteErrors.translate(file, "roll back to a savepoint", e));
         }
     }
 

@@ -20,6 +20,16 @@ interface TransactionScoped {
     default void afterCommit() {}
 
     /**
+     * A savepoint begins inside the open transaction: returns what puts this state back as it is
+     * now, should the work since the savepoint be rolled back. Forgetting everything is always
+     * right for what only mirrors the file (the file is rolled back too, and is read again); state
+     * that holds writes not yet in the file must keep them.
+     */
+    default Runnable atSavepoint() {
+        return this::forget;
+    }
+
+    /**
      * Forgets everything: the transaction rolled back, or another connection changed the file, or
      * this one wrote outside a transaction.
      */

@@ -101,6 +101,7 @@ public final class Benchmark {
         results.add(pipeline(pipelineStore));
         results.add(singles(Synchronous.NORMAL, Math.max(1_000, events / 20), "≥ 0.9× raw", 0.9));
         results.add(singles(Synchronous.FULL, Math.max(200, events / 100), "", Double.NaN));
+        results.add(ConcurrentCommands.measure(factory, this::store, events, progress));
         results.add(replay(log));
         results.add(rebuild(pipelineStore));
         results.add(deltas());

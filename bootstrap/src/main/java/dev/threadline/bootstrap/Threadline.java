@@ -41,6 +41,24 @@ import java.util.function.Supplier;
  *     ProjectId project = store.execute(new CreateProject("demo", "/src/demo")).projectId();
  * }
  * }</pre>
+ *
+ * <p>One instance is safe to use from many threads at once, and one per process is enough. What a
+ * caller can rely on when several threads run commands together:
+ *
+ * <ul>
+ *   <li>A command returns its result only once what it wrote is committed; commands that arrive
+ *       while another is being written share the next transaction (a group commit), and each
+ *       caller waits for that transaction's commit.
+ *   <li>A caller sees its own outcome only: a command refused by a rule, a version conflict or a
+ *       missing thing is undone alone and never changes another caller's outcome. When a group's
+ *       commit fails, each of its commands fails with a {@code StorageFailure} and nothing of it
+ *       is stored, receipts included, so a retry under the same command id is safe.
+ *   <li>The order of the sequence numbers is the order in which the writer ran the commands;
+ *       commands of one thread are in the order that thread issued them.
+ *   <li>Subscribers are woken once per committed transaction, not once per command.
+ *   <li>Commands run inside {@link #inTransaction} on the same thread join that transaction at
+ *       once, as before; they are never queued behind it.
+ * </ul>
  */
 public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
@@ -164,7 +182,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         return Path.of(user, ".local", "share", "threadline");
     }
 
-    /** Runs a command. */
+    /** Runs a command; returns once it is committed. Safe from many threads at once. */
     public CommandResult execute(Command command) {
         return commands.execute(command);
     }

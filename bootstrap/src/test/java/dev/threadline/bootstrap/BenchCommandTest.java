@@ -22,6 +22,7 @@ class BenchCommandTest {
             "pipeline-batched",
             "single-normal",
             "single-full",
+            "concurrent-commands",
             "replay",
             "rebuild",
             "deltas",

@@ -28,6 +28,12 @@ import java.util.Optional;
  * Runs commands: decides their events from current state, appends them, projects them and stores
  * the receipt, all in one transaction. A command retried with the same id returns its first result
  * and writes nothing.
+ *
+ * <p>Safe to call from many threads at once. Commands submitted together share a transaction (a
+ * group commit, up to 64 commands or about 1 MiB of command text): each runs under a savepoint of
+ * its own, so a refusal undoes it alone, and each caller returns only once its group has committed. A lone caller runs at once, in a transaction
+ * of its own. A command run inside a transaction the calling thread already holds joins that
+ * transaction instead.
  */
 public final class Commands {
 
@@ -39,6 +45,13 @@ public final class Commands {
     private final Clock clock;
     private final IdSource ids;
     private final Runnable afterCommit;
+    private final GroupCommit groups;
+
+    /** The most commands one group commit holds: enough to share a commit, few enough to wait little. */
+    static final int GROUP_COUNT = 64;
+
+    /** The most command text one group commit holds, roughly, in bytes. */
+    static final long GROUP_BYTES = 1 << 20;
 
     /**
      * @param events the log
@@ -48,7 +61,8 @@ public final class Commands {
      * @param projections keeps the read models current
      * @param clock the time commands happen at
      * @param ids the source of new ids
-     * @param afterCommit told after every command that wrote something
+     * @param afterCommit told after every transaction that committed what a command wrote (once
+     *     per group commit)
      */
     public Commands(
             EventStore events,
@@ -67,6 +81,7 @@ public final class Commands {
         this.clock = clock;
         this.ids = ids;
         this.afterCommit = afterCommit;
+        this.groups = new GroupCommit(transactions, afterCommit, GROUP_COUNT, GROUP_BYTES);
     }
 
     /** Runs a command without an id (no retry protection). */
@@ -75,7 +90,7 @@ public final class Commands {
     }
 
     /**
-     * Runs a command.
+     * Runs a command, and returns once what it wrote is committed.
      *
      * @param command what to do
      * @param commandId the caller's id for it, or null; a retry with the same id returns the first
@@ -88,19 +103,36 @@ public final class Commands {
         if (commandId != null && commandId.isBlank()) {
             throw new InvalidInput("a command id must not be blank; pass null to run without one");
         }
-        Outcome outcome = transactions.inTransaction(() -> decideAndStore(command, commandId));
-        if (outcome.wrote()) {
-            afterCommit.run();
+        String canonical = canonical(command);
+        String fingerprint = commandId == null ? null : fingerprint(canonical);
+        if (transactions.insideTransaction()) {
+            // Queued, it would wait for the transaction this thread holds: it joins it instead.
+            Outcome outcome = transactions.inTransaction(() -> decideAndStore(command, commandId, fingerprint));
+            if (outcome.wrote()) {
+                afterCommit.run();
+            }
+            return outcome.result();
         }
-        return outcome.result();
+        return groups.submit(
+                        new GroupCommit.Work<Outcome>() {
+                            @Override
+                            public Outcome run() {
+                                return decideAndStore(command, commandId, fingerprint);
+                            }
+
+                            @Override
+                            public boolean wrote(Outcome outcome) {
+                                return outcome.wrote();
+                            }
+                        },
+                        canonical.length())
+                .result();
     }
 
     private record Outcome(CommandResult result, boolean wrote) {}
 
-    private Outcome decideAndStore(Command command, String commandId) {
-        String fingerprint = null;
+    private Outcome decideAndStore(Command command, String commandId, String fingerprint) {
         if (commandId != null) {
-            fingerprint = fingerprint(command);
             Optional<Receipt> earlier = receipts.receipt(commandId);
             if (earlier.isPresent()) {
                 if (!earlier.get().fingerprint().equals(fingerprint)) {
@@ -136,10 +168,9 @@ public final class Commands {
         }
     };
 
-    private static String fingerprint(Command command) {
+    private static String fingerprint(String canonical) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(command).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);

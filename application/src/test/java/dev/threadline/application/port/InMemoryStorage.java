@@ -40,8 +40,8 @@ import java.util.stream.Stream;
 
 /**
  * Every storage port kept in memory, for application tests: one state, copied when a transaction
- * begins and put back when it fails, so a rollback leaves nothing behind. One lock serialises the
- * writers; work inside a transaction joins it.
+ * begins (and a savepoint) and put back when it fails, so a rollback leaves nothing behind. One
+ * lock serialises the writers; work inside a transaction joins it.
  */
 public final class InMemoryStorage
         implements EventStore,
@@ -143,6 +143,24 @@ public final class InMemoryStorage
         } finally {
             writer.unlock();
         }
+    }
+
+    @Override
+    public <T> T inSavepoint(Supplier<T> work) {
+        return inTransaction(() -> {
+            State before = state.copy();
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                state = before;
+                throw e;
+            }
+        });
+    }
+
+    @Override
+    public boolean insideTransaction() {
+        return writer.isHeldByCurrentThread() && depth > 0;
     }
 
     private <T> T locked(Supplier<T> work) {

@@ -19,14 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kill -9 at random moments: a child JVM writes commands, raw batches and an import in a loop and
- * is killed with SIGKILL; after every kill the reopened store is audited.
+ * Kill -9 at random moments: a child JVM writes commands, raw batches and an import in a loop, or
+ * commands from several threads at once (group commits), and is killed with SIGKILL; after every
+ * kill the reopened store is audited, and every command the child saw acknowledged is in it.
  */
 class CrashSafetyIT {
 
     static final int ROUNDS = 32;
     /** The first rounds start with the import, so that kills land inside it. */
     static final int IMPORT_ROUNDS = 8;
+
+    /** Kills of a process committing groups from several threads. */
+    static final int GROUP_ROUNDS = 8;
 
     static final int IMPORT_THREADS = 4;
     static final int IMPORT_DELTAS = 2_000;
@@ -87,6 +91,62 @@ class CrashSafetyIT {
         System.out.printf(
                 "crash safety: %d rounds, %d events at the end, %d kills left an import half done%n",
                 ROUNDS, last.events(), partialImports);
+    }
+
+    @Test
+    void a_process_writing_from_several_threads_killed_mid_group_loses_no_acknowledged_command() throws Exception {
+        Path data = temp.resolve("grouped");
+        Path acknowledgements = temp.resolve("acknowledged.txt");
+        Random random = new Random(20261130L);
+        long acknowledged = 0;
+        for (int round = 0; round < GROUP_ROUNDS; round++) {
+            String java = ProcessHandle.current().info().command().orElseThrow();
+            Path err = temp.resolve("grouped-" + round + ".err");
+            Process child = new ProcessBuilder(List.of(
+                            java,
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            GroupCommittingWriter.class.getName(),
+                            data.toString(),
+                            acknowledgements.toString()))
+                    .redirectError(err.toFile())
+                    .start();
+            try {
+                assertThat(awaitReady(child))
+                        .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
+                        .isTrue();
+                Thread.sleep(200 + random.nextInt(1_200));
+                assertThat(child.isAlive())
+                        .as("round %d: the child was still writing; stderr: %s", round, Files.readString(err))
+                        .isTrue();
+            } finally {
+                child.destroyForcibly();
+                assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            }
+
+            LogAudit.Report report = LogAudit.audit(data);
+            List<String> ids = acknowledgedIds(acknowledgements);
+            assertThat(report.problems()).as("round %d", round).isEmpty();
+            assertThat(report.eventsByCommand().keySet())
+                    .as("round %d: every acknowledged command has its events and its receipt", round)
+                    .containsAll(ids);
+            acknowledged = ids.size();
+        }
+        assertThat(acknowledged).as("commands acknowledged before the kills").isPositive();
+        System.out.printf(
+                "group-commit crash safety: %d rounds, %d acknowledged commands all kept%n",
+                GROUP_ROUNDS, acknowledged);
+    }
+
+    /** The ids of the acknowledgement file; a line the kill cut short was never acknowledged. */
+    private static List<String> acknowledgedIds(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = Files.readString(file);
+        String whole = text.substring(0, text.lastIndexOf('\n') + 1);
+        return whole.isEmpty() ? List.of() : List.of(whole.split("\n"));
     }
 
     private Process start(Path data, Path exportFile, long seed, boolean importFirst, Path err) throws IOException {
