@@ -9,6 +9,9 @@ import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTOR_POSITIONS;
 import static dev.threadline.sqlite.schema.Tables.SETTINGS;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.port.ProjectionDifference;
 import dev.threadline.application.port.ProjectionStore;
 import dev.threadline.application.port.ScratchProjectionStore;
@@ -21,6 +24,7 @@ import dev.threadline.application.query.ThreadFilter;
 import dev.threadline.application.query.ThreadView;
 import dev.threadline.application.query.TurnView;
 import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.MessageId;
@@ -751,7 +755,37 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 r.getGitRef(),
                 r.getMessage(),
                 instant(r.getCreatedAt()),
-                instant(r.getRestoredAt()));
+                instant(r.getRestoredAt()),
+                r.getSnapshotCommit(),
+                skippedOf(r.getSkipped()));
+    }
+
+    private static final ObjectMapper SKIPPED_JSON = new ObjectMapper();
+    private static final TypeReference<List<CheckpointCreated.Skipped>> SKIPPED_LIST = new TypeReference<>() {};
+
+    private static List<CheckpointCreated.Skipped> skippedOf(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return SKIPPED_JSON.readValue(json, SKIPPED_LIST);
+        } catch (JsonProcessingException e) {
+            throw new StorageFailure(
+                    StorageFailure.Reason.CORRUPT,
+                    "a checkpoint's skipped paths are not readable JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    private static String skippedText(List<CheckpointCreated.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return null;
+        }
+        try {
+            return SKIPPED_JSON.writeValueAsString(skipped);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("skipped paths cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override
@@ -779,7 +813,9 @@ public final class SqliteProjectionStore implements ProjectionStore {
                 c.gitRef(),
                 c.message(),
                 text(c.createdAt()),
-                text(c.restoredAt()));
+                text(c.restoredAt()),
+                c.commit(),
+                skippedText(c.skipped()));
         upsert(CHECKPOINTS, r);
     }
 

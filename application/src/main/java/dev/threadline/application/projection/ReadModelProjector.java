@@ -121,14 +121,21 @@ public final class ReadModelProjector {
             case CHECKPOINT_CREATED -> {
                 CheckpointCreated e = (CheckpointCreated) event;
                 store.putCheckpoint(new CheckpointView(
-                        e.checkpointId(), e.threadId(), e.turnId(), e.gitRef(), e.message(), at, null));
+                        e.checkpointId(),
+                        e.threadId(),
+                        e.turnId(),
+                        e.gitRef(),
+                        e.message(),
+                        at,
+                        null,
+                        e.commit(),
+                        e.skipped()));
                 updateThread(store, stored, UnaryOperator.identity());
             }
             case CHECKPOINT_RESTORED -> {
                 CheckpointRestored e = (CheckpointRestored) event;
                 store.checkpoint(e.checkpointId()).ifPresent(c -> {
-                    store.putCheckpoint(new CheckpointView(
-                            c.id(), c.threadId(), c.turnId(), c.gitRef(), c.message(), c.createdAt(), at));
+                    store.putCheckpoint(c.restored(at));
                     store.turn(c.turnId()).ifPresent(turn -> store.revertTurnsAfter(e.threadId(), turn.ordinal(), at));
                 });
                 updateThread(store, stored, UnaryOperator.identity());
