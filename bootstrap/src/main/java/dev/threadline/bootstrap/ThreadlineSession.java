@@ -1,5 +1,9 @@
 package dev.threadline.bootstrap;
 
+import dev.threadline.application.checkpoint.CapturedCheckpoint;
+import dev.threadline.application.checkpoint.RestoreOptions;
+import dev.threadline.application.checkpoint.RestoredCheckpoint;
+import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CommandResult;
 import dev.threadline.application.projection.Projections;
@@ -7,6 +11,7 @@ import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.bootstrap.bench.Benchmark;
 import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.Session;
@@ -14,7 +19,9 @@ import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.sqlite.json.EventJsonCodec;
 import java.nio.file.Path;
@@ -80,6 +87,27 @@ final class ThreadlineSession implements Session {
     @Override
     public CommandResult execute(Command command, String commandId) {
         return commandId == null ? store.execute(command) : store.execute(command, commandId);
+    }
+
+    @Override
+    public TurnCompletion completeTurn(ThreadId thread, String commandId) {
+        return store.completeTurn(thread, commandId);
+    }
+
+    @Override
+    public CapturedCheckpoint captureCheckpoint(ThreadId thread, TurnId turn, String message, String commandId) {
+        return store.captureCheckpoint(thread, turn, message, commandId);
+    }
+
+    @Override
+    public String diffCheckpoints(CheckpointId from, CheckpointId to, DiffFormat format) {
+        return store.diffCheckpoints(from, to, format);
+    }
+
+    @Override
+    public RestoredCheckpoint restoreCheckpoint(
+            ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
+        return store.restoreCheckpoint(thread, checkpoint, options, commandId);
     }
 
     @Override
