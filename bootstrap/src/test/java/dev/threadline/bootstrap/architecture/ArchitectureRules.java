@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -21,6 +22,11 @@ final class ArchitectureRules {
     static final String APPLICATION = ROOT + ".application";
     static final String SQLITE = ROOT + ".sqlite";
     static final String CLI = ROOT + ".cli";
+    static final String GIT = ROOT + ".git";
+    static final String BOOTSTRAP = ROOT + ".bootstrap";
+
+    /** The root package of each module's production classes. */
+    static final String[] MODULES = {DOMAIN, APPLICATION, SQLITE, CLI, GIT, BOOTSTRAP};
 
     /** Packages of the libraries that must never reach the core: JSON, SQL, SQLite, the CLI. */
     static final String[] FRAMEWORK_PACKAGES = {
@@ -72,8 +78,31 @@ final class ArchitectureRules {
                 .because("adapters never depend on each other");
     }
 
-    /** The top-level packages under {@code root} form no dependency cycle. */
-    static ArchRule topLevelPackagesAreFreeOfCycles(String root) {
+    /**
+     * The packages directly under {@code root}, each with its subpackages, form no dependency cycle.
+     * Applied to the root of all Threadline classes it slices modules; applied to one module's root
+     * it slices that module's feature packages, where Maven's own acyclic module graph proves
+     * nothing.
+     */
+    static ArchRule subpackagesAreFreeOfCycles(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true);
+    }
+
+    /**
+     * The composition root holds wiring only: its classes sit in its one package (no feature
+     * subpackages such as a benchmark or a store of its own) and use no SQL, JSON or SQLite library
+     * themselves; adapters own those.
+     */
+    static ArchRule holdsOnlyWiring(String bootstrap) {
+        return classes()
+                .that()
+                .resideInAPackage(bootstrap + "..")
+                .should()
+                .resideInAPackage(bootstrap)
+                .andShould()
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackages(
+                        "org.jooq..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "org.sqlite.."))
+                .allowEmptyShould(true)
+                .because("bootstrap wires the adapters to the application; it holds no feature and no storage code");
     }
 }

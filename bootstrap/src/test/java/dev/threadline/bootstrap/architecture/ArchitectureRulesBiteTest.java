@@ -6,6 +6,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.threadline.archfixture.application.ReachingUseCase;
+import dev.threadline.archfixture.application.command.FixtureResult;
+import dev.threadline.archfixture.application.port.FixturePort;
+import dev.threadline.archfixture.bootstrap.store.StrayStore;
 import dev.threadline.archfixture.cli.FixtureCommand;
 import dev.threadline.archfixture.domain.LeakyRepository;
 import dev.threadline.archfixture.sqlite.FixtureStore;
@@ -74,11 +77,43 @@ class ArchitectureRulesBiteTest {
     }
 
     @Test
-    void the_cycle_rule_reports_two_packages_that_use_each_other() {
+    void the_cycle_rule_reports_two_modules_that_use_each_other() {
         EvaluationResult result =
-                ArchitectureRules.topLevelPackagesAreFreeOfCycles(FIXTURE).evaluate(fixture);
+                ArchitectureRules.subpackagesAreFreeOfCycles(FIXTURE).evaluate(fixture);
 
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("sqlite").contains("cli");
+    }
+
+    @Test
+    void the_cycle_rule_reports_two_packages_of_one_module_that_use_each_other() {
+        EvaluationResult result = ArchitectureRules.subpackagesAreFreeOfCycles(FIXTURE_APPLICATION)
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString())
+                .contains(FixturePort.class.getName())
+                .contains(FixtureResult.class.getName());
+    }
+
+    @Test
+    void the_cycle_rule_accepts_a_module_whose_packages_form_no_cycle() {
+        EvaluationResult result =
+                ArchitectureRules.subpackagesAreFreeOfCycles(FIXTURE_DOMAIN).evaluate(fixture);
+
+        assertThat(result.hasViolation()).isFalse();
+    }
+
+    @Test
+    void the_wiring_rule_reports_storage_code_in_a_subpackage_of_the_composition_root() {
+        EvaluationResult result =
+                ArchitectureRules.holdsOnlyWiring(FIXTURE + ".bootstrap").evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .anySatisfy(detail -> assertThat(detail)
+                        .contains(StrayStore.class.getName())
+                        .contains("does not reside in a package"))
+                .anySatisfy(detail -> assertThat(detail).contains("java.sql.Connection"));
     }
 }

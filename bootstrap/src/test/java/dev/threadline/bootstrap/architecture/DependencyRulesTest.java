@@ -1,8 +1,10 @@
 package dev.threadline.bootstrap.architecture;
 
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.APPLICATION;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.BOOTSTRAP;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.CLI;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.DOMAIN;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.GIT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.ROOT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +15,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The hexagon's dependency rules hold for the production classes of every module. */
 class DependencyRulesTest {
@@ -72,7 +76,27 @@ class DependencyRulesTest {
     }
 
     @Test
-    void the_top_level_packages_have_no_dependency_cycle() {
-        assertHolds(ArchitectureRules.topLevelPackagesAreFreeOfCycles(ROOT));
+    void the_git_adapter_depends_on_no_other_adapter() {
+        assertHolds(ArchitectureRules.doesNotDependOn(GIT, SQLITE));
+        assertHolds(ArchitectureRules.doesNotDependOn(GIT, CLI));
+        assertHolds(ArchitectureRules.doesNotDependOn(SQLITE, GIT));
+        assertHolds(ArchitectureRules.doesNotDependOn(CLI, GIT));
+    }
+
+    @Test
+    void the_modules_have_no_dependency_cycle() {
+        assertHolds(ArchitectureRules.subpackagesAreFreeOfCycles(ROOT));
+    }
+
+    @ParameterizedTest
+    @FieldSource("dev.threadline.bootstrap.architecture.ArchitectureRules#MODULES")
+    void the_packages_inside_each_module_have_no_dependency_cycle(String module) {
+        assertThat(production.containPackage(module)).as(module).isTrue();
+        assertHolds(ArchitectureRules.subpackagesAreFreeOfCycles(module));
+    }
+
+    @Test
+    void bootstrap_holds_only_the_wiring_the_facade_and_main() {
+        assertHolds(ArchitectureRules.holdsOnlyWiring(BOOTSTRAP));
     }
 }

@@ -687,14 +687,9 @@ class BadInputCorpusTest {
             assertThat(files.map(path -> path.getFileName().toString()))
                     .containsExactlyInAnyOrder("store", "good.jsonl", "existing.jsonl");
         }
-        // A listing stays tolerant (SPEC §4: skipped, reported by doctor): it shows the rest.
+        // A listing stays tolerant (an undecodable row is skipped and reported by doctor): it shows the rest.
         assertThat(listing.exitCode()).as(listing.err()).isZero();
         assertThat(listing.out()).contains(ids.get("project"));
-    }
-
-    @Test
-    void the_corpus_holds_at_least_a_hundred_bad_inputs() {
-        assertThat(corpus().count()).isGreaterThanOrEqualTo(100);
     }
 
     private static String fill(String arg) {
