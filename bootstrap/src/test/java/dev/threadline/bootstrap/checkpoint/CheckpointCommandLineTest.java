@@ -92,7 +92,7 @@ class CheckpointCommandLineTest {
 
         Run refused = cli("checkpoint", "restore", "--thread", thread, checkpoint);
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.err()).contains("workspace-has-changes").doesNotContain("\tat ");
+        assertThat(refused.err()).contains("holds changes that no checkpoint").doesNotContain("\tat ");
         assertThat(Files.readString(workspace.resolve("a.txt"))).isEqualTo("by hand\n");
 
         Run forced = cli("checkpoint", "restore", "--thread", thread, checkpoint, "--force");
@@ -104,7 +104,7 @@ class CheckpointCommandLineTest {
     @Test
     void capture_prints_the_new_id_and_last_sequence_and_a_retry_repeats_it() throws Exception {
         String thread = threadIn(workspace);
-        json("turn", "start", "--thread", thread);
+        cli("turn", "start", "--thread", thread);
         cli("settings", "set", "checkpoints.auto", "off");
         cli("turn", "complete", "--thread", thread);
         Files.writeString(workspace.resolve("a.txt"), "x\n");
@@ -122,7 +122,7 @@ class CheckpointCommandLineTest {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         for (Path path : new Path[] {dir.resolve("missing"), file}) {
             String thread = threadIn(path);
-            json("turn", "start", "--thread", thread);
+            cli("turn", "start", "--thread", thread);
             Run completed = cli("turn", "complete", "--thread", thread);
             assertThat(completed.exitCode()).isZero();
             long before = cli("--json", "events").out().lines().count();
