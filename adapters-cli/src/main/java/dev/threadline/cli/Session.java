@@ -1,6 +1,11 @@
 package dev.threadline.cli;
 
+import dev.threadline.application.checkpoint.CapturedCheckpoint;
+import dev.threadline.application.checkpoint.RestoreOptions;
+import dev.threadline.application.checkpoint.RestoredCheckpoint;
+import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
+import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -8,8 +13,11 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
 import java.nio.file.Path;
 
@@ -18,6 +26,30 @@ public interface Session extends AutoCloseable {
 
     /** Runs a command, under an id when one is given (null for none). */
     CommandResult execute(Command command, String commandId);
+
+    /**
+     * Completes the thread's running turn and captures the workspace automatically (when the
+     * project's directory exists and {@code checkpoints.auto} is not {@code off}).
+     */
+    default TurnCompletion completeTurn(ThreadId thread, String commandId) {
+        return new TurnCompletion(execute(new CompleteTurn(thread), commandId), null, null);
+    }
+
+    /** Snapshots the thread's project workspace as a checkpoint of an ended turn (null: the last). */
+    default CapturedCheckpoint captureCheckpoint(ThreadId thread, TurnId turn, String message, String commandId) {
+        throw new UnsupportedOperationException("this store does not snapshot workspaces");
+    }
+
+    /** The difference from a checkpoint to another (null: to the workspace). */
+    default String diffCheckpoints(CheckpointId from, CheckpointId to, DiffFormat format) {
+        throw new UnsupportedOperationException("this store does not snapshot workspaces");
+    }
+
+    /** Restores a checkpoint's files and history. */
+    default RestoredCheckpoint restoreCheckpoint(
+            ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
+        throw new UnsupportedOperationException("this store does not snapshot workspaces");
+    }
 
     /** The read models. */
     Queries queries();

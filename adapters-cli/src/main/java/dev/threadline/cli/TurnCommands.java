@@ -1,6 +1,6 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.command.CompleteTurn;
+import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.FailTurn;
 import dev.threadline.application.command.InterruptTurn;
 import dev.threadline.application.command.StartTurn;
@@ -42,19 +42,52 @@ final class TurnCommands extends GroupCommand {
         }
     }
 
-    @Command(name = "complete", description = "Completes the thread's running turn.")
-    static final class Complete extends WriteCommand {
+    @Command(
+            name = "complete",
+            description = "Completes the thread's running turn, then captures the project's workspace as a"
+                    + " checkpoint (unless the setting checkpoints.auto is off or the project's path is no"
+                    + " directory); a failed capture is reported and the turn stays complete.")
+    static final class Complete extends StoreCommand {
         @Option(names = "--thread", required = true, paramLabel = "ID")
         ThreadId thread;
 
-        @Override
-        dev.threadline.application.command.Command command() {
-            return new CompleteTurn(thread);
-        }
+        @Option(
+                names = "--command-id",
+                paramLabel = "ID",
+                description = "An id for this command: repeating it writes nothing and prints the first result.")
+        String commandId;
 
         @Override
-        String describe(CommandResult result) {
-            return "Completed the running turn of thread " + thread + ".";
+        int run(Session session, Output output) {
+            TurnCompletion completion = session.completeTurn(thread, WriteCommand.checked(commandId));
+            completion
+                    .failure()
+                    .ifPresent(failure -> root().err()
+                            .println("The turn is complete, but capturing its checkpoint failed: "
+                                    + failure.getMessage()));
+            CommandResult result = completion.result();
+            if (output.json()) {
+                var node = output.object();
+                completion
+                        .captured()
+                        .ifPresent(captured -> node.put(
+                                        "checkpointId", captured.checkpointId().toString())
+                                .put("commit", captured.commit()));
+                node.put(
+                        "lastSequence",
+                        completion
+                                .captured()
+                                .map(captured -> captured.result().lastSequence())
+                                .orElse(result.lastSequence()));
+                output.json(node);
+            } else {
+                output.line("Completed the running turn of thread " + thread + "."
+                        + completion
+                                .captured()
+                                .map(captured -> " Captured checkpoint " + captured.checkpointId() + ".")
+                                .orElse(""));
+            }
+            return ExitCode.OK;
         }
     }
 

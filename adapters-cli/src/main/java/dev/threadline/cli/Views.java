@@ -7,6 +7,8 @@ import dev.threadline.application.readmodel.CheckpointView;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.domain.event.CheckpointCreated;
+import java.util.List;
 
 /** How read-model views are shown, as JSON and as text. */
 final class Views {
@@ -47,7 +49,18 @@ final class Views {
                 .put("gitRef", checkpoint.gitRef())
                 .put("message", checkpoint.message())
                 .put("createdAt", Output.text(checkpoint.createdAt()))
-                .put("restoredAt", Output.text(checkpoint.restoredAt()));
+                .put("restoredAt", Output.text(checkpoint.restoredAt()))
+                .put("commit", checkpoint.commit())
+                .set("skipped", skipped(output, checkpoint.skipped()));
+    }
+
+    /** The paths a snapshot left out, as a JSON array of {@code {path, reason}}. */
+    static ArrayNode skipped(Output output, List<CheckpointCreated.Skipped> skipped) {
+        ArrayNode array = output.array();
+        for (CheckpointCreated.Skipped path : skipped) {
+            array.add(output.object().put("path", path.path()).put("reason", path.reason()));
+        }
+        return array;
     }
 
     /** A transcript as one JSON object, or as readable text. */

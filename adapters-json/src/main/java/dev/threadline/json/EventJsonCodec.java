@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.EventType;
 import dev.threadline.domain.event.Role;
@@ -36,6 +37,7 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.id.UuidV7;
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -87,6 +89,7 @@ public final class EventJsonCodec {
                 .registerModule(new JavaTimeModule())
                 .registerModule(ids)
                 .addMixIn(Role.class, RoleMixin.class)
+                .addMixIn(CheckpointCreated.class, CheckpointCreatedMixin.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -219,6 +222,12 @@ public final class EventJsonCodec {
             property = "type",
             requireTypeIdForSubtypes = OptBoolean.FALSE)
     private interface EventMixin {}
+
+    /** Nothing skipped is written as no {@code skipped} field, as rows stored before the field existed. */
+    private abstract static class CheckpointCreatedMixin {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<CheckpointCreated.Skipped> skipped();
+    }
 
     private abstract static class RoleMixin {
         @JsonValue

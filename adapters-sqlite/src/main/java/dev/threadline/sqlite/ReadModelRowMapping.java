@@ -1,11 +1,16 @@
 package dev.threadline.sqlite;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.readmodel.CheckpointView;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.MessageId;
@@ -17,6 +22,7 @@ import dev.threadline.domain.rules.TurnStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -152,7 +158,9 @@ final class ReadModelRowMapping {
                 r.getString(4),
                 r.getString(5),
                 instant(r.getString(6)),
-                instant(r.getString(7)));
+                instant(r.getString(7)),
+                r.getString(8),
+                skippedOf(r.getString(9)));
     }
 
     static Object[] values(CheckpointView c) {
@@ -163,8 +171,40 @@ final class ReadModelRowMapping {
             c.gitRef(),
             c.message(),
             text(c.createdAt()),
-            text(c.restoredAt())
+            text(c.restoredAt()),
+            c.commit(),
+            skippedText(c.skipped())
         };
+    }
+
+    private static final ObjectMapper SKIPPED_JSON = new ObjectMapper();
+    private static final TypeReference<List<CheckpointCreated.Skipped>> SKIPPED_LIST = new TypeReference<>() {};
+
+    /** A checkpoint's skipped paths from their column: a JSON array, or NULL for none. */
+    static List<CheckpointCreated.Skipped> skippedOf(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return SKIPPED_JSON.readValue(json, SKIPPED_LIST);
+        } catch (JsonProcessingException e) {
+            throw new StorageFailure(
+                    StorageFailure.Reason.CORRUPT,
+                    "a checkpoint's skipped paths are not readable JSON: " + e.getOriginalMessage(),
+                    e);
+        }
+    }
+
+    /** A checkpoint's skipped paths as their column holds them: NULL for none. */
+    static String skippedText(List<CheckpointCreated.Skipped> skipped) {
+        if (skipped.isEmpty()) {
+            return null;
+        }
+        try {
+            return SKIPPED_JSON.writeValueAsString(skipped);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("skipped paths cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     static SettingView setting(ResultSet r) throws SQLException {

@@ -199,6 +199,7 @@ class SqliteDatabaseTest {
 
     @Test
     void a_database_with_a_newer_schema_is_refused_and_left_unchanged() throws Exception {
+        int future = SchemaMigrations.LATEST_VERSION + 1;
         Path file = dbFile();
         createStoreWith(file, 3);
         try (Connection connection = SqliteFiles.plainConnection(file)) {
@@ -217,7 +218,8 @@ class SqliteDatabaseTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
                         + " script, checksum, installed_by, execution_time, success)"
-                        + " SELECT max(installed_rank) + 1, '3', 'from the future', 'SQL', 'V3__from_the_future.sql',"
+                        + " SELECT max(installed_rank) + 1, '" + future + "', 'from the future', 'SQL', 'V" + future
+                        + "__from_the_future.sql',"
                         + " 12345, 'tomorrow', 7, 1 FROM flyway_schema_history");
             }
         }
@@ -228,7 +230,7 @@ class SqliteDatabaseTest {
         assertThatThrownBy(() -> SqliteFiles.open(file))
                 .isInstanceOfSatisfying(
                         StorageFailure.class, e -> assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW))
-                .hasMessageContaining("schema version 3");
+                .hasMessageContaining("schema version " + future);
 
         assertThat(SqliteFiles.bytesOf(file)).isEqualTo(before);
     }

@@ -1,5 +1,12 @@
 package dev.threadline.bootstrap;
 
+import dev.threadline.application.checkpoint.CaptureCheckpoint;
+import dev.threadline.application.checkpoint.CapturedCheckpoint;
+import dev.threadline.application.checkpoint.DiffCheckpoints;
+import dev.threadline.application.checkpoint.RestoreOptions;
+import dev.threadline.application.checkpoint.RestoreWorkspace;
+import dev.threadline.application.checkpoint.RestoredCheckpoint;
+import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.port.IdSource;
@@ -14,10 +21,15 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.workspace.DiffFormat;
+import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.benchmark.BenchmarkedStore;
 import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
+import dev.threadline.git.GitWorkspaceSnapshots;
 import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
@@ -107,6 +119,9 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final Subscriptions subscriptions;
     private final Transactions transactions;
     private final Maintenance maintenance;
+    private final CaptureCheckpoint capture;
+    private final DiffCheckpoints diff;
+    private final RestoreWorkspace restore;
 
     private Threadline(Path dataDirectory, Options options) {
         this.dataDirectory = dataDirectory;
@@ -115,6 +130,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         try {
             this.events = new SqliteEventStore(database, new EventJsonCodec(), options.clock());
             ProjectionStorage store = SqliteProjections.storage(database);
+            IdSource ids = IdSource.timeOrdered();
             this.transactions = store.transactions();
             this.maintenance = new SqliteMaintenance(database);
             this.projections = new Projections(events, store, SqliteProjections.scratchSpace(options.sqlite()));
@@ -126,9 +142,13 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                     transactions,
                     projections,
                     options.clock(),
-                    IdSource.timeOrdered(),
+                    ids,
                     subscriptions::notifyCommitted);
             this.queries = new Queries(store.reads());
+            WorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(dataDirectory);
+            this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
+            this.diff = new DiffCheckpoints(queries, snapshots);
+            this.restore = new RestoreWorkspace(commands, queries, snapshots, capture, options.clock());
             projections.catchUp();
         } catch (RuntimeException e) {
             database.close();
@@ -190,6 +210,49 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     /** Runs a command under an id: a retry with the same id returns the first result. */
     public CommandResult execute(Command command, String commandId) {
         return commands.execute(command, commandId);
+    }
+
+    /**
+     * Completes the thread's running turn, then captures its project's workspace as a checkpoint
+     * when the project's directory exists and the setting {@code checkpoints.auto} is not {@code
+     * off}. A failed capture is reported in the result; the turn is complete either way.
+     *
+     * @param commandId an id for completing the turn, or null
+     */
+    public TurnCompletion completeTurn(ThreadId thread, String commandId) {
+        return capture.completeTurn(thread, commandId);
+    }
+
+    /**
+     * Snapshots the thread's project workspace (in a shadow repository under the data directory,
+     * never the user's own) and records it as a checkpoint.
+     *
+     * @param turn an ended turn of the thread, or null for its last ended turn
+     * @param message a description, or null for a default one
+     * @param commandId an id for the capture, or null
+     */
+    public CapturedCheckpoint captureCheckpoint(ThreadId thread, TurnId turn, String message, String commandId) {
+        return capture.capture(thread, turn, message, commandId);
+    }
+
+    /**
+     * The difference between two checkpoints' snapshots, or a checkpoint's and the workspace.
+     *
+     * @param to the newer checkpoint, or null for the workspace as it is now
+     */
+    public String diffCheckpoints(CheckpointId from, CheckpointId to, DiffFormat format) {
+        return diff.diff(from, to, format);
+    }
+
+    /**
+     * Restores a checkpoint: the workspace's files (unless history only, or the checkpoint is a ref
+     * recorded by hand), then the thread's history.
+     *
+     * @param commandId an id for the restore, or null
+     */
+    public RestoredCheckpoint restoreCheckpoint(
+            ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
+        return restore.restore(thread, checkpoint, options, commandId);
     }
 
     /**

@@ -1,5 +1,9 @@
 package dev.threadline.bootstrap;
 
+import dev.threadline.application.checkpoint.CapturedCheckpoint;
+import dev.threadline.application.checkpoint.RestoreOptions;
+import dev.threadline.application.checkpoint.RestoredCheckpoint;
+import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
@@ -8,11 +12,14 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +76,27 @@ final class ThreadlineSession implements Session {
     @Override
     public CommandResult execute(Command command, String commandId) {
         return commandId == null ? store.execute(command) : store.execute(command, commandId);
+    }
+
+    @Override
+    public TurnCompletion completeTurn(ThreadId thread, String commandId) {
+        return store.completeTurn(thread, commandId);
+    }
+
+    @Override
+    public CapturedCheckpoint captureCheckpoint(ThreadId thread, TurnId turn, String message, String commandId) {
+        return store.captureCheckpoint(thread, turn, message, commandId);
+    }
+
+    @Override
+    public String diffCheckpoints(CheckpointId from, CheckpointId to, DiffFormat format) {
+        return store.diffCheckpoints(from, to, format);
+    }
+
+    @Override
+    public RestoredCheckpoint restoreCheckpoint(
+            ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
+        return store.restoreCheckpoint(thread, checkpoint, options, commandId);
     }
 
     @Override

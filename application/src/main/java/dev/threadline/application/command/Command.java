@@ -21,6 +21,7 @@ public sealed interface Command
                 AppendDelta,
                 CompleteMessage,
                 CreateCheckpoint,
+                RecordSnapshot,
                 RestoreCheckpoint,
                 SetSetting,
                 UnsetSetting {

@@ -26,6 +26,7 @@ public enum CommandKind {
     APPEND_DELTA("AppendDelta", AppendDelta.class),
     COMPLETE_MESSAGE("CompleteMessage", CompleteMessage.class),
     CREATE_CHECKPOINT("CreateCheckpoint", CreateCheckpoint.class),
+    RECORD_SNAPSHOT("RecordSnapshot", RecordSnapshot.class),
     RESTORE_CHECKPOINT("RestoreCheckpoint", RestoreCheckpoint.class),
     SET_SETTING("SetSetting", SetSetting.class),
     UNSET_SETTING("UnsetSetting", UnsetSetting.class);

@@ -129,6 +129,28 @@ public final class Commands {
                 .result();
     }
 
+    /**
+     * The result of the command run earlier under an id, for work that must not be repeated before
+     * the command (a workspace capture or restore) when the command is retried.
+     *
+     * @param commandId the caller's id, or null (then there is none)
+     * @param kind the kind of command the caller means to run under it
+     * @throws DomainRuleViolation when the id was used for a command of another kind
+     */
+    public Optional<CommandResult> earlierResult(String commandId, CommandKind kind) {
+        if (commandId == null) {
+            return Optional.empty();
+        }
+        Optional<Receipt> earlier = receipts.receipt(commandId);
+        if (earlier.isPresent() && !earlier.get().commandType().equals(kind.kindName())) {
+            throw new DomainRuleViolation(
+                    "command-id-unique",
+                    "command id '" + commandId + "' was already used for another command ("
+                            + earlier.get().commandType() + ")");
+        }
+        return earlier.map(Receipt::result);
+    }
+
     private record Outcome(CommandResult result, boolean wrote) {}
 
     private Outcome decideAndStore(Command command, String commandId, String fingerprint) {

@@ -133,14 +133,21 @@ public final class ReadModelProjector {
             case CHECKPOINT_CREATED -> {
                 CheckpointCreated e = (CheckpointCreated) event;
                 writer.putCheckpoint(new CheckpointView(
-                        e.checkpointId(), e.threadId(), e.turnId(), e.gitRef(), e.message(), at, null));
+                        e.checkpointId(),
+                        e.threadId(),
+                        e.turnId(),
+                        e.gitRef(),
+                        e.message(),
+                        at,
+                        null,
+                        e.commit(),
+                        e.skipped()));
                 updateThread(stored, UnaryOperator.identity());
             }
             case CHECKPOINT_RESTORED -> {
                 CheckpointRestored e = (CheckpointRestored) event;
                 reads.checkpoint(e.checkpointId()).ifPresent(c -> {
-                    writer.putCheckpoint(new CheckpointView(
-                            c.id(), c.threadId(), c.turnId(), c.gitRef(), c.message(), c.createdAt(), at));
+                    writer.putCheckpoint(c.restored(at));
                     reads.turn(c.turnId()).ifPresent(turn -> writer.revertTurnsAfter(e.threadId(), turn.ordinal(), at));
                 });
                 updateThread(stored, UnaryOperator.identity());

@@ -9,6 +9,7 @@ import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.error.NotFound;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
@@ -73,6 +74,11 @@ public final class Queries {
     public List<CheckpointView> checkpoints(ThreadId id) {
         thread(id);
         return store.checkpointsOf(id);
+    }
+
+    /** A checkpoint, or a refusal saying it does not exist. */
+    public CheckpointView checkpoint(CheckpointId id) {
+        return store.checkpoint(id).orElseThrow(() -> new NotFound("checkpoint", id));
     }
 
     /** Every setting, by key. */

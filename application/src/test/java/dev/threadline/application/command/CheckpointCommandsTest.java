@@ -32,7 +32,7 @@ public class CheckpointCommandsTest extends CommandFixture {
         Event event = eventsAfter(before).get(0);
         assertThat(eventsAfter(before))
                 .containsExactly(
-                        new CheckpointCreated(thread, turn, id, "refs/threadline/cp-1", "after the fix", event.at()));
+                        CheckpointCreated.ofRef(thread, turn, id, "refs/threadline/cp-1", "after the fix", event.at()));
         assertThat(store.queries().checkpoints(thread))
                 .extracting(
                         CheckpointView::id,

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.application.projection.ProjectionDifference;
 import dev.threadline.application.projection.ReadModelComparer;
+import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.domain.event.CheckpointCreated;
+import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +67,39 @@ public abstract class ReadModelComparerContract extends StorageContract {
         assertThat(differences)
                 .extracting(ProjectionDifference::table)
                 .allSatisfy(table -> assertThat(table).isNotBlank());
+    }
+
+    @Test
+    void a_checkpoint_differing_only_in_its_snapshot_commit_or_skipped_paths_is_reported() {
+        CheckpointId commitChanged = CheckpointId.next();
+        CheckpointId skippedChanged = CheckpointId.next();
+        TurnId turn = TurnId.next();
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        List<CheckpointCreated.Skipped> skipped = List.of(new CheckpointCreated.Skipped("big.bin", "too-large"));
+        List<ProjectionDifference> differences;
+        try (ScratchSpace.ScratchStore scratch = storage.scratch().open()) {
+            ProjectionStorage expected = scratch.storage();
+            expected.transactions().inTransaction(() -> {
+                expected.writer()
+                        .putCheckpoint(new CheckpointView(
+                                commitChanged, same, turn, "refs/a", "a", AT, null, commit, skipped));
+                expected.writer()
+                        .putCheckpoint(new CheckpointView(
+                                skippedChanged, same, turn, "refs/b", "b", AT, null, commit, skipped));
+                return null;
+            });
+            inTransaction(() -> {
+                writer().putCheckpoint(new CheckpointView(
+                        commitChanged, same, turn, "refs/a", "a", AT, null, commit.replace('0', 'f'), skipped));
+                writer().putCheckpoint(new CheckpointView(
+                        skippedChanged, same, turn, "refs/b", "b", AT, null, commit, List.of()));
+            });
+            differences = inTransaction(() -> ReadModelComparer.differences(
+                    expected.rows(), storage.projections().rows()));
+        }
+
+        assertThat(differences)
+                .extracting(ProjectionDifference::key)
+                .contains(commitChanged.toString(), skippedChanged.toString());
     }
 }

@@ -9,6 +9,7 @@ import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
@@ -16,6 +17,7 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.TurnStatus;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every behaviour of {@link ReadModels} and {@link ProjectionWriter} together. */
@@ -33,7 +35,7 @@ public abstract class ReadModelsContract extends StorageContract {
         var t = thread(thread, project, "title", AT);
         var u = turn(turn, thread, 1);
         var m = message(messageId, thread, turn, 1, false);
-        var c = new CheckpointView(checkpointId, thread, turn, "refs/x", "msg", AT, null);
+        var c = new CheckpointView(checkpointId, thread, turn, "refs/x", "msg", AT, null, null, List.of());
         var s = new SettingView("ui.theme", "dark", AT);
         inTransaction(() -> {
             writer().putProject(p);
@@ -188,10 +190,30 @@ public abstract class ReadModelsContract extends StorageContract {
         CheckpointId second = CheckpointId.next();
         Instant later = AT.plusSeconds(5);
         inTransaction(() -> {
-            writer().putCheckpoint(new CheckpointView(second, thread, turn, "refs/b", "b", later, null));
-            writer().putCheckpoint(new CheckpointView(first, thread, turn, "refs/a", "a", AT, null));
+            writer().putCheckpoint(new CheckpointView(second, thread, turn, "refs/b", "b", later, null, null, null));
+            writer().putCheckpoint(new CheckpointView(first, thread, turn, "refs/a", "a", AT, null, null, null));
         });
 
         assertThat(reads().checkpointsOf(thread)).extracting(CheckpointView::id).containsExactly(first, second);
+    }
+
+    @Test
+    void a_snapshot_checkpoint_keeps_its_commit_and_skipped_paths_through_a_restore() {
+        CheckpointId id = CheckpointId.next();
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        List<CheckpointCreated.Skipped> skipped = List.of(
+                new CheckpointCreated.Skipped("big.bin", "too-large"),
+                new CheckpointCreated.Skipped("dir/\"quoted\" name", "nested-repository"));
+        var c = new CheckpointView(id, thread, turn, "refs/threadline/x", "snap", AT, null, commit, skipped);
+        inTransaction(() -> writer().putCheckpoint(c));
+
+        assertThat(reads().checkpoint(id)).contains(c);
+
+        inTransaction(() -> writer().putCheckpoint(c.restored(AT.plusSeconds(1))));
+
+        CheckpointView restored = reads().checkpoint(id).orElseThrow();
+        assertThat(restored.restoredAt()).isEqualTo(AT.plusSeconds(1));
+        assertThat(restored.commit()).isEqualTo(commit);
+        assertThat(restored.skipped()).isEqualTo(skipped);
     }
 }

@@ -24,12 +24,15 @@ import dev.threadline.domain.id.TurnId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What the commands on a thread's stream may emit: the thread itself, its turns, messages and
  * checkpoints.
  */
 public final class ThreadRules {
+
+    private static final Pattern COMMIT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
     private ThreadRules() {}
 
@@ -157,9 +160,28 @@ public final class ThreadRules {
         return new MessageCompleted(thread.id(), message.id(), at);
     }
 
-    /** Records a checkpoint after an ended turn of the thread. */
+    /** Records a ref made elsewhere (no snapshot commit) as a checkpoint after an ended turn of the thread. */
     public static CheckpointCreated createCheckpoint(
             ThreadState thread, TurnState turn, CheckpointId checkpoint, String gitRef, String message, Instant at) {
+        return createCheckpoint(thread, turn, checkpoint, gitRef, message, null, List.of(), at);
+    }
+
+    /**
+     * Records a checkpoint after an ended turn of the thread.
+     *
+     * @param commit the snapshot's commit id (40 or 64 lower-case hexadecimal digits), or null for a
+     *     ref made elsewhere
+     * @param skipped the paths the snapshot left out
+     */
+    public static CheckpointCreated createCheckpoint(
+            ThreadState thread,
+            TurnState turn,
+            CheckpointId checkpoint,
+            String gitRef,
+            String message,
+            String commit,
+            List<CheckpointCreated.Skipped> skipped,
+            Instant at) {
         requireWritable(thread);
         if (!turn.threadId().equals(thread.id())) {
             throw new DomainRuleViolation(
@@ -170,7 +192,13 @@ public final class ThreadRules {
                     "checkpoint-turn-ended", "turn " + turn.id() + " is still running; checkpoint it once it ends");
         }
         Names.requireGitRef(gitRef);
-        return new CheckpointCreated(thread.id(), turn.id(), checkpoint, gitRef, message == null ? "" : message, at);
+        if (commit != null && !COMMIT_ID.matcher(commit).matches()) {
+            throw new DomainRuleViolation(
+                    "checkpoint-commit-id",
+                    "'" + commit + "' is not a commit id (40 or 64 lower-case hexadecimal digits)");
+        }
+        return new CheckpointCreated(
+                thread.id(), turn.id(), checkpoint, gitRef, message == null ? "" : message, commit, skipped, at);
     }
 
     /** Reverts the thread to one of its checkpoints. */

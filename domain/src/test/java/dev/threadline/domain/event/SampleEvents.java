@@ -48,7 +48,17 @@ public final class SampleEvents {
             case MESSAGE_DELTA_APPENDED -> new MessageDeltaAppended(thread, message, "Because the test ✓ ", AT);
             case MESSAGE_COMPLETED -> new MessageCompleted(thread, message, AT);
             case CHECKPOINT_CREATED ->
-                new CheckpointCreated(thread, turn, checkpoint, "refs/threadline/cp-1", "after the fix", AT);
+                new CheckpointCreated(
+                        thread,
+                        turn,
+                        checkpoint,
+                        "refs/threadline/" + thread + "/" + checkpoint,
+                        "after the fix",
+                        "3f786850e387550fdab836ed7e6dc881de23001b",
+                        List.of(
+                                new CheckpointCreated.Skipped("data/model.bin", "too-large"),
+                                new CheckpointCreated.Skipped("vendor/lib", "nested-repository")),
+                        AT);
             case CHECKPOINT_RESTORED -> new CheckpointRestored(thread, checkpoint, AT);
             case SETTING_CHANGED -> new SettingChanged("ui.theme", "dark", AT);
         };

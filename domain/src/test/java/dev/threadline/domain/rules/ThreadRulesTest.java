@@ -299,7 +299,7 @@ class ThreadRulesTest {
         for (TurnStatus status : List.of(TurnStatus.COMPLETED, TurnStatus.FAILED, TurnStatus.INTERRUPTED)) {
             assertThat(ThreadRules.createCheckpoint(
                             idle, new TurnState(turn, id, status), checkpoint, "refs/threadline/cp-1", "msg", AT))
-                    .isEqualTo(new CheckpointCreated(id, turn, checkpoint, "refs/threadline/cp-1", "msg", AT));
+                    .isEqualTo(CheckpointCreated.ofRef(id, turn, checkpoint, "refs/threadline/cp-1", "msg", AT));
         }
     }
 
@@ -338,6 +338,40 @@ class ThreadRulesTest {
                 () -> ThreadRules.createCheckpoint(
                         idle, new TurnState(turn, id, TurnStatus.COMPLETED), checkpoint, "refs/a..b", "", AT),
                 "checkpoint-git-ref");
+    }
+
+    @Test
+    void a_snapshot_checkpoint_keeps_its_commit_and_skipped_paths() {
+        String commit = "0123456789abcdef0123456789abcdef01234567";
+        List<CheckpointCreated.Skipped> skipped = List.of(new CheckpointCreated.Skipped("big.bin", "too-large"));
+        assertThat(ThreadRules.createCheckpoint(
+                        idle,
+                        new TurnState(turn, id, TurnStatus.COMPLETED),
+                        checkpoint,
+                        "refs/threadline/cp-1",
+                        "msg",
+                        commit,
+                        skipped,
+                        AT))
+                .isEqualTo(new CheckpointCreated(
+                        id, turn, checkpoint, "refs/threadline/cp-1", "msg", commit, skipped, AT));
+    }
+
+    @Test
+    void checkpointing_with_a_commit_that_is_not_a_full_hexadecimal_id_is_refused() {
+        for (String commit : List.of("abc123", "0123456789ABCDEF0123456789ABCDEF01234567", "HEAD")) {
+            refused(
+                    () -> ThreadRules.createCheckpoint(
+                            idle,
+                            new TurnState(turn, id, TurnStatus.COMPLETED),
+                            checkpoint,
+                            "refs/a/b",
+                            "",
+                            commit,
+                            List.of(),
+                            AT),
+                    "checkpoint-commit-id");
+        }
     }
 
     @Test
