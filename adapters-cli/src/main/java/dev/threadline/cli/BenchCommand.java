@@ -9,11 +9,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bench}: throughput on a scratch store, beside a raw JDBC baseline (SPEC §7). */
+/** {@code bench}: throughput on a scratch store, beside a raw JDBC baseline (targets in docs/performance.md). */
 @Command(
         name = "bench",
         description = "Measures throughput on a scratch store in a temporary directory, beside a raw sqlite-jdbc "
-                + "baseline on the same schema and pragmas, and checks the SPEC §7 targets.")
+                + "baseline on the same schema and pragmas, and checks the targets listed in docs/performance.md.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
