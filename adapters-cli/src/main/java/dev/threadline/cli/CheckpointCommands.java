@@ -14,6 +14,7 @@ import dev.threadline.domain.id.TurnId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,16 +45,12 @@ final class CheckpointCommands extends GroupCommand {
         @Option(names = "--message", paramLabel = "M")
         String message;
 
-        @Option(
-                names = "--command-id",
-                paramLabel = "ID",
-                description = "An id for this command: repeating it writes nothing and prints the first result.")
-        String commandId;
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
 
         @Override
         int run(Session session, Output output) {
-            CapturedCheckpoint captured =
-                    session.captureCheckpoint(thread, turn, message, WriteCommand.checked(commandId));
+            CapturedCheckpoint captured = session.captureCheckpoint(thread, turn, message, commandId.checked());
             if (output.json()) {
                 var node = output.object()
                         .put("checkpointId", captured.checkpointId().toString())
@@ -190,19 +187,13 @@ final class CheckpointCommands extends GroupCommand {
         @Option(names = "--history-only", description = "Record the restore without touching a file.")
         boolean historyOnly;
 
-        @Option(
-                names = "--command-id",
-                paramLabel = "ID",
-                description = "An id for this command: repeating it writes nothing and prints the first result.")
-        String commandId;
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
 
         @Override
         int run(Session session, Output output) {
             RestoredCheckpoint restored = session.restoreCheckpoint(
-                    thread,
-                    checkpoint,
-                    new RestoreOptions(dryRun, force, historyOnly),
-                    WriteCommand.checked(commandId));
+                    thread, checkpoint, new RestoreOptions(dryRun, force, historyOnly), commandId.checked());
             if (output.json()) {
                 var node = output.object()
                         .put("checkpointId", checkpoint.toString())

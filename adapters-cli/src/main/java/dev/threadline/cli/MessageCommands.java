@@ -71,7 +71,7 @@ final class MessageCommands extends GroupCommand {
 
         @Override
         int run(Session session, Output output) {
-            WriteCommand.checked(commandId);
+            CommandIdOption.checked(commandId);
             Reader input = new InputStreamReader(root().in(), StandardCharsets.UTF_8);
             CommandResult result = commandId == null ? coalesced(session, input) : idempotent(session, input);
             output.result(result, "Streamed the message.");

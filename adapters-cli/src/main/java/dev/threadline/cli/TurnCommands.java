@@ -7,6 +7,7 @@ import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.id.ThreadId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code turn start | complete | fail | interrupt}. */
@@ -51,15 +52,12 @@ final class TurnCommands extends GroupCommand {
         @Option(names = "--thread", required = true, paramLabel = "ID")
         ThreadId thread;
 
-        @Option(
-                names = "--command-id",
-                paramLabel = "ID",
-                description = "An id for this command: repeating it writes nothing and prints the first result.")
-        String commandId;
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
 
         @Override
         int run(Session session, Output output) {
-            TurnCompletion completion = session.completeTurn(thread, WriteCommand.checked(commandId));
+            TurnCompletion completion = session.completeTurn(thread, commandId.checked());
             completion
                     .failure()
                     .ifPresent(failure -> root().err()
