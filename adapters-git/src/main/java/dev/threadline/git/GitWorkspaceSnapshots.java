@@ -39,6 +39,10 @@ import java.util.stream.Stream;
  * names its commit last (after the objects and the commit are written), so a killed capture
  * leaves at most unreferenced objects, which {@code git gc} reclaims. A restore recomputes what
  * to change from the files on disk each time, so rerunning it after a kill completes it.
+ *
+ * <p>It is longer than most classes because each operation of the port is a short sequence of git
+ * calls under the project's lock; the git plumbing itself lives in {@code GitProgram}, {@code
+ * ShadowRepository} and {@code Staging}.
  */
 public final class GitWorkspaceSnapshots implements WorkspaceSnapshots {
 

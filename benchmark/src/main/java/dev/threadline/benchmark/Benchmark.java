@@ -38,6 +38,10 @@ import java.util.stream.Stream;
  * sqlite-jdbc baseline ({@link RawJdbc}) on the same schema, pragmas, payload size and id kind.
  * Every throughput scenario runs two discarded warm-up rounds of each side, then repetitions that alternate Threadline and
  * the baseline so machine noise hits both alike; the medians are reported.
+ *
+ * <p>One class holds the scenarios that share this rotation and the stores they build on (the
+ * pipeline's store is replayed and rebuilt by the later scenarios); scenarios that stand alone
+ * ({@code ConcurrentCommands} and the others) are classes of their own.
  */
 public final class Benchmark {
 
