@@ -214,11 +214,12 @@ class SqliteDatabaseTest {
                             "installed_by",
                             "execution_time",
                             "success");
+            int future = SchemaMigrations.LATEST_VERSION + 1;
             try (Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
                         + " script, checksum, installed_by, execution_time, success)"
-                        + " SELECT max(installed_rank) + 1, '3', 'from the future', 'SQL', 'V3__from_the_future.sql',"
-                        + " 12345, 'tomorrow', 7, 1 FROM flyway_schema_history");
+                        + " SELECT max(installed_rank) + 1, '" + future + "', 'from the future', 'SQL', 'V" + future
+                        + "__from_the_future.sql', 12345, 'tomorrow', 7, 1 FROM flyway_schema_history");
             }
         }
         // Every connection is closed, so the WAL is checkpointed into the file and removed.
@@ -228,7 +229,7 @@ class SqliteDatabaseTest {
         assertThatThrownBy(() -> SqliteFiles.open(file))
                 .isInstanceOfSatisfying(
                         StorageFailure.class, e -> assertThat(e.reason()).isEqualTo(Reason.SCHEMA_TOO_NEW))
-                .hasMessageContaining("schema version 3");
+                .hasMessageContaining("schema version " + (SchemaMigrations.LATEST_VERSION + 1));
 
         assertThat(SqliteFiles.bytesOf(file)).isEqualTo(before);
     }

@@ -109,7 +109,7 @@ public final class Threadline implements AutoCloseable {
                     options.clock(),
                     IdSource.timeOrdered(),
                     subscriptions::notifyCommitted);
-            this.queries = new Queries(store.reads());
+            this.queries = new Queries(store.reads(), store.search());
             projections.catchUp();
         } catch (RuntimeException e) {
             database.close();

@@ -23,7 +23,8 @@ public sealed interface Command
                 CreateCheckpoint,
                 RestoreCheckpoint,
                 SetSetting,
-                UnsetSetting {
+                UnsetSetting,
+                ForkThread {
 
     /**
      * Decides the events this command emits given the current state, or refuses it with a

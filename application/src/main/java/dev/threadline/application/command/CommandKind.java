@@ -28,7 +28,8 @@ public enum CommandKind {
     CREATE_CHECKPOINT("CreateCheckpoint", CreateCheckpoint.class),
     RESTORE_CHECKPOINT("RestoreCheckpoint", RestoreCheckpoint.class),
     SET_SETTING("SetSetting", SetSetting.class),
-    UNSET_SETTING("UnsetSetting", UnsetSetting.class);
+    UNSET_SETTING("UnsetSetting", UnsetSetting.class),
+    FORK_THREAD("ForkThread", ForkThread.class);
 
     private static final Map<String, CommandKind> BY_NAME = new HashMap<>();
     private static final Map<Class<?>, CommandKind> BY_CLASS = new HashMap<>();
