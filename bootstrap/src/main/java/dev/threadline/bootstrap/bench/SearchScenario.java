@@ -23,7 +23,8 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The {@code search} scenario: messages written through commands, then queries run three ways on
+ * The {@code search} scenario: messages written through commands (common words and a long tail of
+ * rarer ones, as real threads hold), then queries run three ways on
  * the same rows, interleaved: Threadline's search, a raw FTS5 query by hand (the same ranking,
  * snippet and limit, no joins), and a {@code LIKE} scan of the message texts newest first (what a
  * store without an index does). Reports each side's p50 and p99 latency.
@@ -68,7 +69,28 @@ public final class SearchScenario {
         "assertThat(result).isEqualTo(42);"
     };
 
+    /** Rarer words: project names, identifiers, jargon. Real threads use thousands of them. */
+    private static final String[] RARE = rareWords(20_000);
+
     private SearchScenario() {}
+
+    private static String[] rareWords(int count) {
+        String[] syllables = {
+            "ka", "lo", "mi", "ter", "vo", "sen", "dra", "pul", "qui", "zor", "ben", "fa", "gri", "hon"
+        };
+        String[] words = new String[count];
+        for (int i = 0; i < count; i++) {
+            StringBuilder word = new StringBuilder();
+            for (int n = i; ; n /= syllables.length) {
+                word.append(syllables[n % syllables.length]);
+                if (n < syllables.length) {
+                    break;
+                }
+            }
+            words[i] = word.append(i % 7 == 0 ? "Service" : "").toString();
+        }
+        return words;
+    }
 
     /**
      * Seeds a store in the directory and measures.
@@ -166,6 +188,9 @@ public final class SearchScenario {
             }
             if (random.nextInt(40) == 0) {
                 text.append(CODE[random.nextInt(CODE.length)]);
+            } else if (random.nextInt(4) == 0) {
+                double skew = random.nextDouble();
+                text.append(RARE[(int) (skew * skew * skew * RARE.length)]);
             } else {
                 double skew = random.nextDouble();
                 text.append(WORDS[(int) (skew * skew * WORDS.length)]);
@@ -174,12 +199,12 @@ public final class SearchScenario {
         return text.toString();
     }
 
-    /** One or two of the rarer words, as people search. */
+    /** A rarer word, alone or with a common one, as people search for a name they remember. */
     private static List<String> queries(Random random) {
         List<String> queries = new ArrayList<>();
         for (int i = 0; i < QUERIES; i++) {
-            String first = WORDS[20 + random.nextInt(WORDS.length - 20)];
-            queries.add(i % 2 == 0 ? first : first + " " + WORDS[20 + random.nextInt(WORDS.length - 20)]);
+            String rare = RARE[random.nextInt(2_000)];
+            queries.add(i % 2 == 0 ? rare : WORDS[20 + random.nextInt(WORDS.length - 20)] + " " + rare);
         }
         return queries;
     }
