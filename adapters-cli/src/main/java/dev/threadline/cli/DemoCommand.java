@@ -5,13 +5,17 @@ import dev.threadline.application.command.CompleteTurn;
 import dev.threadline.application.command.CreateCheckpoint;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.command.ForkThread;
 import dev.threadline.application.command.RestoreCheckpoint;
 import dev.threadline.application.command.StartTurn;
 import dev.threadline.application.result.CommandResult;
+import dev.threadline.application.search.SearchFilter;
+import dev.threadline.application.search.SearchHit;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.CheckpointId;
+import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
@@ -25,8 +29,9 @@ import picocli.CommandLine.Command;
 /** {@code demo}: records a small realistic session on the store and shows it. */
 @Command(
         name = "demo",
-        description = "Records a sample session (a project, a thread, two turns with a streamed answer, a checkpoint "
-                + "and a restore) on the store, then prints the transcript and the tail of the event log.")
+        description = "Records a sample session (a project, a thread, two turns with a streamed answer, a checkpoint, "
+                + "a restore and a fork) on the store, then prints the transcript, a search and the tail of the"
+                + " event log.")
 final class DemoCommand extends StoreCommand {
 
     private static final int TAIL = 15;
@@ -74,18 +79,38 @@ final class DemoCommand extends StoreCommand {
                 null);
         session.execute(new CompleteTurn(thread), null);
         CommandResult restored = session.execute(new RestoreCheckpoint(thread, checkpoint), null);
+        // Branch the conversation after the streamed answer of turn 1: nothing is copied.
+        MessageId answered = session.queries().transcript(thread).turns().get(0).messages().stream()
+                .filter(m -> m.role() == Role.ASSISTANT)
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .id();
+        ThreadId fork = session.execute(new ForkThread(thread, answered, "Fix the flaky login test (no retries)"), null)
+                .threadId();
+        List<SearchHit> hits = session.queries().search("dashboard heading", new SearchFilter(project, null, null, 3));
 
         if (output.json()) {
             output.json(output.object()
                     .put("projectId", project.toString())
                     .put("threadId", thread.toString())
                     .put("checkpointId", checkpoint.toString())
+                    .put("forkThreadId", fork.toString())
+                    .put("searchHits", hits.size())
                     .put("lastSequence", restored.lastSequence()));
             return ExitCode.OK;
         }
         output.line("Recorded a demo session in " + session.maintenance().location() + ".");
         output.line("");
-        Views.transcript(output, session.queries().transcript(thread));
+        Views.transcript(output, session.queries().transcript(thread), session.queries()::thread);
+        output.line("");
+        output.line("Forked it at the streamed answer of turn 1 as thread " + fork
+                + ": it inherits turn 1 by reference and none of turn 2.");
+        output.line("Search \"dashboard heading\":");
+        for (SearchHit hit : hits) {
+            output.line("  " + hit.threadTitle() + " · turn " + hit.turnOrdinal() + " · "
+                    + (hit.role() == null ? "title" : hit.role().label()) + ": "
+                    + hit.snippet().replace('\n', ' '));
+        }
         output.line("");
         ExportLines lines = new ExportLines();
         List<List<String>> rows = new ArrayList<>();
@@ -101,7 +126,7 @@ final class DemoCommand extends StoreCommand {
         output.line(tailHeading(rows.size(), last));
         output.table(List.of("SEQ", "TYPE", "STREAM", "VER", "PAYLOAD"), rows);
         output.line("");
-        output.line("Try: threadline thread show " + thread + "   or   threadline events --stream " + thread);
+        output.line("Try: threadline thread show " + fork + "   or   threadline search 'flaky login'");
         return ExitCode.OK;
     }
 

@@ -26,7 +26,9 @@ class BenchCommandTest {
             "replay",
             "rebuild",
             "deltas",
-            "streamed-answer");
+            "streamed-answer",
+            "search",
+            "fork");
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -211,7 +211,7 @@ class CliProcessIT {
                 run(store, "--json", "events", "--type", "TurnStarted").lines();
 
         assertThat(projects.get("projects")).hasSize(1);
-        assertThat(info.get("lastSequence").asLong()).isEqualTo(14);
+        assertThat(info.get("lastSequence").asLong()).isEqualTo(15);
         assertThat(events).hasSize(2);
         JsonNode first = JSON.readTree(events.get(0));
         assertThat(first.get("type").asText()).isEqualTo("TurnStarted");
