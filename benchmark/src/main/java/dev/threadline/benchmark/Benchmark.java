@@ -106,6 +106,7 @@ public final class Benchmark {
         results.add(rebuild(pipelineStore));
         results.add(deltas());
         results.add(streamedAnswer());
+        results.add(CheckpointCapture.measure(this::store, events, progress));
         return results;
     }
 

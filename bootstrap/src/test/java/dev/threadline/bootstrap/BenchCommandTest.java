@@ -26,7 +26,8 @@ class BenchCommandTest {
             "replay",
             "rebuild",
             "deltas",
-            "streamed-answer");
+            "streamed-answer",
+            "checkpoint");
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
