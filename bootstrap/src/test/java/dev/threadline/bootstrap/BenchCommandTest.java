@@ -28,7 +28,8 @@ class BenchCommandTest {
             "deltas",
             "streamed-answer",
             "search",
-            "fork");
+            "fork",
+            "checkpoint");
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

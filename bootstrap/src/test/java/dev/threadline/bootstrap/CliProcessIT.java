@@ -75,7 +75,8 @@ class CliProcessIT {
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out())
-                .contains("Turn 1 [completed]", "Turn 2 [reverted]", "refs/threadline/checkpoints/1")
+                .contains("Turn 1 [completed]", "Turn 2 [reverted]", "refs/threadline/")
+                .contains("tests/login.test.js is back on disk, with the fix.")
                 .contains("CheckpointRestored", "MessageDeltaAppended");
         assertThat(Files.exists(temp.resolve("store/threadline.db"))).isTrue();
     }
