@@ -212,7 +212,8 @@ class CliProcessIT {
                 run(store, "--json", "events", "--type", "TurnStarted").lines();
 
         assertThat(projects.get("projects")).hasSize(1);
-        assertThat(info.get("lastSequence").asLong()).isEqualTo(15);
+        assertThat(info.get("lastSequence").asLong())
+                .isEqualTo(16); // the demo: 15 events of its session, then the fork
         assertThat(events).hasSize(2);
         JsonNode first = JSON.readTree(events.get(0));
         assertThat(first.get("type").asText()).isEqualTo("TurnStarted");
