@@ -3,20 +3,26 @@ package dev.threadline.cli;
 import dev.threadline.application.command.ArchiveThread;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.DeleteThread;
+import dev.threadline.application.command.ForkThread;
 import dev.threadline.application.command.RenameThread;
 import dev.threadline.application.command.UnarchiveThread;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.result.CommandResult;
+import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code thread create | list | show | rename | archive | unarchive | delete}. */
+/** {@code thread create | list | show | fork | rename | archive | unarchive | delete}. */
 @Command(
         name = "thread",
         description = "Create, list, show and change conversation threads.",
@@ -24,6 +30,7 @@ import picocli.CommandLine.Parameters;
             ThreadCommands.Create.class,
             ThreadCommands.ListThreads.class,
             ThreadCommands.Show.class,
+            ThreadCommands.Fork.class,
             ThreadCommands.Rename.class,
             ThreadCommands.Archive.class,
             ThreadCommands.Unarchive.class,
@@ -86,10 +93,11 @@ final class ThreadCommands extends GroupCommand {
                 return ExitCode.OK;
             }
             List<List<String>> rows = new ArrayList<>();
-            for (ThreadView thread : threads) {
+            for (Listed listed : underParents(threads)) {
+                ThreadView thread = listed.thread();
                 rows.add(List.of(
                         thread.id().toString(),
-                        thread.title(),
+                        listed.depth() == 0 ? thread.title() : "  ".repeat(listed.depth() - 1) + "└ " + thread.title(),
                         thread.model(),
                         Views.state(thread),
                         Long.toString(thread.turnCount()),
@@ -101,6 +109,62 @@ final class ThreadCommands extends GroupCommand {
         }
     }
 
+    /** A listed thread and how deep it sits under forked-from parents. */
+    record Listed(ThreadView thread, int depth) {}
+
+    /** The threads in listing order, each fork right under its parent when the parent is listed. */
+    static List<Listed> underParents(List<ThreadView> threads) {
+        Map<String, List<ThreadView>> forks = new LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
+        threads.forEach(t -> listed.add(t.id().toString()));
+        List<ThreadView> roots = new ArrayList<>();
+        for (ThreadView thread : threads) {
+            if (thread.forkedFrom() != null
+                    && listed.contains(thread.forkedFrom().parent().toString())) {
+                forks.computeIfAbsent(thread.forkedFrom().parent().toString(), p -> new ArrayList<>())
+                        .add(thread);
+            } else {
+                roots.add(thread);
+            }
+        }
+        List<Listed> ordered = new ArrayList<>();
+        roots.forEach(root -> addWithForks(root, 0, forks, ordered));
+        return ordered;
+    }
+
+    private static void addWithForks(
+            ThreadView thread, int depth, Map<String, List<ThreadView>> forks, List<Listed> ordered) {
+        ordered.add(new Listed(thread, depth));
+        for (ThreadView fork : forks.getOrDefault(thread.id().toString(), List.of())) {
+            addWithForks(fork, depth + 1, forks, ordered);
+        }
+    }
+
+    @Command(
+            name = "fork",
+            description = "Starts a thread sharing a thread's history up to and including a message (nothing is"
+                    + " copied); prints the new thread id.")
+    static final class Fork extends WriteCommand {
+        @Parameters(paramLabel = "ID")
+        ThreadId id;
+
+        @Option(names = "--at", required = true, paramLabel = "MESSAGE", description = "The last message inherited.")
+        MessageId at;
+
+        @Option(names = "--title", paramLabel = "T", description = "The fork's title (default: the parent's + (fork)).")
+        String title;
+
+        @Override
+        dev.threadline.application.command.Command command() {
+            return new ForkThread(id, at, title);
+        }
+
+        @Override
+        String describe(CommandResult result) {
+            return "Forked thread " + id + " at message " + at + ".";
+        }
+    }
+
     @Command(name = "show", description = "Prints a thread's transcript: turns, messages and checkpoints.")
     static final class Show extends StoreCommand {
         @Parameters(paramLabel = "ID")
@@ -108,7 +172,7 @@ final class ThreadCommands extends GroupCommand {
 
         @Override
         int run(Session session, Output output) {
-            Views.transcript(output, session.queries().transcript(id));
+            Views.transcript(output, session.queries().transcript(id), session.queries()::thread);
             return ExitCode.OK;
         }
     }

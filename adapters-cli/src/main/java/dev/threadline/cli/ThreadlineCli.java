@@ -3,6 +3,7 @@ package dev.threadline.cli;
 import dev.threadline.domain.error.ThreadlineException;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
+import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
@@ -41,6 +42,7 @@ import picocli.CommandLine.TypeConversionException;
             TurnCommands.class,
             MessageCommands.class,
             CheckpointCommands.class,
+            SearchCommand.class,
             SettingsCommands.class,
             EventsCommand.class,
             ProjectionsCommands.class,
@@ -120,6 +122,7 @@ public final class ThreadlineCli implements Callable<Integer> {
         cl.registerConverter(ProjectId.class, converter("project id", ProjectId::parse));
         cl.registerConverter(ThreadId.class, converter("thread id", ThreadId::parse));
         cl.registerConverter(TurnId.class, converter("turn id", TurnId::parse));
+        cl.registerConverter(MessageId.class, converter("message id", MessageId::parse));
         cl.registerConverter(CheckpointId.class, converter("checkpoint id", CheckpointId::parse));
         cl.registerConverter(Role.class, text -> {
             try {

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threadline.application.query.Transcript;
 import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.ForkPoint;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
 import dev.threadline.domain.event.CheckpointCreated;
+import dev.threadline.domain.id.ThreadId;
 import java.util.List;
+import java.util.function.Function;
 
 /** How read-model views are shown, as JSON and as text. */
 final class Views {
@@ -38,7 +41,17 @@ final class Views {
                 .put("runningTurnId", Output.text(thread.runningTurn()))
                 .put("createdAt", Output.text(thread.createdAt()))
                 .put("lastActivityAt", Output.text(thread.lastActivityAt()))
-                .put("version", thread.version());
+                .put("version", thread.version())
+                .put(
+                        "parentThreadId",
+                        thread.forkedFrom() == null
+                                ? null
+                                : Output.text(thread.forkedFrom().parent()))
+                .put(
+                        "forkMessageId",
+                        thread.forkedFrom() == null
+                                ? null
+                                : Output.text(thread.forkedFrom().atMessage()));
     }
 
     static ObjectNode checkpoint(Output output, CheckpointView checkpoint) {
@@ -64,7 +77,7 @@ final class Views {
     }
 
     /** A transcript as one JSON object, or as readable text. */
-    static void transcript(Output output, Transcript transcript) {
+    static void transcript(Output output, Transcript transcript, Function<ThreadId, ThreadView> threads) {
         if (output.json()) {
             ObjectNode node = thread(output, transcript.thread());
             ArrayNode turns = output.array();
@@ -72,6 +85,7 @@ final class Views {
                 TurnView view = turn.turn();
                 ObjectNode turnNode = output.object()
                         .put("turnId", view.id().toString())
+                        .put("threadId", view.threadId().toString())
                         .put("ordinal", view.ordinal())
                         .put("status", view.status().label())
                         .put("error", view.error())
@@ -101,13 +115,21 @@ final class Views {
         output.line("Thread " + thread.id() + ": " + thread.title());
         output.line("  model " + thread.model() + ", " + state(thread) + ", " + thread.turnCount() + " turn(s), "
                 + thread.messageCount() + " message(s)");
+        for (ThreadView child = thread; child.forkedFrom() != null; ) {
+            ForkPoint fork = child.forkedFrom();
+            ThreadView parent = threads.apply(fork.parent());
+            output.line("  forked from " + parent.id() + " (" + parent.title() + ") at message " + fork.atMessage());
+            child = parent;
+        }
         if (transcript.turns().isEmpty()) {
             output.line("  (no turns yet)");
         }
         for (Transcript.Turn turn : transcript.turns()) {
             TurnView view = turn.turn();
             output.line("");
+            boolean inherited = !view.threadId().equals(thread.id());
             output.line("Turn " + view.ordinal() + " [" + view.status().label() + "] " + view.id()
+                    + (inherited ? " (inherited from " + view.threadId() + ")" : "")
                     + (view.error() != null ? " error: " + view.error() : ""));
             for (MessageView message : turn.messages()) {
                 String label = message.role().label() + (message.streaming() ? " (streaming)" : "");

@@ -14,9 +14,12 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -211,7 +214,19 @@ public final class GitWorkspaceSnapshots implements WorkspaceSnapshots {
         git.requireAvailable();
         ProjectId project = workspace.projectId();
         try {
-            Files.createDirectories(checkpoints);
+            if (!Files.isDirectory(checkpoints)) {
+                Files.createDirectories(checkpoints.getParent());
+                // The shadow repositories hold copies of the user's files: only their owner may read them.
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.createDirectory(
+                            checkpoints,
+                            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(checkpoints);
+                }
+            }
+        } catch (FileAlreadyExistsException e) {
+            // another process made it first
         } catch (IOException e) {
             throw new StorageFailure(
                     StorageFailure.Reason.UNAVAILABLE, "could not create the checkpoint directory " + checkpoints, e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.ForkPoint;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.SettingView;
@@ -71,7 +72,14 @@ final class ReadModelRowMapping {
                 running == null ? null : new TurnId(uuid(running)),
                 instant(r.getString(10)),
                 instant(r.getString(11)),
-                r.getLong(12));
+                r.getLong(12),
+                forkPoint(r.getString(13), r.getString(14)));
+    }
+
+    private static ForkPoint forkPoint(String parent, String message) {
+        return parent == null || message == null
+                ? null
+                : new ForkPoint(new ThreadId(uuid(parent)), new MessageId(uuid(message)));
     }
 
     static Object[] values(ThreadView t) {
@@ -87,7 +95,9 @@ final class ReadModelRowMapping {
             text(t.runningTurn()),
             text(t.createdAt()),
             text(t.lastActivityAt()),
-            t.version()
+            t.version(),
+            t.forkedFrom() == null ? null : t.forkedFrom().parent().toString(),
+            t.forkedFrom() == null ? null : t.forkedFrom().atMessage().toString()
         };
     }
 

@@ -7,6 +7,7 @@ import static dev.threadline.sqlite.schema.Tables.PROJECTION_PROJECTS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTOR_POSITIONS;
+import static dev.threadline.sqlite.schema.Tables.SEARCH_DOCUMENTS;
 import static dev.threadline.sqlite.schema.Tables.SETTINGS;
 
 import java.util.Arrays;
@@ -34,7 +35,8 @@ final class ReadModelStatements {
             PROJECTION_MESSAGES,
             PROJECTION_MESSAGE_DELTAS,
             CHECKPOINTS,
-            SETTINGS);
+            SETTINGS,
+            SEARCH_DOCUMENTS);
 
     private final DSLContext render;
     private final Map<Table<?>, String> byKey = new LinkedHashMap<>();
@@ -130,6 +132,23 @@ final class ReadModelStatements {
                 .where(PROJECTOR_POSITIONS.PROJECTOR.eq(param(PROJECTOR_POSITIONS.PROJECTOR)))
                 .getSQL();
         setPosition = upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR);
+    }
+
+    /**
+     * The columns by which a verification orders and keys a table's rows: its primary key, except
+     * for the search documents, whose rowid is the index's business and whose key is {@code doc_key}.
+     */
+    static List<? extends Field<?>> comparedKey(Table<?> table) {
+        return table.equals(SEARCH_DOCUMENTS)
+                ? List.of(SEARCH_DOCUMENTS.DOC_KEY)
+                : table.getPrimaryKey().getFields();
+    }
+
+    /** The columns a verification compares: all but the search documents' rowid. */
+    static List<Field<?>> comparedColumns(Table<?> table) {
+        return Arrays.stream(table.fields())
+                .filter(field -> !field.equals(SEARCH_DOCUMENTS.DOCUMENT_ID))
+                .toList();
     }
 
     /** {@code SELECT *} of a table's row by its key. */

@@ -26,7 +26,8 @@ public final class SqliteProjections {
                 new SqliteProjectionWriter(database, statements, sql, known),
                 new SqliteProjectorPositions(database, statements, sql, known),
                 new SqliteReadModelRows(database, known),
-                new SqliteTransactions(database));
+                new SqliteTransactions(database),
+                new SqliteSearchIndex(statements, new SearchStatements(database.sql()), known));
     }
 
     /** Scratch databases opened with the options of the given one, each in a temporary directory. */

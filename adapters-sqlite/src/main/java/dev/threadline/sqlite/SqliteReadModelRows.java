@@ -34,16 +34,16 @@ final class SqliteReadModelRows implements ReadModelRows {
             return queries;
         }
         for (org.jooq.Table<?> table : ReadModelStatements.READ_MODEL_TABLES) {
-            List<Field<?>> fields = List.of(table.fields());
-            List<? extends Field<?>> key = Objects.requireNonNull(table.getPrimaryKey(), table.getName())
-                    .getFields();
+            List<Field<?>> fields = ReadModelStatements.comparedColumns(table);
+            List<? extends Field<?>> key =
+                    Objects.requireNonNull(ReadModelStatements.comparedKey(table), table.getName());
             int[] keyColumns = new int[key.size()];
             boolean[] numeric = new boolean[key.size()];
             for (int i = 0; i < key.size(); i++) {
                 keyColumns[i] = fields.indexOf(key.get(i)) + 1;
                 numeric[i] = Number.class.isAssignableFrom(key.get(i).getType());
             }
-            String sql = database.sql().selectFrom(table).orderBy(key).getSQL();
+            String sql = database.sql().select(fields).from(table).orderBy(key).getSQL();
             queries.put(
                     new ReadModelRows.Table(
                             table.getName(), fields.stream().map(Field::getName).toList()),

@@ -40,7 +40,7 @@ public final class InMemoryThreadline implements StoreUnderTest {
         this.subscriptions = new Subscriptions(storage, POLL_INTERVAL);
         this.commands = new Commands(
                 storage, storage, storage, storage, projections, options.clock(), ids, subscriptions::notifyCommitted);
-        this.queries = new Queries(storage);
+        this.queries = new Queries(storage, storage);
         projections.catchUp();
     }
 

@@ -110,6 +110,12 @@ public final class Benchmark {
         results.add(rebuild(pipelineStore));
         results.add(deltas());
         results.add(streamedAnswer());
+        progress.accept("search, " + Math.min(events, SearchScenario.MESSAGES) + " messages");
+        results.add(SearchScenario.run(factory, store(), Math.min(events, SearchScenario.MESSAGES)));
+        progress.accept("fork of a thread holding 10 MB");
+        results.add(ForkScenario.run(
+                factory, store(), Math.min(ForkScenario.PARENT_BYTES, Math.max(64 * 1024L, events * 100L))));
+        results.add(CheckpointCapture.measure(this::store, events, progress));
         return results;
     }
 

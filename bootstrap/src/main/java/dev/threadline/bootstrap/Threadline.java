@@ -144,7 +144,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                     options.clock(),
                     ids,
                     subscriptions::notifyCommitted);
-            this.queries = new Queries(store.reads());
+            this.queries = new Queries(store.reads(), store.search());
             WorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(dataDirectory);
             this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
             this.diff = new DiffCheckpoints(queries, snapshots);

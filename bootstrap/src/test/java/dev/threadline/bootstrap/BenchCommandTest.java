@@ -26,7 +26,10 @@ class BenchCommandTest {
             "replay",
             "rebuild",
             "deltas",
-            "streamed-answer");
+            "streamed-answer",
+            "search",
+            "fork",
+            "checkpoint");
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -75,7 +75,8 @@ class CliProcessIT {
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         assertThat(demo.out())
-                .contains("Turn 1 [completed]", "Turn 2 [reverted]", "refs/threadline/checkpoints/1")
+                .contains("Turn 1 [completed]", "Turn 2 [reverted]", "refs/threadline/")
+                .contains("tests/login.test.js is back on disk, with the fix.")
                 .contains("CheckpointRestored", "MessageDeltaAppended");
         assertThat(Files.exists(temp.resolve("store/threadline.db"))).isTrue();
     }
@@ -211,7 +212,8 @@ class CliProcessIT {
                 run(store, "--json", "events", "--type", "TurnStarted").lines();
 
         assertThat(projects.get("projects")).hasSize(1);
-        assertThat(info.get("lastSequence").asLong()).isEqualTo(14);
+        assertThat(info.get("lastSequence").asLong())
+                .isEqualTo(16); // the demo: 15 events of its session, then the fork
         assertThat(events).hasSize(2);
         JsonNode first = JSON.readTree(events.get(0));
         assertThat(first.get("type").asText()).isEqualTo("TurnStarted");

@@ -82,7 +82,8 @@ class CommandLineTest {
     void demo_lists_as_many_events_as_its_heading_says() {
         Run fresh = run("demo");
         assertThat(fresh.exitCode()).as(fresh.err()).isZero();
-        assertTailHeadingCountsItsRows(fresh.out(), "The ");
+        // A fresh demo writes more events than the tail lists once it records forks and checkpoints.
+        assertTailHeadingCountsItsRows(fresh.out(), fresh.out().contains("The last ") ? "The last " : "The ");
 
         Run again = run("demo");
         assertThat(again.exitCode()).as(again.err()).isZero();
@@ -253,7 +254,7 @@ class CommandLineTest {
 
         assertThat(doctor.exitCode()).isZero();
         assertThat(doctor.json().get("healthy").asBoolean()).isTrue();
-        assertThat(doctor.json().get("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(doctor.json().get("schemaVersion").asInt()).isEqualTo(4);
         assertThat(run("projections", "status").out()).contains("LAG");
         assertThat(run("projections", "rebuild").exitCode()).isZero();
         assertThat(run("--json", "projections", "verify").json().get("clean").asBoolean())

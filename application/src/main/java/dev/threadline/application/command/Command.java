@@ -24,7 +24,8 @@ public sealed interface Command
                 RecordSnapshot,
                 RestoreCheckpoint,
                 SetSetting,
-                UnsetSetting {
+                UnsetSetting,
+                ForkThread {
 
     /**
      * Decides the events this command emits given the current state, or refuses it with a

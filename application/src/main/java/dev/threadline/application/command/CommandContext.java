@@ -3,6 +3,7 @@ package dev.threadline.application.command;
 import dev.threadline.application.port.IdSource;
 import dev.threadline.application.port.ReadModels;
 import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.ForkPoint;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.SettingView;
@@ -74,6 +75,30 @@ public final class CommandContext {
     /** A message, or a refusal saying it does not exist. */
     public MessageView message(MessageId id) {
         return store.message(id).orElseThrow(() -> new NotFound("message", id));
+    }
+
+    /**
+     * Whether a message shows in a thread's transcript: written in it, or inherited from the
+     * thread it was forked from up to its fork point, through every fork of the lineage. Ordinals
+     * compare along a lineage because a fork continues its parent's numbering.
+     */
+    public boolean inTranscript(ThreadView thread, MessageView message) {
+        ThreadView current = thread;
+        while (current != null) {
+            if (message.threadId().equals(current.id())) {
+                return true;
+            }
+            ForkPoint fork = current.forkedFrom();
+            if (fork == null) {
+                return false;
+            }
+            Optional<MessageView> at = store.message(fork.atMessage());
+            if (at.isEmpty() || message.ordinal() > at.get().ordinal()) {
+                return false;
+            }
+            current = store.thread(fork.parent()).orElse(null);
+        }
+        return false;
     }
 
     /** A message's state without its text, or a refusal saying it does not exist. */

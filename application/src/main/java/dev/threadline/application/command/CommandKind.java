@@ -29,7 +29,8 @@ public enum CommandKind {
     RECORD_SNAPSHOT("RecordSnapshot", RecordSnapshot.class),
     RESTORE_CHECKPOINT("RestoreCheckpoint", RestoreCheckpoint.class),
     SET_SETTING("SetSetting", SetSetting.class),
-    UNSET_SETTING("UnsetSetting", UnsetSetting.class);
+    UNSET_SETTING("UnsetSetting", UnsetSetting.class),
+    FORK_THREAD("ForkThread", ForkThread.class);
 
     private static final Map<String, CommandKind> BY_NAME = new HashMap<>();
     private static final Map<Class<?>, CommandKind> BY_CLASS = new HashMap<>();

@@ -10,13 +10,15 @@ import java.util.Objects;
  * @param positions its projectors' positions
  * @param rows its rows as text, for verification
  * @param transactions its transactions
+ * @param search its full-text index
  */
 public record ProjectionStorage(
         ReadModels reads,
         ProjectionWriter writer,
         ProjectorPositions positions,
         ReadModelRows rows,
-        Transactions transactions) {
+        Transactions transactions,
+        SearchIndex search) {
 
     /** Checks that every port is present. */
     public ProjectionStorage {
@@ -25,5 +27,6 @@ public record ProjectionStorage(
         Objects.requireNonNull(positions, "positions");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(transactions, "transactions");
+        Objects.requireNonNull(search, "search");
     }
 }

@@ -38,7 +38,7 @@ public final class Projections {
         this.positions = live.positions();
         this.transactions = live.transactions();
         this.scratchSpace = scratchSpace;
-        this.projector = new ReadModelProjector(live.reads(), live.writer());
+        this.projector = new ReadModelProjector(live.reads(), live.writer(), live.search());
     }
 
     /**
@@ -157,7 +157,8 @@ public final class Projections {
             long position = positions.position(ReadModelProjector.NAME);
             try (ScratchSpace.ScratchStore scratch = scratchSpace.open()) {
                 ProjectionStorage rebuilt = scratch.storage();
-                ReadModelProjector rebuilding = new ReadModelProjector(rebuilt.reads(), rebuilt.writer());
+                ReadModelProjector rebuilding =
+                        new ReadModelProjector(rebuilt.reads(), rebuilt.writer(), rebuilt.search());
                 rebuilt.transactions().inTransaction(() -> {
                     long applied = projectAll(rebuilding, position, progress);
                     rebuilt.positions().setPosition(ReadModelProjector.NAME, position);

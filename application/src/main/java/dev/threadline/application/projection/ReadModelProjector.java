@@ -2,12 +2,15 @@ package dev.threadline.application.projection;
 
 import dev.threadline.application.port.ProjectionWriter;
 import dev.threadline.application.port.ReadModels;
+import dev.threadline.application.port.SearchIndex;
 import dev.threadline.application.readmodel.CheckpointView;
+import dev.threadline.application.readmodel.ForkPoint;
 import dev.threadline.application.readmodel.MessageView;
 import dev.threadline.application.readmodel.ProjectView;
 import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.application.search.SearchDocument;
 import dev.threadline.domain.event.CheckpointCreated;
 import dev.threadline.domain.event.CheckpointRestored;
 import dev.threadline.domain.event.Event;
@@ -21,6 +24,8 @@ import dev.threadline.domain.event.ProjectRenamed;
 import dev.threadline.domain.event.SettingChanged;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.event.ThreadCreated;
+import dev.threadline.domain.event.ThreadDeleted;
+import dev.threadline.domain.event.ThreadForked;
 import dev.threadline.domain.event.ThreadRenamed;
 import dev.threadline.domain.event.TurnCompleted;
 import dev.threadline.domain.event.TurnFailed;
@@ -34,8 +39,13 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies events to the read models: projects, threads, turns, messages, checkpoints and settings.
- * It tolerates any decodable log: an event about a row that does not exist changes nothing.
+ * Applies events to the read models: projects, threads, turns, messages, checkpoints, settings and
+ * the search index. It tolerates any decodable log: an event about a row that does not exist
+ * changes nothing.
+ *
+ * <p>A fork's row continues its parent's numbering: its turn and message counts start at those of
+ * the message it was forked at, so its own turns and messages follow the inherited ones in
+ * ordinal order, and nothing of the parent is copied.
  */
 public final class ReadModelProjector {
 
@@ -44,14 +54,17 @@ public final class ReadModelProjector {
 
     private final ReadModels reads;
     private final ProjectionWriter writer;
+    private final SearchIndex search;
 
     /**
      * @param reads the read models it reads the rows it changes from
      * @param writer where it writes them
+     * @param search the full-text index it keeps
      */
-    public ReadModelProjector(ReadModels reads, ProjectionWriter writer) {
+    public ReadModelProjector(ReadModels reads, ProjectionWriter writer, SearchIndex search) {
         this.reads = reads;
         this.writer = writer;
+        this.search = search;
     }
 
     /** Applies one stored event to the read models. */
@@ -76,11 +89,45 @@ public final class ReadModelProjector {
                 ThreadCreated e = (ThreadCreated) event;
                 writer.putThread(new ThreadView(
                         e.threadId(), e.projectId(), e.title(), e.model(), false, false, 0, 0, null, at, at, version));
+                search.index(SearchDocument.title(e.threadId(), e.projectId(), at, e.title()));
             }
-            case THREAD_RENAMED -> updateThread(stored, t -> t.withTitle(((ThreadRenamed) event).title()));
+            case THREAD_FORKED -> {
+                ThreadForked e = (ThreadForked) event;
+                long messages = 0;
+                long turns = 0;
+                MessageView fork = reads.message(e.atMessageId()).orElse(null);
+                if (fork != null) {
+                    messages = fork.ordinal();
+                    turns = reads.turn(fork.turnId()).map(TurnView::ordinal).orElse(0L);
+                }
+                writer.putThread(new ThreadView(
+                        e.threadId(),
+                        e.projectId(),
+                        e.title(),
+                        e.model(),
+                        false,
+                        false,
+                        turns,
+                        messages,
+                        null,
+                        at,
+                        at,
+                        version,
+                        new ForkPoint(e.parentThreadId(), e.atMessageId())));
+                search.index(SearchDocument.title(e.threadId(), e.projectId(), at, e.title()));
+            }
+            case THREAD_RENAMED ->
+                updateThread(stored, t -> {
+                    ThreadView renamed = t.withTitle(((ThreadRenamed) event).title());
+                    search.index(SearchDocument.title(t.id(), t.projectId(), t.createdAt(), renamed.title()));
+                    return renamed;
+                });
             case THREAD_ARCHIVED -> updateThread(stored, t -> t.withFlags(true, t.deleted()));
             case THREAD_UNARCHIVED -> updateThread(stored, t -> t.withFlags(false, t.deleted()));
-            case THREAD_DELETED -> updateThread(stored, t -> t.withFlags(t.archived(), true));
+            case THREAD_DELETED -> {
+                updateThread(stored, t -> t.withFlags(t.archived(), true));
+                search.removeThread(((ThreadDeleted) event).threadId());
+            }
             case TURN_STARTED -> {
                 TurnStarted e = (TurnStarted) event;
                 updateThread(stored, t -> {
@@ -108,6 +155,10 @@ public final class ReadModelProjector {
                             e.streaming(),
                             at,
                             at));
+                    if (!e.streaming()) {
+                        search.index(SearchDocument.message(
+                                t.id(), t.projectId(), e.turnId(), e.messageId(), e.role(), at, e.text()));
+                    }
                     return t.withMessageCount(t.messageCount() + 1);
                 });
             }
@@ -117,17 +168,28 @@ public final class ReadModelProjector {
                 updateThread(stored, UnaryOperator.identity());
             }
             case MESSAGE_COMPLETED -> {
-                reads.message(((MessageCompleted) event).messageId())
-                        .ifPresent(m -> writer.putMessage(new MessageView(
-                                m.id(),
-                                m.threadId(),
-                                m.turnId(),
-                                m.ordinal(),
-                                m.role(),
-                                m.text(),
-                                false,
-                                m.createdAt(),
-                                at)));
+                reads.message(((MessageCompleted) event).messageId()).ifPresent(m -> {
+                    writer.putMessage(new MessageView(
+                            m.id(),
+                            m.threadId(),
+                            m.turnId(),
+                            m.ordinal(),
+                            m.role(),
+                            m.text(),
+                            false,
+                            m.createdAt(),
+                            at));
+                    // Indexed once, complete: the deltas before never touched the index.
+                    reads.thread(m.threadId())
+                            .ifPresent(t -> search.index(SearchDocument.message(
+                                    m.threadId(),
+                                    t.projectId(),
+                                    m.turnId(),
+                                    m.id(),
+                                    m.role(),
+                                    m.createdAt(),
+                                    m.text())));
+                });
                 updateThread(stored, UnaryOperator.identity());
             }
             case CHECKPOINT_CREATED -> {

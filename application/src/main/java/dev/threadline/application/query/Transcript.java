@@ -7,7 +7,9 @@ import dev.threadline.application.readmodel.TurnView;
 import java.util.List;
 
 /**
- * A thread's whole conversation: its turns in order, each with its messages and checkpoints.
+ * A thread's whole conversation: its turns in order, each with its messages and checkpoints. For a
+ * fork, the inherited turns come first; each keeps the id of the thread that wrote it ({@code
+ * turn().threadId()}), so the thread's own turns are those with its id.
  *
  * @param thread the thread
  * @param turns its turns, in order

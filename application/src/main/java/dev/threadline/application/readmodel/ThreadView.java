@@ -21,6 +21,7 @@ import java.time.Instant;
  * @param createdAt when it was created
  * @param lastActivityAt when anything last happened in it
  * @param version its stream's last version
+ * @param forkedFrom where it was forked from, or null for a thread created afresh
  */
 public record ThreadView(
         ThreadId id,
@@ -34,7 +35,38 @@ public record ThreadView(
         TurnId runningTurn,
         Instant createdAt,
         Instant lastActivityAt,
-        long version) {
+        long version,
+        ForkPoint forkedFrom) {
+
+    /** A thread created afresh, not forked. */
+    public ThreadView(
+            ThreadId id,
+            ProjectId projectId,
+            String title,
+            String model,
+            boolean archived,
+            boolean deleted,
+            long turnCount,
+            long messageCount,
+            TurnId runningTurn,
+            Instant createdAt,
+            Instant lastActivityAt,
+            long version) {
+        this(
+                id,
+                projectId,
+                title,
+                model,
+                archived,
+                deleted,
+                turnCount,
+                messageCount,
+                runningTurn,
+                createdAt,
+                lastActivityAt,
+                version,
+                null);
+    }
 
     /** What the decision rules need of it. */
     public ThreadState state() {
@@ -55,7 +87,8 @@ public record ThreadView(
                 runningTurn,
                 createdAt,
                 lastActivityAt,
-                version);
+                version,
+                forkedFrom);
     }
 
     /** This thread with other archived and deleted flags. */
@@ -72,7 +105,8 @@ public record ThreadView(
                 runningTurn,
                 createdAt,
                 lastActivityAt,
-                version);
+                version,
+                forkedFrom);
     }
 
     /** This thread with another running turn (null for none) and turn count. */
@@ -89,7 +123,8 @@ public record ThreadView(
                 turn,
                 createdAt,
                 lastActivityAt,
-                version);
+                version,
+                forkedFrom);
     }
 
     /** This thread with another message count. */
@@ -106,7 +141,8 @@ public record ThreadView(
                 runningTurn,
                 createdAt,
                 lastActivityAt,
-                version);
+                version,
+                forkedFrom);
     }
 
     /** This thread after an event of its stream at the given time and version. */
@@ -123,6 +159,7 @@ public record ThreadView(
                 runningTurn,
                 createdAt,
                 at,
-                newVersion);
+                newVersion,
+                forkedFrom);
     }
 }

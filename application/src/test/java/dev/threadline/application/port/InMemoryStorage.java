@@ -7,6 +7,10 @@ import dev.threadline.application.readmodel.SettingView;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.application.readmodel.TurnView;
+import dev.threadline.application.search.SearchDocument;
+import dev.threadline.application.search.SearchFilter;
+import dev.threadline.application.search.SearchHit;
+import dev.threadline.application.search.SearchQuery;
 import dev.threadline.domain.error.VersionConflict;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.CheckpointId;
@@ -51,7 +55,8 @@ public final class InMemoryStorage
                 ReadModelRows,
                 Transactions,
                 CommandReceipts,
-                Maintenance {
+                Maintenance,
+                SearchIndex {
 
     /** Everything stored; copied whole at the start of a transaction. */
     private static final class State {
@@ -62,6 +67,7 @@ public final class InMemoryStorage
         final TreeMap<String, MessageView> messages = new TreeMap<>();
         final TreeMap<String, CheckpointView> checkpoints = new TreeMap<>();
         final TreeMap<String, SettingView> settings = new TreeMap<>();
+        final TreeMap<String, SearchDocument> documents = new TreeMap<>();
         final Map<String, Long> positions = new HashMap<>();
         final Map<String, Receipt> receipts = new HashMap<>();
 
@@ -74,6 +80,7 @@ public final class InMemoryStorage
             copy.messages.putAll(messages);
             copy.checkpoints.putAll(checkpoints);
             copy.settings.putAll(settings);
+            copy.documents.putAll(documents);
             copy.positions.putAll(positions);
             copy.receipts.putAll(receipts);
             return copy;
@@ -97,7 +104,7 @@ public final class InMemoryStorage
 
     /** These ports as one read-model store. */
     public ProjectionStorage projectionStorage() {
-        return new ProjectionStorage(this, this, this, this, this);
+        return new ProjectionStorage(this, this, this, this, this, this);
     }
 
     /** Scratch stores of this kind. */
@@ -442,6 +449,28 @@ public final class InMemoryStorage
             state.messages.clear();
             state.checkpoints.clear();
             state.settings.clear();
+            state.documents.clear();
+        });
+    }
+
+    // SearchIndex
+
+    @Override
+    public void index(SearchDocument document) {
+        write(() -> state.documents.put(document.key(), document));
+    }
+
+    @Override
+    public void removeThread(ThreadId thread) {
+        write(() -> state.documents.values().removeIf(d -> d.threadId().equals(thread)));
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query, SearchFilter filter) {
+        return locked(() -> {
+            Map<String, Long> ordinals = new HashMap<>();
+            state.turns.forEach((id, turn) -> ordinals.put(id, turn.ordinal()));
+            return InMemorySearch.search(state.documents.values(), state.threads, ordinals, query, filter);
         });
     }
 
@@ -465,7 +494,8 @@ public final class InMemoryStorage
             new Table("turns", List.of("row")),
             new Table("messages", List.of("row")),
             new Table("checkpoints", List.of("row")),
-            new Table("settings", List.of("row")));
+            new Table("settings", List.of("row")),
+            new Table("search", List.of("row")));
 
     @Override
     public List<Table> tables() {
@@ -482,6 +512,7 @@ public final class InMemoryStorage
                 case "messages" -> state.messages;
                 case "checkpoints" -> state.checkpoints;
                 case "settings" -> state.settings;
+                case "search" -> state.documents;
                 default -> throw new IllegalArgumentException(table.name());
             };
             return new TreeMap<String, Object>(source);

@@ -167,7 +167,7 @@ class SecurityTest {
             for (Path file : Stream.concat(files, Stream.of(export, backup)).toList()) {
                 assertThat(Files.getPosixFilePermissions(file))
                         .as(file.toString())
-                        .isEqualTo(ownerOnlyFile);
+                        .isEqualTo(Files.isDirectory(file) ? ownerOnlyDirectory : ownerOnlyFile);
             }
         }
     }

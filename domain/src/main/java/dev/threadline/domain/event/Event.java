@@ -24,7 +24,8 @@ public sealed interface Event
                 MessageCompleted,
                 CheckpointCreated,
                 CheckpointRestored,
-                SettingChanged {
+                SettingChanged,
+                ThreadForked {
 
     /** The id of the one stream of global settings. */
     String SETTINGS_STREAM = "settings";

@@ -27,7 +27,8 @@ public enum EventType {
     MESSAGE_COMPLETED("MessageCompleted", MessageCompleted.class),
     CHECKPOINT_CREATED("CheckpointCreated", CheckpointCreated.class),
     CHECKPOINT_RESTORED("CheckpointRestored", CheckpointRestored.class),
-    SETTING_CHANGED("SettingChanged", SettingChanged.class);
+    SETTING_CHANGED("SettingChanged", SettingChanged.class),
+    THREAD_FORKED("ThreadForked", ThreadForked.class);
 
     private static final Map<String, EventType> BY_NAME = new HashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new HashMap<>();

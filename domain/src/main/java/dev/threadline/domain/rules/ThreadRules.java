@@ -11,6 +11,7 @@ import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.ThreadArchived;
 import dev.threadline.domain.event.ThreadCreated;
 import dev.threadline.domain.event.ThreadDeleted;
+import dev.threadline.domain.event.ThreadForked;
 import dev.threadline.domain.event.ThreadRenamed;
 import dev.threadline.domain.event.ThreadUnarchived;
 import dev.threadline.domain.event.TurnCompleted;
@@ -52,6 +53,45 @@ public final class ThreadRules {
         Names.requireNonBlank("thread-title-required", "a thread's title", title);
         Names.requireNonBlank("thread-model-required", "a thread's model", model);
         return new ThreadCreated(id, project.id(), title, model, at);
+    }
+
+    /**
+     * A new thread whose history is the parent's up to and including a message, by reference.
+     *
+     * @param id the new thread
+     * @param parent the thread forked; archived is fine, deleted is not
+     * @param message the message the fork starts after
+     * @param visibleInParent whether the message shows in the parent's transcript (its own or
+     *     inherited by it)
+     * @param title the fork's title
+     * @param model the fork's agent model
+     * @param at when
+     */
+    public static ThreadForked fork(
+            ThreadId id,
+            ThreadState parent,
+            MessageState message,
+            boolean visibleInParent,
+            String title,
+            String model,
+            Instant at) {
+        if (parent.deleted()) {
+            throw new DomainRuleViolation(
+                    "fork-parent-not-deleted", "thread " + parent.id() + " is deleted; it cannot be forked");
+        }
+        if (!visibleInParent) {
+            throw new DomainRuleViolation(
+                    "fork-message-in-transcript",
+                    "message " + message.id() + " is not in the transcript of thread " + parent.id());
+        }
+        if (message.streaming()) {
+            throw new DomainRuleViolation(
+                    "fork-message-completed",
+                    "message " + message.id() + " is still streaming; fork at it once it is complete");
+        }
+        Names.requireNonBlank("thread-title-required", "a thread's title", title);
+        Names.requireNonBlank("thread-model-required", "a thread's model", model);
+        return new ThreadForked(id, parent.projectId(), parent.id(), message.id(), title, model, at);
     }
 
     /** A new title for a thread that is not deleted. */

@@ -28,6 +28,15 @@ public final class SampleEvents {
             case PROJECT_RENAMED -> new ProjectRenamed(project, "Threadline \"core\"", AT);
             case PROJECT_DELETED -> new ProjectDeleted(project, AT);
             case THREAD_CREATED -> new ThreadCreated(thread, project, "Fix the flaky test", "claude-sonnet", AT);
+            case THREAD_FORKED ->
+                new ThreadForked(
+                        ThreadId.parse("01937a4e-0000-7000-8000-000000000006"),
+                        project,
+                        thread,
+                        message,
+                        "Fix the flaky test (fork)",
+                        "claude-sonnet",
+                        AT);
             case THREAD_RENAMED -> new ThreadRenamed(thread, "Fix the flaky test (again)", AT);
             case THREAD_ARCHIVED -> new ThreadArchived(thread, AT);
             case THREAD_UNARCHIVED -> new ThreadUnarchived(thread, AT);

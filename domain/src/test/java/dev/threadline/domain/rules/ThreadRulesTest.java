@@ -13,6 +13,7 @@ import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.ThreadArchived;
 import dev.threadline.domain.event.ThreadCreated;
 import dev.threadline.domain.event.ThreadDeleted;
+import dev.threadline.domain.event.ThreadForked;
 import dev.threadline.domain.event.ThreadRenamed;
 import dev.threadline.domain.event.ThreadUnarchived;
 import dev.threadline.domain.event.TurnCompleted;
@@ -58,6 +59,34 @@ class ThreadRulesTest {
     void creating_a_thread_in_a_live_project_emits_thread_created() {
         assertThat(ThreadRules.create(id, new ProjectState(projectId, false, 0), "Fix it", "model-x", AT))
                 .isEqualTo(new ThreadCreated(id, projectId, "Fix it", "model-x", AT));
+    }
+
+    // Forks
+
+    @Test
+    void forking_at_a_completed_message_of_the_transcript_names_the_parent_and_the_message() {
+        ThreadId fork = ThreadId.next();
+        MessageState done = new MessageState(message, id, turn, false);
+        assertThat(ThreadRules.fork(fork, idle, done, true, "Try B", "model-x", AT))
+                .isEqualTo(new ThreadForked(fork, projectId, id, message, "Try B", "model-x", AT));
+    }
+
+    @Test
+    void an_archived_thread_can_be_forked() {
+        MessageState done = new MessageState(message, id, turn, false);
+        assertThat(ThreadRules.fork(ThreadId.next(), archived, done, true, "Try B", "m", AT)
+                        .parentThreadId())
+                .isEqualTo(id);
+    }
+
+    @Test
+    void forking_a_deleted_thread_a_streaming_message_or_one_outside_the_transcript_is_refused() {
+        MessageState done = new MessageState(message, id, turn, false);
+        MessageState streaming = new MessageState(message, id, turn, true);
+        refused(() -> ThreadRules.fork(ThreadId.next(), deleted, done, true, "t", "m", AT), "fork-parent-not-deleted");
+        refused(() -> ThreadRules.fork(ThreadId.next(), idle, streaming, true, "t", "m", AT), "fork-message-completed");
+        refused(() -> ThreadRules.fork(ThreadId.next(), idle, done, false, "t", "m", AT), "fork-message-in-transcript");
+        refused(() -> ThreadRules.fork(ThreadId.next(), idle, done, true, " ", "m", AT), "thread-title-required");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.threadline.sqlite;
+
+import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
+import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
+import static dev.threadline.sqlite.schema.Tables.SEARCH_DOCUMENTS;
+
+import dev.threadline.application.search.SearchHit;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+
+/**
+ * The search index's statements. Documents are written through {@code search_documents}; the
+ * schema's triggers keep the FTS5 table {@code search_index} in step. A search ranks inside the
+ * FTS5 table first ({@code ORDER BY rank}, BM25, with the limit), so snippets are made only for
+ * the hits returned, then joins the documents for their thread, turn and role.
+ */
+final class SearchStatements {
+
+    /** The FTS5 table, which the generated schema leaves out (jOOQ does not model virtual tables). */
+    static final String INDEX = "search_index";
+
+    /** Words of context a snippet shows around its matches. */
+    static final int SNIPPET_TOKENS = 24;
+
+    final String upsert;
+    final String removeThread;
+    private final String[] searches = new String[8];
+
+    SearchStatements(DSLContext render) {
+        upsert = render.insertInto(SEARCH_DOCUMENTS)
+                .columns(
+                        SEARCH_DOCUMENTS.DOC_KEY,
+                        SEARCH_DOCUMENTS.THREAD_ID,
+                        SEARCH_DOCUMENTS.PROJECT_ID,
+                        SEARCH_DOCUMENTS.TURN_ID,
+                        SEARCH_DOCUMENTS.MESSAGE_ID,
+                        SEARCH_DOCUMENTS.ROLE,
+                        SEARCH_DOCUMENTS.AT,
+                        SEARCH_DOCUMENTS.TEXT)
+                .values(
+                        param(SEARCH_DOCUMENTS.DOC_KEY),
+                        param(SEARCH_DOCUMENTS.THREAD_ID),
+                        param(SEARCH_DOCUMENTS.PROJECT_ID),
+                        param(SEARCH_DOCUMENTS.TURN_ID),
+                        param(SEARCH_DOCUMENTS.MESSAGE_ID),
+                        param(SEARCH_DOCUMENTS.ROLE),
+                        param(SEARCH_DOCUMENTS.AT),
+                        param(SEARCH_DOCUMENTS.TEXT))
+                .onConflict(SEARCH_DOCUMENTS.DOC_KEY)
+                .doUpdate()
+                .set(SEARCH_DOCUMENTS.THREAD_ID, excluded(SEARCH_DOCUMENTS.THREAD_ID))
+                .set(SEARCH_DOCUMENTS.PROJECT_ID, excluded(SEARCH_DOCUMENTS.PROJECT_ID))
+                .set(SEARCH_DOCUMENTS.TURN_ID, excluded(SEARCH_DOCUMENTS.TURN_ID))
+                .set(SEARCH_DOCUMENTS.MESSAGE_ID, excluded(SEARCH_DOCUMENTS.MESSAGE_ID))
+                .set(SEARCH_DOCUMENTS.ROLE, excluded(SEARCH_DOCUMENTS.ROLE))
+                .set(SEARCH_DOCUMENTS.AT, excluded(SEARCH_DOCUMENTS.AT))
+                .set(SEARCH_DOCUMENTS.TEXT, excluded(SEARCH_DOCUMENTS.TEXT))
+                .getSQL();
+        removeThread = render.deleteFrom(SEARCH_DOCUMENTS)
+                .where(SEARCH_DOCUMENTS.THREAD_ID.eq(param(SEARCH_DOCUMENTS.THREAD_ID)))
+                .getSQL();
+        for (int filters = 0; filters < searches.length; filters++) {
+            searches[filters] = render((filters & 1) != 0, (filters & 2) != 0, (filters & 4) != 0);
+        }
+    }
+
+    /**
+     * The search with the given filters. Parameters, in order: the snippet's start, end and
+     * ellipsis marks, the MATCH expression, then the project, thread and role of the filters
+     * present, then the limit.
+     */
+    String search(boolean project, boolean thread, boolean role) {
+        return searches[(project ? 1 : 0) | (thread ? 2 : 0) | (role ? 4 : 0)];
+    }
+
+    private static String render(boolean project, boolean thread, boolean role) {
+        String d = SEARCH_DOCUMENTS.getName();
+        String id = d + "." + SEARCH_DOCUMENTS.DOCUMENT_ID.getName();
+        StringBuilder ranked = new StringBuilder("SELECT " + INDEX + ".rowid AS hit, " + INDEX
+                + ".rank AS rank, snippet(" + INDEX + ", 0, ?, ?, ?, " + SNIPPET_TOKENS + ") AS snip FROM " + INDEX);
+        boolean filtered = project || thread || role;
+        if (filtered) {
+            ranked.append(" JOIN " + d + " ON " + id + " = " + INDEX + ".rowid");
+        }
+        ranked.append(" WHERE " + INDEX + " MATCH ?");
+        if (project) {
+            ranked.append(" AND " + column(SEARCH_DOCUMENTS.PROJECT_ID) + " = ?");
+        }
+        if (thread) {
+            ranked.append(" AND " + column(SEARCH_DOCUMENTS.THREAD_ID) + " = ?");
+        }
+        if (role) {
+            ranked.append(" AND " + column(SEARCH_DOCUMENTS.ROLE) + " = ?");
+        }
+        ranked.append(" ORDER BY " + INDEX + ".rank LIMIT ?");
+        String t = PROJECTION_THREADS.getName();
+        String u = PROJECTION_TURNS.getName();
+        return "SELECT " + column(SEARCH_DOCUMENTS.THREAD_ID) + ", " + column(PROJECTION_THREADS.TITLE) + ", "
+                + column(SEARCH_DOCUMENTS.TURN_ID) + ", " + column(PROJECTION_TURNS.ORDINAL) + ", "
+                + column(SEARCH_DOCUMENTS.MESSAGE_ID) + ", " + column(SEARCH_DOCUMENTS.ROLE) + ", "
+                + column(SEARCH_DOCUMENTS.AT) + ", -ranked.rank, ranked.snip FROM (" + ranked + ") ranked JOIN " + d
+                + " ON " + id + " = ranked.hit LEFT JOIN " + t + " ON " + column(PROJECTION_THREADS.THREAD_ID) + " = "
+                + column(SEARCH_DOCUMENTS.THREAD_ID) + " LEFT JOIN " + u + " ON " + column(PROJECTION_TURNS.TURN_ID)
+                + " = " + column(SEARCH_DOCUMENTS.TURN_ID) + " ORDER BY ranked.rank, " + column(SEARCH_DOCUMENTS.AT)
+                + " DESC, " + column(SEARCH_DOCUMENTS.DOC_KEY);
+    }
+
+    /** The marks a snippet is asked for, in the order of the search's first parameters. */
+    static Object[] snippetMarks() {
+        return new Object[] {SearchHit.MATCH_START, SearchHit.MATCH_END, SearchHit.ELLIPSIS};
+    }
+
+    private static String column(Field<?> field) {
+        return field.getQualifiedName().toString().replace("\"", "");
+    }
+
+    private static <T> Field<T> param(Field<T> field) {
+        return ReadModelStatements.param(field);
+    }
+
+    private static <T> Field<T> excluded(Field<T> field) {
+        return org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("excluded", field.getName()), field.getDataType());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.threadline.sqlite;
+
+import dev.threadline.application.port.SearchIndex;
+import dev.threadline.application.search.SearchDocument;
+import dev.threadline.application.search.SearchFilter;
+import dev.threadline.application.search.SearchHit;
+import dev.threadline.application.search.SearchQuery;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The search index on SQLite's FTS5 ({@code unicode61}, diacritics removed), ranked by BM25, on the
+ * writer connection: inside a transaction it writes and reads with it. Thread titles in hits come
+ * from the thread rows, so the transaction's kept rows are written out before a search.
+ */
+final class SqliteSearchIndex implements SearchIndex {
+
+    private final KeptStatements statements;
+    private final SearchStatements sql;
+    private final KnownRows known;
+
+    SqliteSearchIndex(KeptStatements statements, SearchStatements sql, KnownRows known) {
+        this.statements = statements;
+        this.sql = sql;
+        this.known = known;
+    }
+
+    @Override
+    public void index(SearchDocument d) {
+        statements.update(
+                sql.upsert,
+                d.key(),
+                d.threadId(),
+                d.projectId(),
+                d.turnId(),
+                d.messageId(),
+                d.role() == null ? null : d.role().label(),
+                d.at(),
+                d.text());
+    }
+
+    @Override
+    public void removeThread(ThreadId thread) {
+        statements.update(sql.removeThread, thread);
+    }
+
+    @Override
+    public List<SearchHit> search(SearchQuery query, SearchFilter filter) {
+        known.writeOutInTransaction();
+        List<Object> values = new ArrayList<>(List.of(SearchStatements.snippetMarks()));
+        values.add(Fts5Match.render(query));
+        if (filter.project() != null) {
+            values.add(filter.project());
+        }
+        if (filter.thread() != null) {
+            values.add(filter.thread());
+        }
+        if (filter.role() != null) {
+            values.add(filter.role().label());
+        }
+        values.add(filter.limit());
+        String statement = sql.search(filter.project() != null, filter.thread() != null, filter.role() != null);
+        return statements.list(
+                statement,
+                r -> {
+                    String turn = r.getString(3);
+                    String message = r.getString(5);
+                    String role = r.getString(6);
+                    String title = r.getString(2);
+                    return new SearchHit(
+                            new ThreadId(ReadModelRowMapping.uuid(r.getString(1))),
+                            title == null ? "" : title,
+                            turn == null ? null : new TurnId(ReadModelRowMapping.uuid(turn)),
+                            r.getLong(4),
+                            message == null ? null : new MessageId(ReadModelRowMapping.uuid(message)),
+                            role == null ? null : Role.fromLabel(role),
+                            ReadModelRowMapping.instant(r.getString(7)),
+                            r.getDouble(8),
+                            r.getString(9));
+                },
+                values.toArray());
+    }
+}
