@@ -9,7 +9,7 @@ package dev.threadline.cli;
  * @param threadline Threadline's figure (median of the repetitions)
  * @param baseline the raw sqlite-jdbc baseline's figure on the same schema and pragmas
  * @param ratio the figure the target is stated on (usually threadline / baseline)
- * @param target the SPEC §7 target, or an empty text when there is none
+ * @param target the target (docs/performance.md), or an empty text when there is none
  * @param met whether the target is met; null when there is no target
  * @param detail further figures (counts, bytes, first/last costs)
  */
