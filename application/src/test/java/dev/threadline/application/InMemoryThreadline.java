@@ -11,6 +11,8 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.ReportUsage;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
@@ -104,6 +106,11 @@ public final class InMemoryThreadline implements StoreUnderTest {
     @Override
     public MessageStream streamMessage(ThreadId thread, Role role) {
         return MessageStream.open(commands, options.coalescing(), options.clock(), thread, role);
+    }
+
+    @Override
+    public UsageReport usage(int top) {
+        return new ReportUsage(storage, queries).report(top);
     }
 
     @Override

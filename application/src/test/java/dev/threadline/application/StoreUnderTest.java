@@ -8,6 +8,7 @@ import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
@@ -45,6 +46,9 @@ public interface StoreUnderTest extends AutoCloseable {
 
     /** Starts a streaming message in the thread's running turn. */
     MessageStream streamMessage(ThreadId thread, Role role);
+
+    /** Where the store's bytes are, with the largest {@code top} threads and projects. */
+    UsageReport usage(int top);
 
     @Override
     void close();

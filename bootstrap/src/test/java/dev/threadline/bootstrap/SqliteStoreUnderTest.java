@@ -8,6 +8,7 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
@@ -64,6 +65,11 @@ public record SqliteStoreUnderTest(Threadline threadline) implements StoreUnderT
     @Override
     public MessageStream streamMessage(ThreadId thread, Role role) {
         return threadline.streamMessage(thread, role);
+    }
+
+    @Override
+    public UsageReport usage(int top) {
+        return threadline.usage(top);
     }
 
     @Override
