@@ -70,15 +70,19 @@ class EventJsonCodecTest {
 
         Event decoded = codec.decode("MessageAdded", payload);
 
-        assertThat(decoded)
-                .isEqualTo(new MessageAdded(
-                        ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
-                        TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
-                        MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
-                        Role.USER,
-                        "hi",
-                        false,
-                        AT));
+        assertThat(decoded).isEqualTo(hi());
+    }
+
+    /** The user message "hi" of the fixtures' thread, turn and message ids. */
+    private static MessageAdded hi() {
+        return new MessageAdded(
+                ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
+                TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
+                MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
+                Role.USER,
+                "hi",
+                false,
+                AT);
     }
 
     @Test
@@ -167,14 +171,7 @@ class EventJsonCodecTest {
 
     @Test
     void in_the_stored_form_the_rows_stream_and_time_are_the_events() {
-        MessageAdded event = new MessageAdded(
-                ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
-                TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
-                MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
-                Role.USER,
-                "hi",
-                false,
-                AT);
+        MessageAdded event = hi();
         String otherThread = "01937a4e-0000-7000-8000-000000000009";
 
         Event decoded =

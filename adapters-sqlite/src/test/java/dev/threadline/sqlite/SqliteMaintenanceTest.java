@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class SqliteMaintenanceTest extends MaintenanceContract {
@@ -86,6 +88,37 @@ class SqliteMaintenanceTest extends MaintenanceContract {
         assertThat(compaction.before()).isEqualTo(before.bytes());
         assertThat(compaction.after()).isLessThanOrEqualTo(before.bytes() - before.freeBytes());
         assertThat(storage.maintenance().size().freeBytes()).isZero();
+        assertThat(storage.events().lastSequence()).isEqualTo(5);
+    }
+
+    @Test
+    void compaction_waits_for_another_writer_and_keeps_what_it_wrote() throws Exception {
+        settings(5);
+        AtomicBoolean committed = new AtomicBoolean();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file());
+                Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            statement.execute("CREATE TABLE other_writer (filler TEXT)");
+            Thread writer = new Thread(() -> {
+                try {
+                    Thread.sleep(300);
+                    committed.set(true);
+                    statement.execute("COMMIT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            writer.start();
+
+            storage.maintenance().compact();
+
+            assertThat(committed).isTrue();
+            writer.join();
+            try (ResultSet tables =
+                    statement.executeQuery("SELECT count(*) FROM sqlite_schema WHERE name = 'other_writer'")) {
+                assertThat(tables.getLong(1)).isEqualTo(1);
+            }
+        }
         assertThat(storage.events().lastSequence()).isEqualTo(5);
     }
 }
