@@ -20,7 +20,10 @@ public record NewEvent(EventId eventId, Event event, EventMetadata metadata) {
         Objects.requireNonNull(metadata, "metadata");
     }
 
-    /** A new event with a fresh time-ordered id and no metadata. */
+    /**
+     * A new event with a fresh time-ordered id and no metadata, for code that appends to the log
+     * directly (tests, tools). The application takes its ids from its id source instead.
+     */
     public static NewEvent of(Event event) {
         return new NewEvent(EventId.next(), event, EventMetadata.NONE);
     }
