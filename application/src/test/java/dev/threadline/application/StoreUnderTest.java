@@ -19,38 +19,62 @@ import java.util.function.Supplier;
 /**
  * A store as the behaviour tests drive it: the application's commands, queries, projections,
  * subscriptions and message streams wired on one storage. {@link InMemoryThreadline} wires them on
- * the in-memory fakes; bootstrap's tests take them from the SQLite-backed facade.
- *
- * @param commands the command API
- * @param queries the query API
- * @param projections the projections' maintenance
- * @param events the event log itself
- * @param transactions runs work in one write transaction
- * @param subscriptions opens subscriptions
- * @param messageStreams opens message streams
- * @param closing releases the store
+ * the in-memory fakes; bootstrap's {@code SqliteStoreUnderTest} takes them from the SQLite-backed
+ * facade.
  */
-public record StoreUnderTest(
-        Commands commands,
-        Queries queries,
-        Projections projections,
-        EventStore events,
-        Transactional transactions,
-        Subscriber subscriptions,
-        MessageStreams messageStreams,
-        Runnable closing)
-        implements AutoCloseable {
+public class StoreUnderTest implements AutoCloseable {
 
-    /** Checks that every part is present. */
-    public StoreUnderTest {
-        Objects.requireNonNull(commands, "commands");
-        Objects.requireNonNull(queries, "queries");
-        Objects.requireNonNull(projections, "projections");
-        Objects.requireNonNull(events, "events");
-        Objects.requireNonNull(transactions, "transactions");
-        Objects.requireNonNull(subscriptions, "subscriptions");
-        Objects.requireNonNull(messageStreams, "messageStreams");
-        Objects.requireNonNull(closing, "closing");
+    private final Commands commands;
+    private final Queries queries;
+    private final Projections projections;
+    private final EventStore events;
+    private final Transactional transactions;
+    private final Subscriber subscriptions;
+    private final MessageStreams messageStreams;
+    private final Runnable closing;
+
+    /**
+     * @param commands the command API
+     * @param queries the query API
+     * @param projections the projections' maintenance
+     * @param events the event log itself
+     * @param transactions runs work in one write transaction
+     * @param subscriptions opens subscriptions
+     * @param messageStreams opens message streams
+     * @param closing releases the store
+     */
+    public StoreUnderTest(
+            Commands commands,
+            Queries queries,
+            Projections projections,
+            EventStore events,
+            Transactional transactions,
+            Subscriber subscriptions,
+            MessageStreams messageStreams,
+            Runnable closing) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.projections = Objects.requireNonNull(projections, "projections");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.messageStreams = Objects.requireNonNull(messageStreams, "messageStreams");
+        this.closing = Objects.requireNonNull(closing, "closing");
+    }
+
+    /** The query API. */
+    public Queries queries() {
+        return queries;
+    }
+
+    /** The projections' maintenance. */
+    public Projections projections() {
+        return projections;
+    }
+
+    /** The event log itself. */
+    public EventStore events() {
+        return events;
     }
 
     /** Runs a command. */
