@@ -224,11 +224,14 @@ public final class EventJsonCodec {
         }
         json.append("\"at\":");
         quoted(json, occurredAt);
-        String rest = body.substring(1).stripLeading();
-        if (!rest.startsWith("}")) {
+        int rest = 1; // the payload's fields follow its opening brace, copied without a substring
+        while (rest < body.length() && Character.isWhitespace(body.charAt(rest))) {
+            rest++;
+        }
+        if (rest < body.length() && body.charAt(rest) != '}') {
             json.append(',');
         }
-        json.append(rest);
+        json.append(body, rest, body.length());
         try {
             return catalogueReaders.get(type).readValue(json.toString());
         } catch (IOException e) {
