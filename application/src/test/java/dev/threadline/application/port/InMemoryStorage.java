@@ -441,6 +441,16 @@ public final class InMemoryStorage
     }
 
     @Override
+    public void purgeThread(ThreadId thread) {
+        write(() -> {
+            state.threads.remove(thread.toString());
+            state.turns.values().removeIf(t -> t.threadId().equals(thread));
+            state.messages.values().removeIf(m -> m.threadId().equals(thread));
+            state.checkpoints.values().removeIf(c -> c.threadId().equals(thread));
+        });
+    }
+
+    @Override
     public void clear() {
         write(() -> {
             state.projects.clear();
