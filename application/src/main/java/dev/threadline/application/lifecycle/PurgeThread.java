@@ -125,8 +125,8 @@ public final class PurgeThread {
         Path archive = options.noArchive()
                 ? null
                 : options.archiveTo() != null ? options.archiveTo() : archives.defaultArchive(thread, now);
-        PurgePlan plan = new PurgePlan(
-                thread, view.projectId(), view.title(), stream.size(), archives.measure(stream), archive);
+        PurgePlan plan =
+                new PurgePlan(thread, view.projectId(), view.title(), stream.size(), archives.measure(stream), archive);
         return new Planned(plan, stream, version);
     }
 
