@@ -50,6 +50,7 @@ import picocli.CommandLine.TypeConversionException;
             MaintenanceCommands.Backup.class,
             ExportImportCommands.Export.class,
             ExportImportCommands.Import.class,
+            LifecycleCommands.Sweep.class,
             BenchCommand.class,
             DemoCommand.class,
             MaintenanceCommands.Completion.class,

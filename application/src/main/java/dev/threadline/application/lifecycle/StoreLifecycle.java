@@ -7,6 +7,7 @@ import dev.threadline.application.port.ReadModels;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.workspace.WorkspaceSnapshots;
+import dev.threadline.domain.event.Event;
 import dev.threadline.domain.store.EventStore;
 import java.time.Clock;
 
@@ -19,6 +20,7 @@ public final class StoreLifecycle {
     private final PurgeThread purge;
     private final RetentionSweep sweep;
     private final QuarantineRows quarantine;
+    private final EventStore events;
 
     /**
      * @param events the event log
@@ -43,6 +45,7 @@ public final class StoreLifecycle {
             Clock clock,
             IdSource ids,
             Runnable afterCommit) {
+        this.events = events;
         RecordedRemoval recorded = new RecordedRemoval(events, removal, transactions, projections, ids, afterCommit);
         this.purge = new PurgeThread(events, reads, files, snapshots, recorded, clock);
         this.sweep = new RetentionSweep(reads, purge);
@@ -57,6 +60,11 @@ public final class StoreLifecycle {
     /** The retention sweep. */
     public RetentionSweep sweep() {
         return sweep;
+    }
+
+    /** What purges and quarantines have removed from the log so far. */
+    public Removals removals() {
+        return Removals.of(events.readStream(Event.STORE_STREAM));
     }
 
     /** The quarantine of rows that cannot be decoded. */

@@ -155,13 +155,15 @@ public final class ThreadRules {
     public static void requirePurgeable(ThreadState thread, List<ThreadId> forks) {
         if (!thread.archived() && !thread.deleted()) {
             throw new DomainRuleViolation(
-                    "thread-purgeable", "thread " + thread.id() + " is live; archive or delete it before purging it");
+                    "thread-purgeable",
+                    "thread " + thread.id()
+                            + " is live; only an archived or deleted thread can be purged (rule thread-purgeable)");
         }
         if (!forks.isEmpty()) {
             throw new DomainRuleViolation(
                     "thread-has-forks",
                     "thread " + thread.id() + " has " + forks.size() + " fork(s) that are not purged, the first "
-                            + forks.get(0) + "; purge them first");
+                            + forks.get(0) + "; purge them first (rule thread-has-forks)");
         }
     }
 
