@@ -1,6 +1,8 @@
 package dev.threadline.application;
 
 import dev.threadline.application.command.Command;
+import dev.threadline.application.importing.ImportSummary;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -11,6 +13,7 @@ import dev.threadline.application.subscription.Subscription;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -45,6 +48,12 @@ public interface StoreUnderTest extends AutoCloseable {
 
     /** Starts a streaming message in the thread's running turn. */
     MessageStream streamMessage(ThreadId thread, Role role);
+
+    /** The lifecycle use cases: purges, the retention sweep, the quarantine. */
+    StoreLifecycle lifecycle();
+
+    /** Imports an archive that a purge wrote, as the {@code import} command does, and catches up. */
+    ImportSummary importArchive(Path archive);
 
     @Override
     void close();

@@ -2,6 +2,10 @@ package dev.threadline.bootstrap;
 
 import dev.threadline.application.StoreUnderTest;
 import dev.threadline.application.command.Command;
+import dev.threadline.application.importing.ImportEvents;
+import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSummary;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -11,7 +15,15 @@ import dev.threadline.application.subscription.Subscription;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
+import dev.threadline.json.ExportLines;
+import dev.threadline.json.ExportedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** The SQLite-backed facade behind the surface the application's behaviour tests drive. */
@@ -64,6 +76,28 @@ public record SqliteStoreUnderTest(Threadline threadline) implements StoreUnderT
     @Override
     public MessageStream streamMessage(ThreadId thread, Role role) {
         return threadline.streamMessage(thread, role);
+    }
+
+    @Override
+    public StoreLifecycle lifecycle() {
+        return threadline.lifecycle();
+    }
+
+    @Override
+    public ImportSummary importArchive(Path archive) {
+        ExportLines lines = new ExportLines();
+        List<ImportRecord> records = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(archive, StandardCharsets.UTF_8)) {
+                ExportedEvent event = lines.decode(records.size() + 1, line);
+                records.add(new ImportRecord(records.size() + 1, event.streamVersion(), event.toNewEvent()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportSummary summary = new ImportEvents(threadline.events()).run(records.iterator(), done -> {});
+        threadline.projections().catchUp();
+        return summary;
     }
 
     @Override
