@@ -80,21 +80,22 @@ public final class PurgeThread {
         Planned planned = plan(thread, options, now);
         PurgePlan plan = planned.plan();
         ArchiveFiles.WrittenFile archive = archive(plan, options, planned.stream());
-        StoredEvent recorded = removal.removeAndRecord(new LogRemoval.WholeStream(thread.toString()), () -> {
-            ThreadView current = reads.thread(thread).orElseThrow(() -> new NotFound("thread", thread));
-            if (current.version() != planned.version()) {
-                throw new VersionConflict(
-                        thread.toString(), ExpectedVersion.exactly(planned.version()), current.version());
-            }
-            return ThreadRules.purge(
-                    current.state(),
-                    forksOf(thread),
-                    plan.events(),
-                    plan.bytes(),
-                    archive == null ? null : archive.file().toString(),
-                    archive == null ? null : archive.sha256(),
-                    now);
-        });
+        StoredEvent recorded =
+                removal.removeAndRecord(new LogRemoval.WholeStream(thread.toString()), plan.events(), () -> {
+                    ThreadView current = reads.thread(thread).orElseThrow(() -> new NotFound("thread", thread));
+                    if (current.version() != planned.version()) {
+                        throw new VersionConflict(
+                                thread.toString(), ExpectedVersion.exactly(planned.version()), current.version());
+                    }
+                    return ThreadRules.purge(
+                            current.state(),
+                            forksOf(thread),
+                            plan.events(),
+                            plan.bytes(),
+                            archive == null ? null : archive.file().toString(),
+                            archive == null ? null : archive.sha256(),
+                            now);
+                });
         String problem = null;
         try {
             snapshots.deleteThread(plan.projectId(), thread);

@@ -54,6 +54,7 @@ public final class QuarantineRows {
         List<Long> sequences = rows.stream().map(LogRemoval.RawRow::sequence).toList();
         StoredEvent event = recorded.removeAndRecord(
                 new LogRemoval.AtSequences(sequences),
+                sequences.size(),
                 () -> new EventsQuarantined(sequences, file.file().toString(), file.sha256(), now));
         return new Quarantined(rows, file.file(), file.sha256(), event.sequence());
     }

@@ -4,6 +4,7 @@ import dev.threadline.application.port.IdSource;
 import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
+import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.AppendBatch;
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
  * A crash or a refusal leaves all of it undone.
  */
 final class RecordedRemoval {
+
+    /** The rule that every row a removal takes was read (and archived) first. */
+    static final String ALL_ROWS_SEEN = "removal-rows-seen";
 
     private final EventStore events;
     private final LogRemoval removal;
@@ -46,13 +50,21 @@ final class RecordedRemoval {
      * Removes the selected rows and records the store event that {@code decide} returns, deciding
      * it (and possibly refusing) inside the transaction, before anything is removed.
      *
+     * @param expectedRows how many rows the selection must hold, or the transaction rolls back: a
+     *     row the caller did not see (one that cannot be decoded) is never removed unrecorded
      * @return the stored store event
      */
-    StoredEvent removeAndRecord(LogRemoval.Selection selection, Supplier<Event> decide) {
+    StoredEvent removeAndRecord(LogRemoval.Selection selection, long expectedRows, Supplier<Event> decide) {
         StoredEvent recorded = transactions.inTransaction(() -> {
             projections.catchUpInTransaction();
             Event event = decide.get();
-            removal.remove(selection);
+            long removed = removal.remove(selection);
+            if (removed != expectedRows) {
+                throw new DomainRuleViolation(
+                        ALL_ROWS_SEEN,
+                        "the log holds " + removed + " row(s) where " + expectedRows
+                                + " were read and kept; some cannot be decoded: run doctor --quarantine first");
+            }
             List<StoredEvent> stored =
                     events.append(AppendBatch.of(new NewEvent(ids.eventId(), event, EventMetadata.NONE)));
             projections.applyInline(stored);
