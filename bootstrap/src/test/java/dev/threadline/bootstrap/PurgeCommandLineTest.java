@@ -150,10 +150,10 @@ class PurgeCommandLineTest {
         JsonNode done = JSON.readTree(purge.out());
 
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
-        assertThat(dry.get("events").asLong()).isEqualTo(7);
+        assertThat(dry.get("events").asLong()).isEqualTo(6);
         assertThat(dry.get("archive").asText()).startsWith(dataDir().resolve("archives") + "/" + thread + "-");
         assertThat(purge.exitCode()).as(purge.err()).isZero();
-        assertThat(done.get("events").asLong()).isEqualTo(7);
+        assertThat(done.get("events").asLong()).isEqualTo(6);
         assertThat(done.get("bytes").asLong()).isEqualTo(dry.get("bytes").asLong());
         Path archive = Path.of(done.get("archive").asText());
         assertThat(Files.size(archive)).isEqualTo(done.get("bytes").asLong());
@@ -166,7 +166,7 @@ class PurgeCommandLineTest {
         JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
         assertThat(doctor.get("healthy").asBoolean()).isTrue();
         assertThat(doctor.get("removed").get("purges").asLong()).isEqualTo(1);
-        assertThat(doctor.get("removed").get("purgedEvents").asLong()).isEqualTo(7);
+        assertThat(doctor.get("removed").get("purgedEvents").asLong()).isEqualTo(6);
     }
 
     @Test
