@@ -7,7 +7,6 @@ import dev.threadline.domain.id.EventId;
 import dev.threadline.json.EventJsonCodec;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 
 class SqliteLogRemovalTest extends LogRemovalContract {
 
@@ -16,13 +15,7 @@ class SqliteLogRemovalTest extends LogRemovalContract {
     @Override
     protected StorageUnderTest open(Path directory) {
         database = SqliteDatabase.open(directory.resolve(SqliteDatabase.FILE_NAME), SqliteOptions.defaults());
-        return new StorageUnderTest(
-                new SqliteEventStore(database, new EventJsonCodec(), Clock.systemUTC()),
-                SqliteProjections.storage(database),
-                new SqliteCommandReceipts(database, Clock.systemUTC()),
-                new SqliteMaintenance(database),
-                SqliteProjections.scratchSpace(SqliteOptions.defaults()),
-                database::close);
+        return SqliteStorage.on(database);
     }
 
     @Override

@@ -60,6 +60,14 @@ public class LifecycleTest extends CommandFixture {
         return thread;
     }
 
+    /** A fork of the thread at a completed answer of a new turn of it. */
+    private ThreadId forkOf(ThreadId parent) {
+        startTurn(parent);
+        MessageId message = addMessage(parent, "an answer to fork at", false);
+        store.execute(new CompleteTurn(parent));
+        return store.execute(new ForkThread(parent, message, "fork")).threadId();
+    }
+
     private List<Event> storeEvents() {
         return store.events().readStream(Event.STORE_STREAM).stream()
                 .map(StoredEvent::event)
@@ -196,10 +204,7 @@ public class LifecycleTest extends CommandFixture {
     @Test
     void a_thread_with_an_unpurged_fork_is_refused_until_the_fork_is_purged() {
         ThreadId parent = thread();
-        startTurn(parent);
-        MessageId message = addMessage(parent, "an answer to fork at", false);
-        store.execute(new CompleteTurn(parent));
-        ThreadId fork = store.execute(new ForkThread(parent, message, "fork")).threadId();
+        ThreadId fork = forkOf(parent);
         store.execute(new DeleteThread(parent));
 
         assertThatThrownBy(() -> purge().purge(parent, PurgeOptions.withoutArchive()))
@@ -281,10 +286,7 @@ public class LifecycleTest extends CommandFixture {
         ThreadId old = archivedThread(project);
         ThreadId live = thread(project);
         ThreadId parent = thread(project);
-        startTurn(parent);
-        MessageId message = addMessage(parent, "fork here", false);
-        store.execute(new CompleteTurn(parent));
-        ThreadId fork = store.execute(new ForkThread(parent, message, "fork")).threadId();
+        ThreadId fork = forkOf(parent);
         store.execute(new DeleteThread(fork));
         store.execute(new DeleteThread(parent));
         RetentionPolicy policy =

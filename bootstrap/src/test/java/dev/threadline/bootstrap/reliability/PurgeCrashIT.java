@@ -10,9 +10,6 @@ import dev.threadline.domain.event.ThreadPurged;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.json.ExportLines;
 import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -62,9 +58,10 @@ class PurgeCrashIT {
         for (int round = 0; round < ROUNDS; round++) {
             String mode = round % 2 == 0 ? "purge" : "sweep";
             Path err = temp.resolve("child-" + round + ".err");
-            Process child = start(data, mode, random.nextLong(), err);
-            try {
-                assertThat(awaitReady(child))
+            Process child =
+                    ChildJvm.start(PurgingChild.class, err, data.toString(), mode, Long.toString(random.nextLong()));
+            try (BufferedReader out = ChildJvm.output(child)) {
+                assertThat(ChildJvm.awaitReady(out))
                         .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
                         .isTrue();
                 Thread.sleep(200 + random.nextInt(2_500));
@@ -181,37 +178,5 @@ class PurgeCrashIT {
                 .map(line ->
                         line.replaceFirst("^\\{\"sequence\":\\d+,", "{").replaceFirst("\"recordedAt\":\"[^\"]*\",", ""))
                 .toList();
-    }
-
-    private static Process start(Path data, String mode, long seed, Path err) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PurgingChild.class.getName(),
-                        data.toString(),
-                        mode,
-                        Long.toString(seed)))
-                .redirectError(err.toFile())
-                .start();
-    }
-
-    static boolean awaitReady(Process child) throws Exception {
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try {
-                BufferedReader out =
-                        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-                return "ready".equals(out.readLine());
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        try {
-            return ready.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        }
     }
 }

@@ -8,8 +8,6 @@ import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.json.ExportLines;
 import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,24 +45,12 @@ class PurgeWhileWritingIT {
                                 .toList());
             }
         }
-        String java = ProcessHandle.current().info().command().orElseThrow();
         Path err = temp.resolve("writer.err");
-        Process writer = new ProcessBuilder(List.of(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        PurgingChild.class.getName(),
-                        data.toString(),
-                        "write",
-                        "7",
-                        Integer.toString(WRITTEN)))
-                .redirectError(err.toFile())
-                .start();
+        Process writer =
+                ChildJvm.start(PurgingChild.class, err, data.toString(), "write", "7", Integer.toString(WRITTEN));
         List<String> output = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(out.readLine()).as(Files.readString(err)).isEqualTo("ready");
+        try (BufferedReader out = ChildJvm.output(writer)) {
+            assertThat(ChildJvm.awaitReady(out)).as(Files.readString(err)).isTrue();
             try (Threadline store = Threadline.open(data)) {
                 for (ThreadId thread : threads) {
                     store.lifecycle().purge().purge(thread, PurgeOptions.defaults());
