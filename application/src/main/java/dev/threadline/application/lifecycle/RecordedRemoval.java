@@ -8,9 +8,7 @@ import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.AppendBatch;
-import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.domain.store.NewEvent;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -65,8 +63,7 @@ final class RecordedRemoval {
                         "the log holds " + removed + " row(s) where " + expectedRows
                                 + " were read and kept; some cannot be decoded: run doctor --quarantine first");
             }
-            List<StoredEvent> stored =
-                    events.append(AppendBatch.of(new NewEvent(ids.eventId(), event, EventMetadata.NONE)));
+            List<StoredEvent> stored = events.append(AppendBatch.of(ids.newEvent(event)));
             projections.applyInline(stored);
             return stored.get(0);
         });
