@@ -6,6 +6,7 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CompleteTurn;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -50,6 +51,11 @@ public interface Session extends AutoCloseable {
     default RestoredCheckpoint restoreCheckpoint(
             ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
         throw new UnsupportedOperationException("this store does not snapshot workspaces");
+    }
+
+    /** Purges, the retention sweep and the quarantine of undecodable rows. */
+    default StoreLifecycle lifecycle() {
+        throw new UnsupportedOperationException("this store has no lifecycle operations");
     }
 
     /** The read models. */

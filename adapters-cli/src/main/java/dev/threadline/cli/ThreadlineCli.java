@@ -52,6 +52,7 @@ import picocli.CommandLine.TypeConversionException;
             StorageCommands.Compact.class,
             ExportImportCommands.Export.class,
             ExportImportCommands.Import.class,
+            LifecycleCommands.Sweep.class,
             BenchCommand.class,
             DemoCommand.class,
             MaintenanceCommands.Completion.class,

@@ -90,7 +90,7 @@ public final class EventJsonCodec {
     /**
      * The catalogue field of events of a type that holds their stream's id, which a stored row
      * keeps in its stream id column; null for a type whose stream id is none of its fields (the
-     * settings stream).
+     * settings and store streams).
      */
     public static String streamField(EventType type) {
         return switch (type) {
@@ -110,7 +110,7 @@ public final class EventJsonCodec {
                     CHECKPOINT_CREATED,
                     CHECKPOINT_RESTORED,
                     THREAD_FORKED -> "threadId";
-            case SETTING_CHANGED -> null;
+            case SETTING_CHANGED, THREAD_PURGED, EVENTS_QUARANTINED -> null;
         };
     }
 

@@ -11,7 +11,9 @@ import dev.threadline.domain.event.MessageAdded;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.SampleEvents;
 import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.event.ThreadPurged;
 import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import java.time.Instant;
@@ -93,6 +95,17 @@ class EventJsonCodecTest {
 
         assertThat(JSON.readTree(payload).has("value")).isFalse();
         assertThat(codec.decode("SettingChanged", payload)).isEqualTo(removed);
+    }
+
+    @Test
+    void a_purge_without_an_archive_has_no_archive_fields_and_decodes_back() throws Exception {
+        ThreadPurged purged = new ThreadPurged(ThreadId.next(), ProjectId.next(), 12, 3_400, null, null, AT);
+
+        String payload = codec.encode(purged);
+
+        assertThat(JSON.readTree(payload).has("archive")).isFalse();
+        assertThat(JSON.readTree(payload).has("archiveSha256")).isFalse();
+        assertThat(codec.decode("ThreadPurged", payload)).isEqualTo(purged);
     }
 
     @Test

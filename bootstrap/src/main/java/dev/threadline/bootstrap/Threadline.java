@@ -9,6 +9,7 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.IdSource;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.port.ProjectionStorage;
@@ -36,6 +37,7 @@ import dev.threadline.json.EventJsonCodec;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
+import dev.threadline.sqlite.SqliteLogRemoval;
 import dev.threadline.sqlite.SqliteMaintenance;
 import dev.threadline.sqlite.SqliteOptions;
 import dev.threadline.sqlite.SqliteProjections;
@@ -125,13 +127,15 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final CaptureCheckpoint capture;
     private final DiffCheckpoints diff;
     private final RestoreWorkspace restore;
+    private final StoreLifecycle lifecycle;
 
     private Threadline(Path dataDirectory, Options options) {
         this.dataDirectory = dataDirectory;
         this.options = options;
         this.database = SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
         try {
-            this.events = new SqliteEventStore(database, new EventJsonCodec(), options.clock());
+            EventJsonCodec codec = new EventJsonCodec();
+            this.events = new SqliteEventStore(database, codec, options.clock());
             ProjectionStorage store = SqliteProjections.storage(database);
             IdSource ids = IdSource.timeOrdered();
             this.transactions = store.transactions();
@@ -153,6 +157,17 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
             this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
             this.diff = new DiffCheckpoints(queries, snapshots);
             this.restore = new RestoreWorkspace(commands, queries, snapshots, capture, options.clock());
+            this.lifecycle = new StoreLifecycle(
+                    events,
+                    store.reads(),
+                    new SqliteLogRemoval(database, codec),
+                    transactions,
+                    projections,
+                    new JsonArchiveFiles(dataDirectory),
+                    snapshots,
+                    options.clock(),
+                    ids,
+                    subscriptions::notifyCommitted);
             projections.catchUp();
         } catch (RuntimeException e) {
             database.close();
@@ -332,6 +347,16 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      */
     public Maintenance.Compaction compact() {
         return maintenance.compact();
+    }
+
+    /**
+     * The store's lifecycle: purging archived or deleted threads (their archive written first, in
+     * the export format, under {@code archives/} of the data directory unless told otherwise), the
+     * retention sweep, and the quarantine of rows that cannot be decoded (under {@code
+     * quarantine/}). Restoring a purged thread is an import of its archive.
+     */
+    public StoreLifecycle lifecycle() {
+        return lifecycle;
     }
 
     /** Care of the store: integrity check, backup, size, compaction, schema version. */

@@ -5,6 +5,7 @@ import dev.threadline.application.checkpoint.RestoreOptions;
 import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -77,6 +78,11 @@ final class ThreadlineSession implements Session {
     @Override
     public CommandResult execute(Command command, String commandId) {
         return commandId == null ? store.execute(command) : store.execute(command, commandId);
+    }
+
+    @Override
+    public StoreLifecycle lifecycle() {
+        return store.lifecycle();
     }
 
     @Override
