@@ -145,7 +145,6 @@ class EventJsonCodecTest {
                 assertThat(full.findValuesAsText(event.streamId()))
                         .as("%s", type)
                         .isEmpty();
-                assertThat(fields(full)).as("%s", type).doesNotContain("threadId", "projectId");
             } else {
                 assertThat(full.get(field).asText()).as("%s", type).isEqualTo(event.streamId());
             }
