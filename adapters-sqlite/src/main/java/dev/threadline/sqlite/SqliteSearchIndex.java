@@ -14,24 +14,35 @@ import java.util.List;
 
 /**
  * The search index on SQLite's FTS5 ({@code unicode61}, diacritics removed), ranked by BM25, on the
- * writer connection: inside a transaction it writes and reads with it. Thread titles in hits come
- * from the thread rows, so the transaction's kept rows are written out before a search.
+ * writer connection: inside a transaction it writes and reads with it. Documents are written in a
+ * transaction, and the full-text index once per transaction ({@link PendingSearchDocuments}). Thread
+ * titles in hits come from the thread rows, so the transaction's kept rows and its pending documents
+ * are written out before a search.
  */
 final class SqliteSearchIndex implements SearchIndex {
 
+    private final SqliteDatabase database;
     private final KeptStatements statements;
     private final SearchStatements sql;
     private final KnownRows known;
+    private final PendingSearchDocuments pending;
 
-    SqliteSearchIndex(KeptStatements statements, SearchStatements sql, KnownRows known) {
+    SqliteSearchIndex(
+            SqliteDatabase database,
+            KeptStatements statements,
+            SearchStatements sql,
+            KnownRows known,
+            PendingSearchDocuments pending) {
+        this.database = database;
         this.statements = statements;
         this.sql = sql;
         this.known = known;
+        this.pending = pending;
     }
 
     @Override
     public void index(SearchDocument d) {
-        statements.update(
+        write(
                 sql.upsert,
                 d.key(),
                 d.threadId(),
@@ -45,12 +56,22 @@ final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public void removeThread(ThreadId thread) {
-        statements.update(sql.removeThread, thread);
+        write(sql.removeThread, thread);
+    }
+
+    /** A change of documents, in a transaction (the caller's, or one of its own) that indexes them. */
+    private void write(String statementSql, Object... values) {
+        database.inTransaction(connection -> {
+            statements.update(statementSql, values);
+            pending.noted();
+            return null;
+        });
     }
 
     @Override
     public List<SearchHit> search(SearchQuery query, SearchFilter filter) {
         known.writeOutInTransaction();
+        pending.writeOutInTransaction();
         List<Object> values = new ArrayList<>(List.of(SearchStatements.snippetMarks()));
         values.add(Fts5Match.render(query));
         if (filter.project() != null) {
