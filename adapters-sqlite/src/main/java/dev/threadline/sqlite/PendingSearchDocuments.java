@@ -1,15 +1,20 @@
 package dev.threadline.sqlite;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Writes the full-text index once per transaction. The search documents' triggers note each
- * changed document in {@code search_pending} (with the text the index holds for it, if any); just
- * before the commit, and before a search inside the transaction, one statement removes the noted
- * documents' old text from the index and adds their current text, and a second empties the notes.
- * FTS5 writes a segment to disk at every savepoint it takes part in, so an index written as each
- * document changes costs a segment per document; written here, it costs one per transaction.
- * Used only under the writer lock.
+ * Writes the search documents and the full-text index once per transaction. Documents indexed in a
+ * transaction are kept here by key (a later one replaces an earlier one) and written as one batch
+ * just before the commit, before a search or a read of the documents inside the transaction, and
+ * when many have gathered. The documents' triggers note each changed document in {@code
+ * search_pending} (with the text the index holds for it, if any); after the documents, one
+ * statement removes the noted documents' old text from the index and adds their current text, and
+ * a second empties the notes. FTS5 writes a segment to disk at every savepoint it takes part in, so
+ * an index written as each document changes costs a segment per document; written here, it costs
+ * one per transaction. Used only under the writer lock.
  */
 final class PendingSearchDocuments implements TransactionScoped {
 
@@ -24,7 +29,7 @@ final class PendingSearchDocuments implements TransactionScoped {
             + " AS text, 0 AS step FROM " + PENDING
             + " WHERE old_text IS NOT NULL UNION ALL SELECT NULL, d.document_id,"
             + " d.text, 1 FROM " + PENDING + " p JOIN search_documents d ON d.document_id = p.document_id)"
-            + " ORDER BY document_id, step";
+            + " ORDER BY step, document_id";
 
     static final String DROP_PENDING = "DELETE FROM " + PENDING;
 
@@ -32,28 +37,56 @@ final class PendingSearchDocuments implements TransactionScoped {
     static final String EMPTY_INDEX =
             "INSERT INTO " + SearchStatements.INDEX + " (" + SearchStatements.INDEX + ") VALUES ('delete-all')";
 
+    /** Past this many documents kept, they are written out. */
+    private static final int LIMIT = 4_096;
+
     private final SqliteDatabase database;
     private final KeptStatements statements;
+    private final String upsert;
+    /** The documents indexed in the open transaction and not yet written, by key: their upsert's values. */
+    private Map<String, Object[]> documents = new LinkedHashMap<>();
     /** Whether documents may have been noted in the open transaction. */
     private boolean noted;
 
-    private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements) {
+    private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements, String upsert) {
         this.database = database;
         this.statements = statements;
+        this.upsert = upsert;
     }
 
-    /** The database's one instance. */
-    static PendingSearchDocuments of(SqliteDatabase database, KeptStatements statements) {
+    /**
+     * The database's one instance.
+     *
+     * @param upsert the document upsert, its first value the document's key
+     */
+    static PendingSearchDocuments of(SqliteDatabase database, KeptStatements statements, String upsert) {
         return database.transactionScoped(
-                PendingSearchDocuments.class, () -> new PendingSearchDocuments(database, statements));
+                PendingSearchDocuments.class, () -> new PendingSearchDocuments(database, statements, upsert));
     }
 
-    /** The open transaction changed search documents. */
-    void noted() {
-        noted = true;
+    /** Keeps a document for the open transaction's batch, or writes it in a transaction of its own. */
+    void index(Object[] values) {
+        database.inTransaction(connection -> {
+            documents.put((String) values[0], values);
+            noted = true;
+            if (documents.size() >= LIMIT) {
+                writeDocuments();
+            }
+            return null;
+        });
     }
 
-    /** Indexes the noted documents now, inside the open transaction, if there is one. */
+    /** Runs a statement that changes documents, in a transaction, after the kept documents. */
+    void change(String statementSql, Object... values) {
+        database.inTransaction(connection -> {
+            writeDocuments();
+            statements.update(statementSql, values);
+            noted = true;
+            return null;
+        });
+    }
+
+    /** Writes the kept documents and indexes the noted ones now, inside the open transaction, if any. */
     void writeOutInTransaction() {
         if (database.inTransaction()) {
             database.withWriter(connection -> {
@@ -66,6 +99,7 @@ final class PendingSearchDocuments implements TransactionScoped {
     /** Every document and every note goes, and the index is emptied: a rebuild follows. */
     void clear() {
         database.withWriter(connection -> {
+            documents.clear();
             statements.update(DROP_PENDING);
             statements.update(EMPTY_INDEX);
             noted = false;
@@ -73,7 +107,15 @@ final class PendingSearchDocuments implements TransactionScoped {
         });
     }
 
+    private void writeDocuments() throws SQLException {
+        if (!documents.isEmpty()) {
+            statements.batch(upsert, List.copyOf(documents.values()));
+            documents.clear();
+        }
+    }
+
     private void writeOut() throws SQLException {
+        writeDocuments();
         if (noted) {
             statements.update(INDEX_PENDING);
             statements.update(DROP_PENDING);
@@ -86,15 +128,23 @@ final class PendingSearchDocuments implements TransactionScoped {
         writeOut();
     }
 
-    /** Notes rolled back with a savepoint leave the flag set: indexing nothing costs little. */
+    /**
+     * The documents kept when the savepoint began come back (written out since, their rows are
+     * rolled back in the file); notes rolled back leave the flag set: indexing nothing costs little.
+     */
     @Override
     public Runnable atSavepoint() {
-        boolean before = noted;
-        return () -> noted |= before;
+        Map<String, Object[]> before = new LinkedHashMap<>(documents);
+        boolean notedBefore = noted;
+        return () -> {
+            documents = before;
+            noted |= notedBefore;
+        };
     }
 
     @Override
     public void forget() {
+        documents.clear();
         noted = false;
     }
 }

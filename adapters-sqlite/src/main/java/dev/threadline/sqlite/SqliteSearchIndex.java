@@ -21,19 +21,13 @@ import java.util.List;
  */
 final class SqliteSearchIndex implements SearchIndex {
 
-    private final SqliteDatabase database;
     private final KeptStatements statements;
     private final SearchStatements sql;
     private final KnownRows known;
     private final PendingSearchDocuments pending;
 
     SqliteSearchIndex(
-            SqliteDatabase database,
-            KeptStatements statements,
-            SearchStatements sql,
-            KnownRows known,
-            PendingSearchDocuments pending) {
-        this.database = database;
+            KeptStatements statements, SearchStatements sql, KnownRows known, PendingSearchDocuments pending) {
         this.statements = statements;
         this.sql = sql;
         this.known = known;
@@ -42,30 +36,21 @@ final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public void index(SearchDocument d) {
-        write(
-                sql.upsert,
-                d.key(),
-                d.threadId(),
-                d.projectId(),
-                d.turnId(),
-                d.messageId(),
-                d.role() == null ? null : d.role().label(),
-                d.at(),
-                d.text());
+        pending.index(new Object[] {
+            d.key(),
+            d.threadId(),
+            d.projectId(),
+            d.turnId(),
+            d.messageId(),
+            d.role() == null ? null : d.role().label(),
+            d.at(),
+            d.text()
+        });
     }
 
     @Override
     public void removeThread(ThreadId thread) {
-        write(sql.removeThread, thread);
-    }
-
-    /** A change of documents, in a transaction (the caller's, or one of its own) that indexes them. */
-    private void write(String statementSql, Object... values) {
-        database.inTransaction(connection -> {
-            statements.update(statementSql, values);
-            pending.noted();
-            return null;
-        });
+        pending.change(sql.removeThread, thread);
     }
 
     @Override

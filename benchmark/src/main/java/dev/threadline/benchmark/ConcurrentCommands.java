@@ -1,11 +1,7 @@
 package dev.threadline.benchmark;
 
 import dev.threadline.application.command.AddMessage;
-import dev.threadline.application.command.CreateProject;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.StartTurn;
 import dev.threadline.domain.event.Role;
-import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.UuidV7;
 import dev.threadline.sqlite.SqliteDatabase;
@@ -39,14 +35,8 @@ final class ConcurrentCommands {
     static final double TARGET = 1.5;
     private static final int REPETITIONS = 5;
     private static final int WARM_UP_ROUNDS = 1;
-    /** A user message whose payload is about 300 bytes, as in the other command scenarios. */
-    private static final String TEXT = "streamed text of an assistant answer, token after token, "
-            .repeat(2)
-            .substring(0, 90);
-    /** The baseline's payload text: the delta of the single-insert scenarios. */
-    private static final String DELTA = "streamed text of an assistant answer, token after token, "
-            .repeat(3)
-            .substring(0, 160);
+    private static final String TEXT = Fixtures.TEXT;
+    private static final String DELTA = Fixtures.DELTA;
 
     private final StoreFactory factory;
     private final Supplier<Path> stores;
@@ -121,7 +111,7 @@ final class ConcurrentCommands {
             UUID[] streams = new UUID[THREADS];
             long[][] versions = new long[2][THREADS];
             for (int t = 0; t < THREADS; t++) {
-                chats[t] = runningThread(store);
+                chats[t] = Fixtures.runningThread(store);
                 streams[t] = UuidV7.next();
                 own.add(RawJdbc.open(rawFile, options));
             }
@@ -242,14 +232,5 @@ final class ConcurrentCommands {
                 "≥ 1.5× raw single inserts from 8 threads",
                 ratio >= TARGET,
                 detail);
-    }
-
-    private static ThreadId runningThread(BenchmarkedStore store) {
-        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
-                .projectId();
-        ThreadId thread =
-                store.execute(new CreateThread(project, "bench", "bench-model")).threadId();
-        store.execute(new StartTurn(thread, "measure"));
-        return thread;
     }
 }

@@ -146,9 +146,11 @@ final class RawJdbc implements AutoCloseable {
 
     /**
      * The least a command with inline projections and a receipt must write, by hand: for each
-     * command the event, its message row and its receipt are inserted (each table's rows as one
-     * JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for each transaction the
-     * thread row and the projector's position are written once. No reads, no decisions, no
+     * command the event, its message row, its search document and its receipt are inserted (each
+     * table's rows as one JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for
+     * each transaction the full-text index entries of its documents are added in one statement (the
+     * schema's triggers note each new document, as they do for Threadline), and
+     * the thread row and the projector's position are written once. No reads, no decisions, no
      * checks: a floor for the command scenarios, not a design.
      *
      * @param firstCommand the number of the first command, so that receipts and versions go on
@@ -169,6 +171,13 @@ final class RawJdbc implements AutoCloseable {
                                 + " ?, ?, ?) ON CONFLICT (thread_id) DO UPDATE SET message_count ="
                                 + " excluded.message_count, last_activity_at = excluded.last_activity_at,"
                                 + " stream_version = excluded.stream_version");
+                PreparedStatement document = connection.prepareStatement(
+                        "INSERT INTO search_documents (doc_key, thread_id, project_id, turn_id, message_id, role, at,"
+                                + " text) VALUES (?, ?, ?, ?, ?, 'user', ?, ?)");
+                PreparedStatement index = connection.prepareStatement(
+                        "INSERT INTO search_index (rowid, text) SELECT p.document_id, d.text FROM search_pending p"
+                                + " JOIN search_documents d ON d.document_id = p.document_id");
+                PreparedStatement indexed = connection.prepareStatement("DELETE FROM search_pending");
                 PreparedStatement position = connection.prepareStatement(
                         "INSERT INTO projector_positions (projector, position) VALUES ('read-models', ?)"
                                 + " ON CONFLICT (projector) DO UPDATE SET position = excluded.position")) {
@@ -191,6 +200,14 @@ final class RawJdbc implements AutoCloseable {
                     message.setString(6, at);
                     message.setString(7, at);
                     message.addBatch();
+                    document.setString(1, messageId);
+                    document.setString(2, stream);
+                    document.setString(3, stream);
+                    document.setString(4, stream);
+                    document.setString(5, messageId);
+                    document.setString(6, at);
+                    document.setString(7, text);
+                    document.addBatch();
                     receipt.setString(1, "floor-" + command);
                     receipt.setString(2, FINGERPRINT);
                     receipt.setString(
@@ -204,7 +221,10 @@ final class RawJdbc implements AutoCloseable {
                 }
                 insert.executeBatch();
                 message.executeBatch();
+                document.executeBatch();
                 receipt.executeBatch();
+                index.executeUpdate();
+                indexed.executeUpdate();
                 thread.setString(1, stream);
                 thread.setString(2, stream);
                 thread.setLong(3, command);
