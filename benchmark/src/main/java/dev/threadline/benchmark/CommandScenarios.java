@@ -118,7 +118,7 @@ final class CommandScenarios {
             long total = store.events().lastSequence();
             progress.accept("projection rebuild, " + total + " events");
             Rates rates = Rounds.measure(
-                    total, () -> store.projections().rebuild(sequence -> {}), () -> RawJdbc.rebuild(file, normal), 3);
+                    total, () -> store.projections().rebuild(sequence -> {}), () -> RawReads.rebuild(file, normal), 3);
             return rates.againstRaw(
                     "rebuild",
                     "projection rebuild from the log (baseline: read, decode, one row insert per event)",

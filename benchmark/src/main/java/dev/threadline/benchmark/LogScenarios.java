@@ -81,7 +81,7 @@ final class LogScenarios {
                             }
                         }
                     },
-                    () -> RawJdbc.replay(file, normal));
+                    () -> RawReads.replay(file, normal));
             return rates.againstRaw(
                     "replay",
                     "replay of the whole log, decoded (baseline: read + Jackson)",

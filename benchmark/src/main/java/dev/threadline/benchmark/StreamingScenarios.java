@@ -107,7 +107,7 @@ final class StreamingScenarios {
             }
             long threadlineNanos = System.nanoTime() - start;
             long written = store.events().lastSequence() - before;
-            long bytes = RawJdbc.payloadBytes(store.databaseFile(), normal, before);
+            long bytes = RawReads.payloadBytes(store.databaseFile(), normal, before);
             String stored = messageText(store, thread, message);
             boolean exact = stored.contentEquals(expected);
             start = System.nanoTime();
