@@ -8,7 +8,6 @@ import dev.threadline.application.command.AddMessage;
 import dev.threadline.benchmark.Rounds.Rates;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import dev.threadline.sqlite.SqliteOptions.Synchronous;
@@ -85,7 +84,7 @@ final class CommandScenarios {
                 RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), options);
                 RawJdbc floor = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), options)) {
             ThreadId thread = Fixtures.runningThread(store);
-            UUID stream = UuidV7.next();
+            UUID stream = Fixtures.IDS.next();
             long[] counters = {0, 0, 0};
             Rates rates = Rounds.measureWithFloor(
                     perRound,

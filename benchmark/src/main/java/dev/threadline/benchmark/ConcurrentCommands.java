@@ -3,7 +3,6 @@ package dev.threadline.benchmark;
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import java.nio.file.Path;
@@ -112,7 +111,7 @@ final class ConcurrentCommands {
             long[][] versions = new long[2][THREADS];
             for (int t = 0; t < THREADS; t++) {
                 chats[t] = Fixtures.runningThread(store);
-                streams[t] = UuidV7.next();
+                streams[t] = Fixtures.IDS.next();
                 own.add(RawJdbc.open(rawFile, options));
             }
             ReentrantLock lock = new ReentrantLock();

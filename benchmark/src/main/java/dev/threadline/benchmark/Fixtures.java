@@ -3,12 +3,15 @@ package dev.threadline.benchmark;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.port.IdSource;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 
 /** What the scenarios write: payload sizes the targets are stated for, and a thread to write to. */
 final class Fixtures {
+
+    /** Where the scenarios take their new ids, as the application does. */
+    static final IdSource IDS = IdSource.timeOrdered();
 
     /** 1,000 events per transaction in the batched scenarios. */
     static final int BATCH = 1_000;
@@ -25,7 +28,7 @@ final class Fixtures {
 
     /** A new project, a thread in it and a running turn. */
     static ThreadId runningThread(BenchmarkedStore store) {
-        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
+        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + IDS.next()))
                 .projectId();
         ThreadId thread =
                 store.execute(new CreateThread(project, "bench", "bench-model")).threadId();

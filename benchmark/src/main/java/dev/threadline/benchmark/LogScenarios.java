@@ -46,11 +46,12 @@ final class LogScenarios {
                     perRound,
                     () -> {
                         for (int done = 0; done < perRound; done += BATCH) {
-                            ThreadId thread = ThreadId.next();
-                            MessageId message = MessageId.next();
+                            ThreadId thread = Fixtures.IDS.threadId();
+                            MessageId message = Fixtures.IDS.messageId();
                             List<NewEvent> batch = new ArrayList<>(BATCH);
                             for (int i = 0; i < Math.min(BATCH, perRound - done); i++) {
-                                batch.add(NewEvent.of(new MessageDeltaAppended(thread, message, DELTA, Instant.now())));
+                                batch.add(Fixtures.IDS.newEvent(
+                                        new MessageDeltaAppended(thread, message, DELTA, Instant.now())));
                             }
                             store.events().append(AppendBatch.of(batch));
                         }

@@ -10,7 +10,6 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import java.nio.file.Path;
@@ -48,7 +47,7 @@ final class StreamingScenarios {
             ThreadId thread = Fixtures.runningThread(store);
             MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
                     .messageId();
-            UUID stream = UuidV7.next();
+            UUID stream = Fixtures.IDS.next();
             long[] threadlineNanos = new long[10];
             long[] rawNanos = new long[10];
             // Windows of a tenth alternate between the two sides.
