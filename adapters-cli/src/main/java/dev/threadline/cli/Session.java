@@ -13,6 +13,7 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
@@ -71,6 +72,12 @@ public interface Session extends AutoCloseable {
 
     /** The data directory. */
     Path dataDirectory();
+
+    /** Where the store's bytes are, with the largest {@code top} threads and projects; reads only. */
+    UsageReport usage(int top);
+
+    /** Gives back the store's free space, waiting for other writers; the size before and after. */
+    Maintenance.Compaction compact();
 
     /** Care of the store: where it is, its schema version, integrity check and backups. */
     Maintenance maintenance();

@@ -48,6 +48,8 @@ import picocli.CommandLine.TypeConversionException;
             ProjectionsCommands.class,
             MaintenanceCommands.Doctor.class,
             MaintenanceCommands.Backup.class,
+            StorageCommands.Usage.class,
+            StorageCommands.Compact.class,
             ExportImportCommands.Export.class,
             ExportImportCommands.Import.class,
             BenchCommand.class,

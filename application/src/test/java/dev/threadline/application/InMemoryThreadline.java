@@ -7,6 +7,7 @@ import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.ReportUsage;
 import java.time.Duration;
 
 /**
@@ -26,14 +27,17 @@ public final class InMemoryThreadline {
         Commands commands = new Commands(
                 storage, storage, storage, storage, projections, options.clock(), ids, subscriptions::notifyCommitted);
         projections.catchUp();
+        Queries queries = new Queries(storage, storage);
+        ReportUsage usage = new ReportUsage(storage, queries);
         return new StoreUnderTest(
                 commands,
-                new Queries(storage, storage),
+                queries,
                 projections,
                 storage,
                 storage::inTransaction,
                 subscriptions::subscribe,
                 (thread, role) -> MessageStream.open(commands, options.coalescing(), options.clock(), thread, role),
+                usage::report,
                 subscriptions::close);
     }
 

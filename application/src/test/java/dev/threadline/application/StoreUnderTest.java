@@ -9,11 +9,13 @@ import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +33,7 @@ public class StoreUnderTest implements AutoCloseable {
     private final Transactional transactions;
     private final Subscriber subscriptions;
     private final MessageStreams messageStreams;
+    private final IntFunction<UsageReport> usage;
     private final Runnable closing;
 
     /**
@@ -41,6 +44,7 @@ public class StoreUnderTest implements AutoCloseable {
      * @param transactions runs work in one write transaction
      * @param subscriptions opens subscriptions
      * @param messageStreams opens message streams
+     * @param usage reports where the store's bytes are, with the largest N threads and projects
      * @param closing releases the store
      */
     public StoreUnderTest(
@@ -51,6 +55,7 @@ public class StoreUnderTest implements AutoCloseable {
             Transactional transactions,
             Subscriber subscriptions,
             MessageStreams messageStreams,
+            IntFunction<UsageReport> usage,
             Runnable closing) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -59,6 +64,7 @@ public class StoreUnderTest implements AutoCloseable {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.messageStreams = Objects.requireNonNull(messageStreams, "messageStreams");
+        this.usage = Objects.requireNonNull(usage, "usage");
         this.closing = Objects.requireNonNull(closing, "closing");
     }
 
@@ -100,6 +106,11 @@ public class StoreUnderTest implements AutoCloseable {
     /** Starts a streaming message in the thread's running turn. */
     public MessageStream streamMessage(ThreadId thread, Role role) {
         return messageStreams.open(thread, role);
+    }
+
+    /** Where the store's bytes are, with the largest {@code top} threads and projects. */
+    public UsageReport usage(int top) {
+        return usage.apply(top);
     }
 
     @Override

@@ -40,8 +40,9 @@ final class LogScenarios {
     BenchmarkResult batchAppend(Path threadlineStore, int events) throws SQLException {
         progress.accept("event store batch append, " + events + " events");
         int perRound = Math.max(1, events / Rounds.REPETITIONS);
+        Path rawFile = stores.get().resolve(SqliteDatabase.FILE_NAME);
         try (BenchmarkedStore store = factory.open(threadlineStore, normal);
-                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+                RawJdbc raw = RawJdbc.create(rawFile, normal)) {
             Rates rates = Rounds.measure(
                     perRound,
                     () -> {
@@ -62,7 +63,12 @@ final class LogScenarios {
                     "event store append, 1,000 events per transaction",
                     "≥ 0.9× raw",
                     0.9,
-                    String.format(Locale.ROOT, "%,d events per run", perRound));
+                    String.format(
+                            Locale.ROOT,
+                            "%,d events per run; %,d bytes an event in the store (raw %,d)",
+                            perRound,
+                            RawReads.bytesPerEvent(threadlineStore.resolve(SqliteDatabase.FILE_NAME), normal),
+                            RawReads.bytesPerEvent(rawFile, normal)));
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -108,6 +109,16 @@ final class RawReads {
             return count;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The database's size (its pages, the write-ahead log's included) divided by its events. */
+    static long bytesPerEvent(Path file, SqliteOptions options) throws SQLException {
+        try (RawJdbc reader = RawJdbc.open(file, options);
+                Statement statement = reader.connection().createStatement();
+                ResultSet row = statement.executeQuery("SELECT (SELECT page_count FROM pragma_page_count())"
+                        + " * (SELECT page_size FROM pragma_page_size()) / max(1, (SELECT count(*) FROM events))")) {
+            return row.getLong(1);
         }
     }
 

@@ -21,6 +21,8 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.ReportUsage;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.benchmark.BenchmarkedStore;
@@ -119,6 +121,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final Subscriptions subscriptions;
     private final Transactions transactions;
     private final Maintenance maintenance;
+    private final ReportUsage usage;
     private final CaptureCheckpoint capture;
     private final DiffCheckpoints diff;
     private final RestoreWorkspace restore;
@@ -145,6 +148,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                     ids,
                     subscriptions::notifyCommitted);
             this.queries = new Queries(store.reads(), store.search());
+            this.usage = new ReportUsage(maintenance, queries);
             WorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(dataDirectory);
             this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
             this.diff = new DiffCheckpoints(queries, snapshots);
@@ -306,6 +310,28 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     /** Tells the events' other readers (subscriptions) that the log has grown. */
     public void notifyCommitted() {
         subscriptions.notifyCommitted();
+    }
+
+    /**
+     * Where the store's bytes are: its size, the free space inside it (what {@link #compact()}
+     * gives back) and on its file system, each table's share, and the threads and projects whose
+     * events take the most. It only reads: the store is left exactly as it was.
+     *
+     * @param top how many threads and projects to list ({@link ReportUsage#DEFAULT_TOP} is usual)
+     * @throws dev.threadline.domain.error.InvalidInput when {@code top} is negative
+     */
+    public UsageReport usage(int top) {
+        return usage.report(top);
+    }
+
+    /**
+     * Gives back the store's free space (SQLite's {@code VACUUM}), waiting for other writers as any
+     * write does. Not inside {@link #inTransaction}.
+     *
+     * @return the store's size before and after
+     */
+    public Maintenance.Compaction compact() {
+        return maintenance.compact();
     }
 
     /** Care of the store: integrity check, backup, size, compaction, schema version. */

@@ -12,6 +12,7 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
@@ -132,6 +133,16 @@ final class ThreadlineSession implements Session {
     @Override
     public Path dataDirectory() {
         return store.dataDirectory();
+    }
+
+    @Override
+    public UsageReport usage(int top) {
+        return store.usage(top);
+    }
+
+    @Override
+    public Maintenance.Compaction compact() {
+        return store.compact();
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class SqliteStoreUnderTest extends StoreUnderTest {
                 threadline::inTransaction,
                 threadline::subscribe,
                 threadline::streamMessage,
+                threadline::usage,
                 threadline::close);
     }
 

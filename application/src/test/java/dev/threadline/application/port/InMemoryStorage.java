@@ -26,6 +26,7 @@ import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -553,6 +555,27 @@ public final class InMemoryStorage
     public Size size() {
         long bytes = locked(() -> (long) state.log.size() * 100);
         return new Size(bytes, 0, List.of());
+    }
+
+    @Override
+    public OptionalLong availableBytes() {
+        return OptionalLong.empty(); // memory has no file system
+    }
+
+    /** A stream's bytes are its events' text forms in UTF-8: they grow with what the events hold. */
+    @Override
+    public List<StreamSize> streamSizes() {
+        return locked(() -> {
+            Map<String, long[]> sums = new TreeMap<>();
+            for (StoredEvent event : state.log) {
+                long[] sum = sums.computeIfAbsent(event.streamId(), key -> new long[2]);
+                sum[0]++;
+                sum[1] += event.toString().getBytes(StandardCharsets.UTF_8).length;
+            }
+            List<StreamSize> streams = new ArrayList<>();
+            sums.forEach((stream, sum) -> streams.add(new StreamSize(stream, sum[0], sum[1])));
+            return streams;
+        });
     }
 
     @Override
