@@ -1,6 +1,7 @@
 package dev.threadline.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,6 +27,12 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "120000")
     int events;
 
+    @Option(
+            names = "--scenario",
+            paramLabel = "S",
+            description = "Runs only this scenario (repeatable; default: every one), e.g. single-normal.")
+    List<String> scenarios = new ArrayList<>();
+
     @Override
     public Integer call() {
         ThreadlineCli root = (ThreadlineCli) spec.root().userObject();
@@ -33,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--events must be at least 1000");
         }
         Output output = root.output();
-        List<BenchResult> results = root.bench().run(events, step -> {
+        List<BenchResult> results = root.bench().run(events, new LinkedHashSet<>(scenarios), step -> {
             if (!output.json()) {
                 root.err().println("bench: " + step);
             }

@@ -1,6 +1,7 @@
 package dev.threadline.cli;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Runs the benchmark scenarios for {@code bench}; the composition root supplies it. */
@@ -12,7 +13,9 @@ public interface BenchRunner {
      * baseline, and deletes it afterwards.
      *
      * @param events the size of the large scenarios
+     * @param scenarios the names of the scenarios to run, or none for every one
      * @param progress told what is being measured
+     * @throws IllegalArgumentException when a name is not a scenario's
      */
-    List<BenchResult> run(int events, Consumer<String> progress);
+    List<BenchResult> run(int events, Set<String> scenarios, Consumer<String> progress);
 }

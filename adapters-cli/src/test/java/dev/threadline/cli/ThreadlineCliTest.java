@@ -70,7 +70,7 @@ class ThreadlineCliTest {
     };
 
     private final List<Integer> benchSizes = new ArrayList<>();
-    private final BenchRunner bench = (events, progress) -> {
+    private final BenchRunner bench = (events, scenarios, progress) -> {
         benchSizes.add(events);
         progress.accept("event store batch append, " + events + " events");
         return List.of(

@@ -31,13 +31,19 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     private final KeptStatements statements;
     private final ReadModelStatements sql;
     private final KnownRows known;
+    private final PendingSearchDocuments pending;
 
     SqliteProjectionWriter(
-            SqliteDatabase database, KeptStatements statements, ReadModelStatements sql, KnownRows known) {
+            SqliteDatabase database,
+            KeptStatements statements,
+            ReadModelStatements sql,
+            KnownRows known,
+            PendingSearchDocuments pending) {
         this.database = database;
         this.statements = statements;
         this.sql = sql;
         this.known = known;
+        this.pending = pending;
     }
 
     @Override
@@ -137,6 +143,8 @@ final class SqliteProjectionWriter implements ProjectionWriter {
             for (Table<?> table : ReadModelStatements.READ_MODEL_TABLES) {
                 jooq.deleteFrom(table).execute();
             }
+            // The documents are gone: the index is emptied at once rather than document by document.
+            pending.clear();
             return null;
         });
     }

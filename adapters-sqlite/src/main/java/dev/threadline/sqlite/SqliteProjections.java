@@ -21,13 +21,15 @@ public final class SqliteProjections {
         KeptStatements statements = new KeptStatements(database);
         ReadModelStatements sql = new ReadModelStatements(database.sql());
         KnownRows known = KnownRows.of(database, statements, sql);
+        SearchStatements search = new SearchStatements(database.sql());
+        PendingSearchDocuments pending = PendingSearchDocuments.of(database, statements, search.upsert);
         return new ProjectionStorage(
                 new SqliteReadModels(database, statements, sql, known),
-                new SqliteProjectionWriter(database, statements, sql, known),
+                new SqliteProjectionWriter(database, statements, sql, known, pending),
                 new SqliteProjectorPositions(database, statements, sql, known),
-                new SqliteReadModelRows(database, known),
+                new SqliteReadModelRows(database, known, pending),
                 new SqliteTransactions(database),
-                new SqliteSearchIndex(statements, new SearchStatements(database.sql()), known));
+                new SqliteSearchIndex(statements, search, known, pending));
     }
 
     /** Scratch databases opened with the options of the given one, each in a temporary directory. */

@@ -12,20 +12,23 @@ import org.jooq.Field;
 
 /**
  * The read-model tables' rows as SQLite stores them, each column as SQLite's text of it, streamed
- * in primary-key order on the writer connection (after writing out what the transaction keeps).
+ * in primary-key order on the writer connection (after writing out what the transaction keeps:
+ * thread rows, positions, search documents).
  */
 final class SqliteReadModelRows implements ReadModelRows {
 
     private final SqliteDatabase database;
     private final KnownRows known;
+    private final PendingSearchDocuments pending;
     private final Map<ReadModelRows.Table, Query> queries = new LinkedHashMap<>();
 
     /** A table's rendered query and which of its columns form the key. */
     private record Query(String sql, int[] keyColumns, boolean[] numericKey) {}
 
-    SqliteReadModelRows(SqliteDatabase database, KnownRows known) {
+    SqliteReadModelRows(SqliteDatabase database, KnownRows known, PendingSearchDocuments pending) {
         this.database = database;
         this.known = known;
+        this.pending = pending;
     }
 
     /** Renders the queries on first use: most openings of a store never verify. */
@@ -61,6 +64,7 @@ final class SqliteReadModelRows implements ReadModelRows {
     public Stream<Row> rows(ReadModelRows.Table table) {
         Query query = Objects.requireNonNull(queries().get(table), table.name());
         known.writeOutInTransaction();
+        pending.writeOutInTransaction();
         int width = table.columns().size();
         return database.streamOnWriter(connection -> connection.prepareStatement(query.sql()), (ResultSet rows) -> {
             List<Object> key = new ArrayList<>(query.keyColumns().length);

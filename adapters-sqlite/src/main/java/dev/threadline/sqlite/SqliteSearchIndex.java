@@ -14,43 +14,49 @@ import java.util.List;
 
 /**
  * The search index on SQLite's FTS5 ({@code unicode61}, diacritics removed), ranked by BM25, on the
- * writer connection: inside a transaction it writes and reads with it. Thread titles in hits come
- * from the thread rows, so the transaction's kept rows are written out before a search.
+ * writer connection: inside a transaction it writes and reads with it. Documents are written in a
+ * transaction, and the full-text index once per transaction ({@link PendingSearchDocuments}). Thread
+ * titles in hits come from the thread rows, so the transaction's kept rows and its pending documents
+ * are written out before a search.
  */
 final class SqliteSearchIndex implements SearchIndex {
 
     private final KeptStatements statements;
     private final SearchStatements sql;
     private final KnownRows known;
+    private final PendingSearchDocuments pending;
 
-    SqliteSearchIndex(KeptStatements statements, SearchStatements sql, KnownRows known) {
+    SqliteSearchIndex(
+            KeptStatements statements, SearchStatements sql, KnownRows known, PendingSearchDocuments pending) {
         this.statements = statements;
         this.sql = sql;
         this.known = known;
+        this.pending = pending;
     }
 
     @Override
     public void index(SearchDocument d) {
-        statements.update(
-                sql.upsert,
-                d.key(),
-                d.threadId(),
-                d.projectId(),
-                d.turnId(),
-                d.messageId(),
-                d.role() == null ? null : d.role().label(),
-                d.at(),
-                d.text());
+        pending.index(new Object[] {
+            d.key(),
+            d.threadId(),
+            d.projectId(),
+            d.turnId(),
+            d.messageId(),
+            d.role() == null ? null : d.role().label(),
+            d.at(),
+            d.text()
+        });
     }
 
     @Override
     public void removeThread(ThreadId thread) {
-        statements.update(sql.removeThread, thread);
+        pending.change(sql.removeThread, thread);
     }
 
     @Override
     public List<SearchHit> search(SearchQuery query, SearchFilter filter) {
         known.writeOutInTransaction();
+        pending.writeOutInTransaction();
         List<Object> values = new ArrayList<>(List.of(SearchStatements.snippetMarks()));
         values.add(Fts5Match.render(query));
         if (filter.project() != null) {

@@ -1,13 +1,101 @@
 package dev.threadline.sqlite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.threadline.application.port.SearchIndexContract;
 import dev.threadline.application.port.StorageUnderTest;
+import dev.threadline.application.search.SearchDocument;
+import dev.threadline.application.search.SearchFilter;
+import dev.threadline.application.search.SearchQuery;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.domain.id.TurnId;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
 
 class SqliteSearchIndexTest extends SearchIndexContract {
 
     @Override
     protected StorageUnderTest open(Path directory) {
         return SqliteStorage.open(directory);
+    }
+
+    private final ThreadId chat = ThreadId.next();
+    private final ProjectId project = ProjectId.next();
+    private final TurnId turn = TurnId.next();
+
+    private void index(MessageId id, String text) {
+        search().index(SearchDocument.message(chat, project, turn, id, Role.USER, AT, text));
+    }
+
+    @Test
+    void the_full_text_index_matches_the_documents_after_inserts_updates_deletes_and_rolled_back_savepoints()
+            throws SQLException {
+        MessageId kept = MessageId.next();
+        MessageId replaced = MessageId.next();
+        MessageId undone = MessageId.next();
+        inTransaction(() -> {
+            index(kept, "alpha bravo");
+            index(replaced, "charlie delta");
+            index(replaced, "echo foxtrot"); // inserted and replaced before any commit
+        });
+        inTransaction(() -> {
+            index(replaced, "golf hotel"); // replaces what the index holds
+            assertThatThrownBy(() -> storage.projections().transactions().inSavepoint(() -> {
+                        index(undone, "india juliet");
+                        index(kept, "kilo lima");
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            index(MessageId.next(), "mike november");
+        });
+        inTransaction(() -> {
+            search().removeThread(chat);
+            index(kept, "oscar papa"); // a document deleted, then written again under its key
+        });
+
+        assertThat(hits("alpha OR charlie OR echo OR india OR kilo OR golf OR mike"))
+                .isZero();
+        assertThat(hits("oscar")).isEqualTo(1);
+        assertIndexMatchesDocuments();
+    }
+
+    @Test
+    void a_rebuild_empties_and_refills_the_index_in_one_transaction() throws SQLException {
+        inTransaction(() -> {
+            for (int i = 0; i < 50; i++) {
+                index(MessageId.next(), "document number " + i);
+            }
+        });
+        inTransaction(() -> {
+            writer().clear();
+            index(MessageId.next(), "the only document left");
+        });
+        assertThat(hits("document")).isEqualTo(1);
+        assertIndexMatchesDocuments();
+    }
+
+    private int hits(String query) {
+        return search().search(SearchQuery.parse(query), SearchFilter.none()).size();
+    }
+
+    /** FTS5's own check of an external-content index against its documents, and no note left. */
+    private void assertIndexMatchesDocuments() throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM search_pending")) {
+                assertThat(rows.getLong(1)).isZero();
+            }
+        }
     }
 }

@@ -1,12 +1,7 @@
 package dev.threadline.benchmark;
 
 import dev.threadline.application.command.AddMessage;
-import dev.threadline.application.command.CreateProject;
-import dev.threadline.application.command.CreateThread;
-import dev.threadline.application.command.StartTurn;
-import dev.threadline.application.port.IdSource;
 import dev.threadline.domain.event.Role;
-import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
@@ -35,21 +30,12 @@ import java.util.function.Supplier;
  */
 final class ConcurrentCommands {
 
-    /** Where the scenarios take their new ids, as the application does. */
-    private static final IdSource IDS = IdSource.timeOrdered();
-
     static final int THREADS = 8;
     static final double TARGET = 1.5;
     private static final int REPETITIONS = 5;
     private static final int WARM_UP_ROUNDS = 1;
-    /** A user message whose payload is about 300 bytes, as in the other command scenarios. */
-    private static final String TEXT = "streamed text of an assistant answer, token after token, "
-            .repeat(2)
-            .substring(0, 90);
-    /** The baseline's payload text: the delta of the single-insert scenarios. */
-    private static final String DELTA = "streamed text of an assistant answer, token after token, "
-            .repeat(3)
-            .substring(0, 160);
+    private static final String TEXT = Fixtures.TEXT;
+    private static final String DELTA = Fixtures.DELTA;
 
     private final StoreFactory factory;
     private final Supplier<Path> stores;
@@ -124,8 +110,8 @@ final class ConcurrentCommands {
             UUID[] streams = new UUID[THREADS];
             long[][] versions = new long[2][THREADS];
             for (int t = 0; t < THREADS; t++) {
-                chats[t] = runningThread(store);
-                streams[t] = IDS.next();
+                chats[t] = Fixtures.runningThread(store);
+                streams[t] = Fixtures.IDS.next();
                 own.add(RawJdbc.open(rawFile, options));
             }
             ReentrantLock lock = new ReentrantLock();
@@ -245,14 +231,5 @@ final class ConcurrentCommands {
                 "≥ 1.5× raw single inserts from 8 threads",
                 ratio >= TARGET,
                 detail);
-    }
-
-    private static ThreadId runningThread(BenchmarkedStore store) {
-        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + IDS.next()))
-                .projectId();
-        ThreadId thread =
-                store.execute(new CreateThread(project, "bench", "bench-model")).threadId();
-        store.execute(new StartTurn(thread, "measure"));
-        return thread;
     }
 }

@@ -2,19 +2,15 @@ package dev.threadline.benchmark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.threadline.application.port.IdSource;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -34,31 +30,12 @@ final class RawJdbc implements AutoCloseable {
     /** The payload the baseline stores: the shape of a delta event, about 300 bytes. */
     record Payload(String type, UUID threadId, UUID messageId, String delta, Instant at) {}
 
-    /** A decoded row, as a hand-written event store would build it. */
-    record Row(
-            long sequence,
-            UUID eventId,
-            String streamId,
-            long streamVersion,
-            String type,
-            Instant occurredAt,
-            Instant recordedAt,
-            String commandId,
-            String causationId,
-            String correlationId,
-            Payload payload) {}
-
     static final String INSERT = "INSERT INTO events (event_id, stream_id, stream_version, event_type, occurred_at,"
             + " recorded_at, command_id, causation_id, correlation_id, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    static final String SELECT = "SELECT sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
-            + " recorded_at, command_id, causation_id, correlation_id, payload FROM events WHERE sequence > ?"
-            + " ORDER BY sequence";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final ObjectWriter WRITER = MAPPER.writerFor(Payload.class);
-    private static final ObjectReader READER = MAPPER.readerFor(Payload.class);
 
     private final Connection connection;
     private final PreparedStatement insert;
@@ -98,6 +75,11 @@ final class RawJdbc implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The plain connection. */
+    Connection connection() {
+        return connection;
     }
 
     /** Total payload bytes (UTF-16 chars of ASCII text) written so far. */
@@ -149,9 +131,11 @@ final class RawJdbc implements AutoCloseable {
 
     /**
      * The least a command with inline projections and a receipt must write, by hand: for each
-     * command the event, its message row and its receipt are inserted (each table's rows as one
-     * JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for each transaction the
-     * thread row and the projector's position are written once. No reads, no decisions, no
+     * command the event, its message row, its search document and its receipt are inserted (each
+     * table's rows as one JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for
+     * each transaction the full-text index entries of its documents are added in one statement (the
+     * schema's triggers note each new document, as they do for Threadline), and
+     * the thread row and the projector's position are written once. No reads, no decisions, no
      * checks: a floor for the command scenarios, not a design.
      *
      * @param firstCommand the number of the first command, so that receipts and versions go on
@@ -172,6 +156,13 @@ final class RawJdbc implements AutoCloseable {
                                 + " ?, ?, ?) ON CONFLICT (thread_id) DO UPDATE SET message_count ="
                                 + " excluded.message_count, last_activity_at = excluded.last_activity_at,"
                                 + " stream_version = excluded.stream_version");
+                PreparedStatement document = connection.prepareStatement(
+                        "INSERT INTO search_documents (doc_key, thread_id, project_id, turn_id, message_id, role, at,"
+                                + " text) VALUES (?, ?, ?, ?, ?, 'user', ?, ?)");
+                PreparedStatement index = connection.prepareStatement(
+                        "INSERT INTO search_index (rowid, text) SELECT p.document_id, d.text FROM search_pending p"
+                                + " JOIN search_documents d ON d.document_id = p.document_id");
+                PreparedStatement indexed = connection.prepareStatement("DELETE FROM search_pending");
                 PreparedStatement position = connection.prepareStatement(
                         "INSERT INTO projector_positions (projector, position) VALUES ('read-models', ?)"
                                 + " ON CONFLICT (projector) DO UPDATE SET position = excluded.position")) {
@@ -194,6 +185,14 @@ final class RawJdbc implements AutoCloseable {
                     message.setString(6, at);
                     message.setString(7, at);
                     message.addBatch();
+                    document.setString(1, messageId);
+                    document.setString(2, stream);
+                    document.setString(3, stream);
+                    document.setString(4, stream);
+                    document.setString(5, messageId);
+                    document.setString(6, at);
+                    document.setString(7, text);
+                    document.addBatch();
                     receipt.setString(1, "floor-" + command);
                     receipt.setString(2, FINGERPRINT);
                     receipt.setString(
@@ -207,7 +206,10 @@ final class RawJdbc implements AutoCloseable {
                 }
                 insert.executeBatch();
                 message.executeBatch();
+                document.executeBatch();
                 receipt.executeBatch();
+                index.executeUpdate();
+                indexed.executeUpdate();
                 thread.setString(1, stream);
                 thread.setString(2, stream);
                 thread.setLong(3, command);
@@ -228,115 +230,7 @@ final class RawJdbc implements AutoCloseable {
     /** A receipt's fingerprint is a SHA-256 in hex. */
     private static final String FINGERPRINT = "0".repeat(64);
 
-    /** Reads and decodes every event of a database, returning how many. */
-    static long replay(Path file, SqliteOptions options) throws SQLException {
-        try (RawJdbc reader = open(file, options);
-                PreparedStatement select = reader.connection.prepareStatement(SELECT)) {
-            select.setLong(1, 0);
-            long count = 0;
-            long check = 0;
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Row row = new Row(
-                            rows.getLong(1),
-                            UUID.fromString(rows.getString(2)),
-                            rows.getString(3),
-                            rows.getLong(4),
-                            rows.getString(5),
-                            Instant.parse(rows.getString(6)),
-                            Instant.parse(rows.getString(7)),
-                            rows.getString(8),
-                            rows.getString(9),
-                            rows.getString(10),
-                            decode(rows.getString(11)));
-                    check += row.streamVersion();
-                    count++;
-                }
-            }
-            return check >= 0 ? count : -count;
-        }
-    }
-
-    /**
-     * The baseline's rebuild: reads the log, decodes every payload and writes one read-model row
-     * per event with a batched prepared statement, in one transaction rolled back at the end so the
-     * store is left as it was.
-     */
-    static long rebuild(Path file, SqliteOptions options) throws SQLException {
-        try (RawJdbc raw = open(file, options);
-                PreparedStatement select = raw.connection.prepareStatement(SELECT);
-                PreparedStatement put = raw.connection.prepareStatement(
-                        "INSERT INTO projection_messages (message_id, thread_id, turn_id, ordinal, role, text,"
-                                + " streaming, created_at, updated_at) VALUES (?, ?, ?, ?, 'user', ?, 0, ?, ?)")) {
-            raw.execute("BEGIN IMMEDIATE");
-            raw.execute("DELETE FROM projection_messages");
-            select.setLong(1, 0);
-            long count = 0;
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    String id = rows.getString(2);
-                    String at = Instant.parse(rows.getString(6)).toString();
-                    String text =
-                            MAPPER.readTree(rows.getString(11)).path("text").asText("");
-                    put.setString(1, id);
-                    put.setString(2, rows.getString(3));
-                    put.setString(3, id);
-                    put.setLong(4, rows.getLong(4));
-                    put.setString(5, text);
-                    put.setString(6, at);
-                    put.setString(7, at);
-                    put.addBatch();
-                    if (++count % 1_000 == 0) {
-                        put.executeBatch();
-                    }
-                }
-            }
-            put.executeBatch();
-            raw.execute("ROLLBACK");
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The database's size (its pages, the write-ahead log's included) divided by its events. */
-    static long bytesPerEvent(Path file, SqliteOptions options) throws SQLException {
-        try (RawJdbc reader = open(file, options);
-                Statement statement = reader.connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT (SELECT page_count FROM pragma_page_count())"
-                        + " * (SELECT page_size FROM pragma_page_size()) / max(1, (SELECT count(*) FROM events))")) {
-            return row.getLong(1);
-        }
-    }
-
-    /** The bytes of the payloads stored after a sequence. */
-    static long payloadBytes(Path file, SqliteOptions options, long after) throws SQLException {
-        try (RawJdbc reader = open(file, options);
-                PreparedStatement sum = reader.connection.prepareStatement(
-                        "SELECT coalesce(sum(length(CAST(payload AS BLOB))), 0) FROM events WHERE sequence > ?")) {
-            sum.setLong(1, after);
-            try (ResultSet rows = sum.executeQuery()) {
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static Payload decode(String json) {
-        try {
-            return READER.readValue(json);
-        } catch (IOException e) {
-            // Rows written by Threadline carry other payload types: their shape is the same
-            // amount of work to parse, so a tree stands in for them.
-            try {
-                MAPPER.readTree(json);
-                return null;
-            } catch (IOException again) {
-                throw new UncheckedIOException(again);
-            }
-        }
-    }
-
-    private void execute(String sql) throws SQLException {
+    void execute(String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -5,6 +5,7 @@ import dev.threadline.benchmark.BenchmarkResult;
 import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.BenchRunner;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The command line's {@code bench}: the benchmark scenarios on {@link Threadline} stores. */
@@ -16,11 +17,12 @@ final class ThreadlineBench implements BenchRunner {
     private ThreadlineBench() {}
 
     @Override
-    public List<BenchResult> run(int events, Consumer<String> progress) {
+    public List<BenchResult> run(int events, Set<String> scenarios, Consumer<String> progress) {
         return Benchmark.run(
                         (directory, sqlite) -> Threadline.open(
                                 directory, Threadline.Options.defaults().withSqlite(sqlite)),
                         events,
+                        scenarios,
                         progress)
                 .stream()
                 .map(ThreadlineBench::toCli)

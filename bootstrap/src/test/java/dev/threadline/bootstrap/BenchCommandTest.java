@@ -65,4 +65,30 @@ class BenchCommandTest {
         JsonNode streamed = objects.get(SCENARIOS.indexOf("streamed-answer"));
         assertThat(streamed.get("detail").asText()).contains("text exact");
     }
+
+    @Test
+    void a_named_scenario_runs_alone_and_an_unknown_name_is_refused() throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : run("--json", "bench", "--events", "1000", "--scenario", "replay")
+                .strip()
+                .split("\n")) {
+            objects.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(objects).extracting(node -> node.get("scenario").asText()).containsExactly("replay");
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ThreadlineCli.run(
+                ThreadlineSession.ACCESS,
+                ThreadlineBench.RUNNER,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "bench",
+                "--events",
+                "1000",
+                "--scenario",
+                "nonsense");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown scenario 'nonsense'");
+    }
 }

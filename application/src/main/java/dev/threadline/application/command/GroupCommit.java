@@ -38,6 +38,8 @@ final class GroupCommit {
     private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
     /** Whether a leader is running a group; while one is, the queue is its successors'. */
     private boolean leading;
+    /** How many commands the last group held: its callers are likely to submit again at once. */
+    private int lastGroupSize;
 
     /**
      * @param transactions the storage's transactions
@@ -113,7 +115,11 @@ final class GroupCommit {
                 }
             }
             leading = true;
+            if (!mine.promoted && lastGroupSize > 1) {
+                gatherCompany(lastGroupSize);
+            }
             group = takeGroup();
+            lastGroupSize = group.size();
         } finally {
             lock.unlock();
         }
@@ -124,6 +130,28 @@ final class GroupCommit {
         }
         return mine.result();
     }
+
+    /**
+     * A caller that finds nobody writing right after a group of several committed is most often
+     * the first of that group's callers to come back; the others are about to submit again. It
+     * lets them run (yielding its processor, for at most {@link #GATHER_NANOS}) until they have
+     * queued, so that the group does not split into a command alone and the rest. A caller alone,
+     * whose last group was itself, never waits; one left alone after a burst waits once.
+     */
+    private void gatherCompany(int expected) {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (queue.size() < expected && System.nanoTime() < deadline) {
+            lock.unlock();
+            try {
+                Thread.yield();
+            } finally {
+                lock.lock();
+            }
+        }
+    }
+
+    /** The longest a leader lets the callers of the last group come back, in nanoseconds. */
+    static final long GATHER_NANOS = 200_000;
 
     /** The queue's head (the leader itself) and what follows it, up to the bounds. */
     private List<Pending<?>> takeGroup() {

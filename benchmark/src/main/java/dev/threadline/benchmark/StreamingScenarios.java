@@ -1,0 +1,143 @@
+package dev.threadline.benchmark;
+
+import static dev.threadline.benchmark.Fixtures.BATCH;
+import static dev.threadline.benchmark.Fixtures.DELTA;
+import static dev.threadline.benchmark.Rounds.rate;
+
+import dev.threadline.application.command.AddMessage;
+import dev.threadline.application.command.AppendDelta;
+import dev.threadline.application.streaming.MessageStream;
+import dev.threadline.domain.event.Role;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
+import dev.threadline.sqlite.SqliteDatabase;
+import dev.threadline.sqlite.SqliteOptions;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** A streamed assistant answer: {@code deltas} one command each, and {@code streamed-answer} coalesced. */
+final class StreamingScenarios {
+
+    static final int DELTAS = 10_000;
+    static final int TOKENS = 20_000;
+    static final double DELTA_GROWTH = 1.2;
+
+    private final StoreFactory factory;
+    private final Supplier<Path> stores;
+    private final Consumer<String> progress;
+    private final SqliteOptions normal = SqliteOptions.defaults();
+
+    StreamingScenarios(StoreFactory factory, Supplier<Path> stores, Consumer<String> progress) {
+        this.factory = factory;
+        this.stores = stores;
+        this.progress = progress;
+    }
+
+    /** Up to 10,000 deltas appended to one message, one command each: the last tenth's cost over the first's. */
+    BenchmarkResult deltas(int events) throws SQLException {
+        int count = Math.min(DELTAS, events);
+        int window = count / 10;
+        progress.accept(count + " deltas appended to one thread");
+        try (BenchmarkedStore store = factory.open(stores.get(), normal);
+                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+            ThreadId thread = Fixtures.runningThread(store);
+            MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
+                    .messageId();
+            UUID stream = Fixtures.IDS.next();
+            long[] threadlineNanos = new long[10];
+            long[] rawNanos = new long[10];
+            // Windows of a tenth alternate between the two sides.
+            for (int w = 0; w < 10; w++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < window; i++) {
+                    store.execute(new AppendDelta(thread, message, DELTA));
+                }
+                threadlineNanos[w] = System.nanoTime() - start;
+                start = System.nanoTime();
+                raw.appendSingles(stream, (long) w * window, window, DELTA);
+                rawNanos[w] = System.nanoTime() - start;
+            }
+            int length = messageText(store, thread, message).length();
+            double growth = (double) threadlineNanos[9] / threadlineNanos[0];
+            double rawGrowth = (double) rawNanos[9] / rawNanos[0];
+            return new BenchmarkResult(
+                    "deltas",
+                    count + " deltas to one message, one command each: cost of the last tenth / the first",
+                    "x",
+                    growth,
+                    rawGrowth,
+                    growth,
+                    "≤ 1.2",
+                    growth <= DELTA_GROWTH,
+                    String.format(
+                            Locale.ROOT,
+                            "first %,d: %,.0f/s, last %,d: %,.0f/s (raw %,.0f/s, %,.0f/s); message %,d chars",
+                            window,
+                            rate(window, threadlineNanos[0]),
+                            window,
+                            rate(window, threadlineNanos[9]),
+                            rate(window, rawNanos[0]),
+                            rate(window, rawNanos[9]),
+                            length));
+        }
+    }
+
+    /** 20,000 tokens through a coalescing message stream: events written, exact final text. */
+    BenchmarkResult streamedAnswer() throws SQLException {
+        progress.accept("a streamed answer of " + TOKENS + " tokens");
+        try (BenchmarkedStore store = factory.open(stores.get(), normal);
+                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+            ThreadId thread = Fixtures.runningThread(store);
+            long before = store.events().lastSequence();
+            StringBuilder expected = new StringBuilder();
+            long start = System.nanoTime();
+            MessageId message;
+            try (MessageStream stream = store.streamMessage(thread, Role.ASSISTANT)) {
+                message = stream.messageId();
+                for (int i = 0; i < TOKENS; i++) {
+                    String token = i % 7 == 0 ? "\n" + i : " tok" + i;
+                    expected.append(token);
+                    stream.append(token);
+                }
+            }
+            long threadlineNanos = System.nanoTime() - start;
+            long written = store.events().lastSequence() - before;
+            long bytes = RawReads.payloadBytes(store.databaseFile(), normal, before);
+            String stored = messageText(store, thread, message);
+            boolean exact = stored.contentEquals(expected);
+            start = System.nanoTime();
+            raw.appendBatches(TOKENS, BATCH, "tok");
+            long rawNanos = System.nanoTime() - start;
+            return new BenchmarkResult(
+                    "streamed-answer",
+                    TOKENS + " tokens streamed through a coalescing message stream: events written",
+                    "events",
+                    written,
+                    TOKENS,
+                    written / (double) TOKENS,
+                    "≤ 50 events, exact text",
+                    written <= 50 && exact,
+                    String.format(
+                            Locale.ROOT,
+                            "%,d payload bytes (raw, one event a token: %,d); text %s; %,.0f tokens/s (raw %,.0f/s)",
+                            bytes,
+                            raw.bytesWritten(),
+                            exact ? "exact" : "DIFFERS",
+                            rate(TOKENS, threadlineNanos),
+                            rate(TOKENS, rawNanos)));
+        }
+    }
+
+    private static String messageText(BenchmarkedStore store, ThreadId thread, MessageId message) {
+        return store.queries().transcript(thread).turns().stream()
+                .flatMap(turn -> turn.messages().stream())
+                .filter(m -> m.id().equals(message))
+                .findFirst()
+                .orElseThrow()
+                .text();
+    }
+}
