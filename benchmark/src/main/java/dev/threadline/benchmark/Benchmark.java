@@ -115,7 +115,7 @@ public final class Benchmark {
         progress.accept("fork of a thread holding 10 MB");
         results.add(ForkScenario.run(
                 factory, store(), Math.min(ForkScenario.PARENT_BYTES, Math.max(64 * 1024L, events * 100L))));
-        results.add(CheckpointCapture.measure(this::store, events, progress));
+        results.add(CheckpointCapture.measure(this::store, progress));
         return results;
     }
 
