@@ -111,7 +111,11 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
                     + " holds no word to search for: letters and digits are searched, other characters"
                     + " only separate words");
         }
-        return new SearchQuery(clauses.stream().map(Clause::new).toList(), excluded);
+        List<Clause> parsed = new ArrayList<>(clauses.size());
+        for (List<Term> clause : clauses) {
+            parsed.add(new Clause(clause));
+        }
+        return new SearchQuery(parsed, excluded);
     }
 
     /** Every term of the query, found or excluded. */
