@@ -3,16 +3,12 @@ package dev.threadline.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.bootstrap.CliHarness;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -166,19 +162,7 @@ class CrashSafetyIT {
     }
 
     private static boolean awaitReady(Process child) throws Exception {
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                return "ready".equals(out.readLine());
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        try {
-            return ready.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        }
+        return ChildJvm.awaitReady(child);
     }
 
     private String stderr(int round) throws IOException {

@@ -9,14 +9,9 @@ import dev.threadline.application.search.SearchHit;
 import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +43,10 @@ class StreamingCrashIT {
         int streaming = 0;
         for (int round = 0; round < ROUNDS; round++) {
             Path err = temp.resolve("child-" + round + ".err");
-            Process child = start(data, random.nextLong(), err);
+            Process child =
+                    ChildJvm.start(StreamingWriter.class, err, data.toString(), Long.toString(random.nextLong()));
             try {
-                assertThat(awaitReady(child))
+                assertThat(ChildJvm.awaitReady(child))
                         .as("round %d: the child opened the store", round)
                         .isTrue();
                 Thread.sleep(100 + random.nextInt(900));
@@ -96,35 +92,5 @@ class StreamingCrashIT {
         System.out.printf(
                 "streaming crash safety: %d rounds, %d complete messages found, %d left streaming%n",
                 ROUNDS, complete, streaming);
-    }
-
-    private static Process start(Path data, long seed, Path err) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        StreamingWriter.class.getName(),
-                        data.toString(),
-                        Long.toString(seed)))
-                .redirectError(err.toFile())
-                .start();
-    }
-
-    private static boolean awaitReady(Process child) throws Exception {
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                return "ready".equals(out.readLine());
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        try {
-            return ready.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
-        }
     }
 }
