@@ -11,12 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** A child JVM on the test's class path, as the crash tests start and kill them. */
+/** Child JVMs of the reliability tests: this test run's classpath, a main class, stderr to a file. */
 final class ChildJvm {
 
     private ChildJvm() {}
 
-    /** Starts {@code main} with the arguments, its standard error into {@code err}. */
+    /** Starts {@code main} with the arguments in a new JVM on this classpath; stderr goes to the file. */
     static Process start(Class<?> main, Path err, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
@@ -28,11 +28,15 @@ final class ChildJvm {
         return new ProcessBuilder(command).redirectError(err.toFile()).start();
     }
 
+    /** A reader of the child's standard output, which the caller must close. */
+    static BufferedReader output(Process child) {
+        return new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    }
+
     /** Whether the child printed {@code ready} as its first line within a minute. */
-    static boolean awaitReady(Process child) throws Exception {
+    static boolean awaitReady(BufferedReader out) throws Exception {
         CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try {
                 return "ready".equals(out.readLine());
             } catch (IOException e) {
                 return false;

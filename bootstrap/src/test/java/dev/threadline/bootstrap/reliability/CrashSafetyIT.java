@@ -3,6 +3,7 @@ package dev.threadline.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threadline.bootstrap.CliHarness;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,18 +97,9 @@ class CrashSafetyIT {
         Random random = new Random(20261130L);
         long acknowledged = 0;
         for (int round = 0; round < GROUP_ROUNDS; round++) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
             Path err = temp.resolve("grouped-" + round + ".err");
-            Process child = new ProcessBuilder(List.of(
-                            java,
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            GroupCommittingWriter.class.getName(),
-                            data.toString(),
-                            acknowledgements.toString()))
-                    .redirectError(err.toFile())
-                    .start();
+            Process child =
+                    ChildJvm.start(GroupCommittingWriter.class, err, data.toString(), acknowledgements.toString());
             try {
                 assertThat(awaitReady(child))
                         .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
@@ -146,23 +138,20 @@ class CrashSafetyIT {
     }
 
     private Process start(Path data, Path exportFile, long seed, boolean importFirst, Path err) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashingWriter.class.getName(),
-                        data.toString(),
-                        exportFile.toString(),
-                        Long.toString(seed),
-                        importFirst ? "import-first" : "mixed"))
-                .redirectError(err.toFile())
-                .start();
+        return ChildJvm.start(
+                CrashingWriter.class,
+                err,
+                data.toString(),
+                exportFile.toString(),
+                Long.toString(seed),
+                importFirst ? "import-first" : "mixed");
     }
 
+    /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
     private static boolean awaitReady(Process child) throws Exception {
-        return ChildJvm.awaitReady(child);
+        try (BufferedReader out = ChildJvm.output(child)) {
+            return ChildJvm.awaitReady(out);
+        }
     }
 
     private String stderr(int round) throws IOException {

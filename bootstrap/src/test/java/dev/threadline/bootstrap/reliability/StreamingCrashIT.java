@@ -45,8 +45,8 @@ class StreamingCrashIT {
             Path err = temp.resolve("child-" + round + ".err");
             Process child =
                     ChildJvm.start(StreamingWriter.class, err, data.toString(), Long.toString(random.nextLong()));
-            try {
-                assertThat(ChildJvm.awaitReady(child))
+            try (BufferedReader out = ChildJvm.output(child)) {
+                assertThat(ChildJvm.awaitReady(out))
                         .as("round %d: the child opened the store", round)
                         .isTrue();
                 Thread.sleep(100 + random.nextInt(900));
