@@ -96,14 +96,13 @@ public final class GitWorkspaceSnapshots implements WorkspaceSnapshots {
             Staging.Staged staged = Staging.stage(repo, workspace.maxFileBytes());
             List<String> args = new ArrayList<>(List.of("commit-tree", staged.tree()));
             if (request.parent() != null) {
-                requireCommit(repo, workspace, request.parent());
                 args.add("-p");
                 args.add(request.parent().hex());
             }
             args.add("-F");
             args.add("-");
             String date = "@" + request.at().getEpochSecond() + " +0000";
-            byte[] out = repo.run(
+            GitProgram.Result made = repo.tryRun(
                     request.message().getBytes(StandardCharsets.UTF_8),
                     Map.of(
                             "GIT_AUTHOR_NAME", "Threadline",
@@ -113,7 +112,14 @@ public final class GitWorkspaceSnapshots implements WorkspaceSnapshots {
                             "GIT_AUTHOR_DATE", date,
                             "GIT_COMMITTER_DATE", date),
                     args.toArray(String[]::new));
-            CommitId commit = new CommitId(new String(out, StandardCharsets.UTF_8).strip());
+            if (!made.ok()) {
+                if (request.parent() != null) {
+                    requireCommit(repo, workspace, request.parent());
+                }
+                throw ShadowRepository.failure(
+                        "git commit-tree failed in the checkpoint repository " + repo.gitDir(), made);
+            }
+            CommitId commit = new CommitId(made.outText().strip());
             pauses.at(Point.CAPTURE_BEFORE_REF);
             repo.run("update-ref", "-m", "capture", request.ref(), commit.hex());
             return new Snapshot(commit, request.ref(), staged.skipped());

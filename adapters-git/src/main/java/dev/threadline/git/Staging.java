@@ -19,8 +19,10 @@ import java.util.TreeSet;
 /**
  * Makes the private index hold exactly what a snapshot of the workspace holds, and writes it as a
  * tree: files the ignore rules exclude, nested repositories and files over the size cap are left
- * out, even when an earlier snapshot held them. Git walks the workspace (pruning ignored
- * directories) and hashes only files whose size or times changed since the index last saw them.
+ * out, even when an earlier snapshot held them. The workspace is walked once: one listing (git
+ * pruning ignored directories, and checking the indexed files' sizes and times) says what is new,
+ * changed or gone, and only those paths are then hashed into the index; files whose size and
+ * times did not change since the index last saw them are neither read nor walked again.
  */
 final class Staging {
 
@@ -33,7 +35,20 @@ final class Staging {
         Path workTree = repo.workTree();
         // One listing: cached (H), changed (C) and untracked (?) paths; git shows a valid
         // repository it meets outside the index as "dir/".
-        List<String> entries = split(repo.run("ls-files", "-z", "-t", "-c", "-o", "-m", "--exclude-standard"));
+        List<String> entries = list(repo);
+        List<String> nowDirectories = new ArrayList<>();
+        for (String entry : entries) {
+            if (entry.charAt(0) == 'C'
+                    && Files.isDirectory(workTree.resolve(entry.substring(2)), LinkOption.NOFOLLOW_LINKS)) {
+                nowDirectories.add(entry.substring(2));
+            }
+        }
+        if (!nowDirectories.isEmpty()) {
+            // While the index holds a file where a directory now is, git lists nothing inside it:
+            // the file leaves the index, and the listing is made again.
+            repo.run(nulSeparated(nowDirectories, ""), Map.of(), "update-index", "--force-remove", "-z", "--stdin");
+            entries = list(repo);
+        }
         List<String> unstage = split(repo.run("ls-files", "-z", "-c", "-i", "--exclude-standard"));
         Set<String> nested = new TreeSet<>();
         Set<String> directories = new HashSet<>();
@@ -57,16 +72,21 @@ final class Staging {
         }
         nested.removeIf(dir -> isInside(dir, nested));
         Set<String> tooLarge = new TreeSet<>();
+        Set<String> leaveOut = new HashSet<>(unstage);
+        List<String> changed = new ArrayList<>();
+        List<String> created = new ArrayList<>();
         for (String entry : entries) {
             char tag = entry.charAt(0);
             String path = entry.substring(2);
-            if ((tag == '?' || tag == 'C')
-                    && !path.endsWith("/")
-                    && !isInside(path, nested)
-                    && sizeOf(workTree.resolve(path)) > maxFileBytes
-                    && tooLarge.add(path)
-                    && tag == 'C') {
-                unstage.add(path);
+            if (tag != '?' && tag != 'C' || path.endsWith("/") || nested.contains(path) || isInside(path, nested)) {
+                continue;
+            }
+            if (sizeOf(workTree.resolve(path)) > maxFileBytes) {
+                if (tooLarge.add(path) && tag == 'C') {
+                    unstage.add(path);
+                }
+            } else if (!leaveOut.contains(path)) {
+                (tag == 'C' ? changed : created).add(path);
             }
         }
         List<SkippedPath> skipped = new ArrayList<>();
@@ -87,13 +107,27 @@ final class Staging {
                     "--pathspec-from-file=-",
                     "--pathspec-file-nul");
         }
-        List<String> pathspecs = new ArrayList<>();
-        pathspecs.add(".");
-        nested.forEach(dir -> pathspecs.add(":(exclude,literal)" + dir));
-        tooLarge.forEach(file -> pathspecs.add(":(exclude,literal)" + file));
-        repo.run(nulSeparated(pathspecs, ""), Map.of(), "add", "-A", "--pathspec-from-file=-", "--pathspec-file-nul");
+        // Changed and deleted files first, then new ones: a file that became a directory leaves
+        // the index before the files inside it enter (--replace settles the other way round).
+        changed.addAll(created);
+        if (!changed.isEmpty()) {
+            repo.run(
+                    nulSeparated(changed, ""),
+                    Map.of(),
+                    "update-index",
+                    "--add",
+                    "--remove",
+                    "--replace",
+                    "-z",
+                    "--stdin");
+        }
         String tree = repo.line("write-tree");
         return new Staged(tree, skipped, nested);
+    }
+
+    /** Cached (H), changed or deleted (C) and untracked (?) paths, tagged, ignored ones left out. */
+    private static List<String> list(ShadowRepository repo) {
+        return split(repo.run("ls-files", "-z", "-t", "-c", "-o", "-m", "--exclude-standard"));
     }
 
     /** Whether {@code path} lies inside one of the directories (not counting itself). */

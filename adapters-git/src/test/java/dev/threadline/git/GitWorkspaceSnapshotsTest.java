@@ -177,6 +177,39 @@ class GitWorkspaceSnapshotsTest {
     }
 
     @Test
+    void a_file_that_becomes_a_directory_or_a_repository_and_back_is_captured_as_it_is() throws IOException {
+        write(dir, "swap-a", "a file first\n");
+        write(dir, "swap-b/inner.txt", "a directory first\n");
+        write(dir, "repo-later", "a file, then a repository\n");
+        Snapshot first = capture(null);
+        Files.delete(dir.resolve("swap-a"));
+        write(dir, "swap-a/inside.txt", "now a directory\n");
+        Files.delete(dir.resolve("swap-b/inner.txt"));
+        Files.delete(dir.resolve("swap-b"));
+        write(dir, "swap-b", "now a file\n");
+        Files.delete(dir.resolve("repo-later"));
+        write(dir.resolve("repo-later"), "r.txt", "r\n");
+        git(dir.resolve("repo-later"), "init", "-q");
+        git(dir.resolve("repo-later"), "add", "r.txt");
+        git(dir.resolve("repo-later"), "commit", "-q", "-m", "r");
+
+        Snapshot second = capture(first.commit());
+
+        assertThat(second.skipped())
+                .containsExactly(new SkippedPath("repo-later", SkippedPath.Reason.NESTED_REPOSITORY));
+        assertThat(shadowGit("ls-tree", "-r", "--name-only", second.commit().hex()))
+                .isEqualTo("swap-a/inside.txt\nswap-b");
+        Files.delete(dir.resolve("swap-a/inside.txt"));
+        Files.delete(dir.resolve("swap-a"));
+        write(dir, "swap-a", "a file first\n");
+        Files.delete(dir.resolve("swap-b"));
+        write(dir, "swap-b/inner.txt", "a directory first\n");
+        Snapshot third = capture(second.commit());
+        assertThat(shadowGit("ls-tree", "-r", "--name-only", third.commit().hex()))
+                .isEqualTo("swap-a\nswap-b/inner.txt");
+    }
+
+    @Test
     void a_file_that_grows_over_the_cap_is_dropped_from_later_snapshots() {
         write(dir, "grows.bin", "small");
         Snapshot first = capture(null);

@@ -3,7 +3,7 @@ package dev.threadline.sqlite;
 import dev.threadline.application.search.SearchQuery;
 import dev.threadline.application.search.SearchQuery.Clause;
 import dev.threadline.application.search.SearchQuery.Term;
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Renders a parsed query as an FTS5 MATCH expression. Every term becomes an FTS5 string (double
@@ -15,26 +15,50 @@ final class Fts5Match {
     private Fts5Match() {}
 
     static String render(SearchQuery query) {
-        String positive = query.clauses().stream().map(Fts5Match::clause).collect(Collectors.joining(" AND "));
-        if (query.excluded().isEmpty()) {
-            return positive;
+        StringBuilder match = new StringBuilder();
+        boolean excluding = !query.excluded().isEmpty();
+        if (excluding) {
+            match.append('(');
         }
-        StringBuilder match = new StringBuilder("(").append(positive).append(')');
-        for (Term term : query.excluded()) {
-            match.append(" NOT ").append(term(term));
+        for (int i = 0; i < query.clauses().size(); i++) {
+            if (i > 0) {
+                match.append(" AND ");
+            }
+            clause(match, query.clauses().get(i));
+        }
+        if (excluding) {
+            match.append(')');
+            for (Term term : query.excluded()) {
+                term(match.append(" NOT "), term);
+            }
         }
         return match.toString();
     }
 
-    private static String clause(Clause clause) {
-        if (clause.anyOf().size() == 1) {
-            return term(clause.anyOf().get(0));
+    private static void clause(StringBuilder match, Clause clause) {
+        List<Term> anyOf = clause.anyOf();
+        if (anyOf.size() == 1) {
+            term(match, anyOf.get(0));
+            return;
         }
-        return clause.anyOf().stream().map(Fts5Match::term).collect(Collectors.joining(" OR ", "(", ")"));
+        match.append('(');
+        for (int i = 0; i < anyOf.size(); i++) {
+            term(i > 0 ? match.append(" OR ") : match, anyOf.get(i));
+        }
+        match.append(')');
     }
 
-    private static String term(Term term) {
-        String words = String.join(" ", term.words()).replace("\"", "\"\"");
-        return "\"" + words + "\"" + (term.prefix() ? " *" : "");
+    private static void term(StringBuilder match, Term term) {
+        match.append('"');
+        for (int i = 0; i < term.words().size(); i++) {
+            if (i > 0) {
+                match.append(' ');
+            }
+            match.append(term.words().get(i).replace("\"", "\"\""));
+        }
+        match.append('"');
+        if (term.prefix()) {
+            match.append(" *");
+        }
     }
 }

@@ -10,9 +10,11 @@ import org.jooq.Field;
 
 /**
  * The search index's statements. Documents are written through {@code search_documents}; the
- * schema's triggers keep the FTS5 table {@code search_index} in step. A search ranks inside the
- * FTS5 table first ({@code ORDER BY rank}, BM25, with the limit), so snippets are made only for
- * the hits returned, then joins the documents for their thread, turn and role.
+ * schema's triggers keep the FTS5 table {@code search_index} in step. A search is one statement
+ * whose outer loop is the FTS5 table in BM25 order ({@code ORDER BY rank}, which FTS5 delivers
+ * itself, with no sort of its own): each hit joins its document, thread and turn by key, the
+ * filters apply on the way, and the statement stops at the limit, so snippets are made only for
+ * the hits returned.
  */
 final class SearchStatements {
 
@@ -74,35 +76,27 @@ final class SearchStatements {
     }
 
     private static String render(boolean project, boolean thread, boolean role) {
-        String d = SEARCH_DOCUMENTS.getName();
-        String id = d + "." + SEARCH_DOCUMENTS.DOCUMENT_ID.getName();
-        StringBuilder ranked = new StringBuilder("SELECT " + INDEX + ".rowid AS hit, " + INDEX
-                + ".rank AS rank, snippet(" + INDEX + ", 0, ?, ?, ?, " + SNIPPET_TOKENS + ") AS snip FROM " + INDEX);
-        boolean filtered = project || thread || role;
-        if (filtered) {
-            ranked.append(" JOIN " + d + " ON " + id + " = " + INDEX + ".rowid");
-        }
-        ranked.append(" WHERE " + INDEX + " MATCH ?");
-        if (project) {
-            ranked.append(" AND " + column(SEARCH_DOCUMENTS.PROJECT_ID) + " = ?");
-        }
-        if (thread) {
-            ranked.append(" AND " + column(SEARCH_DOCUMENTS.THREAD_ID) + " = ?");
-        }
-        if (role) {
-            ranked.append(" AND " + column(SEARCH_DOCUMENTS.ROLE) + " = ?");
-        }
-        ranked.append(" ORDER BY " + INDEX + ".rank LIMIT ?");
         String t = PROJECTION_THREADS.getName();
         String u = PROJECTION_TURNS.getName();
-        return "SELECT " + column(SEARCH_DOCUMENTS.THREAD_ID) + ", " + column(PROJECTION_THREADS.TITLE) + ", "
-                + column(SEARCH_DOCUMENTS.TURN_ID) + ", " + column(PROJECTION_TURNS.ORDINAL) + ", "
-                + column(SEARCH_DOCUMENTS.MESSAGE_ID) + ", " + column(SEARCH_DOCUMENTS.ROLE) + ", "
-                + column(SEARCH_DOCUMENTS.AT) + ", -ranked.rank, ranked.snip FROM (" + ranked + ") ranked JOIN " + d
-                + " ON " + id + " = ranked.hit LEFT JOIN " + t + " ON " + column(PROJECTION_THREADS.THREAD_ID) + " = "
-                + column(SEARCH_DOCUMENTS.THREAD_ID) + " LEFT JOIN " + u + " ON " + column(PROJECTION_TURNS.TURN_ID)
-                + " = " + column(SEARCH_DOCUMENTS.TURN_ID) + " ORDER BY ranked.rank, " + column(SEARCH_DOCUMENTS.AT)
-                + " DESC, " + column(SEARCH_DOCUMENTS.DOC_KEY);
+        StringBuilder search = new StringBuilder("SELECT " + column(SEARCH_DOCUMENTS.THREAD_ID) + ", "
+                + column(PROJECTION_THREADS.TITLE) + ", " + column(SEARCH_DOCUMENTS.TURN_ID) + ", "
+                + column(PROJECTION_TURNS.ORDINAL) + ", " + column(SEARCH_DOCUMENTS.MESSAGE_ID) + ", "
+                + column(SEARCH_DOCUMENTS.ROLE) + ", " + column(SEARCH_DOCUMENTS.AT) + ", -" + INDEX + ".rank, snippet("
+                + INDEX + ", 0, ?, ?, ?, " + SNIPPET_TOKENS + ") FROM " + INDEX + " JOIN " + SEARCH_DOCUMENTS.getName()
+                + " ON " + column(SEARCH_DOCUMENTS.DOCUMENT_ID) + " = " + INDEX + ".rowid LEFT JOIN " + t + " ON "
+                + column(PROJECTION_THREADS.THREAD_ID) + " = " + column(SEARCH_DOCUMENTS.THREAD_ID) + " LEFT JOIN " + u
+                + " ON " + column(PROJECTION_TURNS.TURN_ID) + " = " + column(SEARCH_DOCUMENTS.TURN_ID) + " WHERE "
+                + INDEX + " MATCH ?");
+        if (project) {
+            search.append(" AND " + column(SEARCH_DOCUMENTS.PROJECT_ID) + " = ?");
+        }
+        if (thread) {
+            search.append(" AND " + column(SEARCH_DOCUMENTS.THREAD_ID) + " = ?");
+        }
+        if (role) {
+            search.append(" AND " + column(SEARCH_DOCUMENTS.ROLE) + " = ?");
+        }
+        return search.append(" ORDER BY " + INDEX + ".rank LIMIT ?").toString();
     }
 
     /** The marks a snippet is asked for, in the order of the search's first parameters. */

@@ -9,7 +9,8 @@ import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -57,20 +58,25 @@ final class SqliteSearchIndex implements SearchIndex {
     public List<SearchHit> search(SearchQuery query, SearchFilter filter) {
         known.writeOutInTransaction();
         pending.writeOutInTransaction();
-        List<Object> values = new ArrayList<>(List.of(SearchStatements.snippetMarks()));
-        values.add(Fts5Match.render(query));
+        Object[] marks = SearchStatements.snippetMarks();
+        Object[] values = new Object[marks.length + 5];
+        int n = 0;
+        for (Object mark : marks) {
+            values[n++] = mark;
+        }
+        values[n++] = Fts5Match.render(query);
         if (filter.project() != null) {
-            values.add(filter.project());
+            values[n++] = filter.project();
         }
         if (filter.thread() != null) {
-            values.add(filter.thread());
+            values[n++] = filter.thread();
         }
         if (filter.role() != null) {
-            values.add(filter.role().label());
+            values[n++] = filter.role().label();
         }
-        values.add(filter.limit());
+        values[n++] = filter.limit();
         String statement = sql.search(filter.project() != null, filter.thread() != null, filter.role() != null);
-        return statements.list(
+        List<SearchHit> hits = statements.list(
                 statement,
                 r -> {
                     String turn = r.getString(3);
@@ -88,6 +94,21 @@ final class SqliteSearchIndex implements SearchIndex {
                             r.getDouble(8),
                             r.getString(9));
                 },
-                values.toArray());
+                Arrays.copyOf(values, n));
+        // The hits come in BM25 order; among equal scores the newer comes first, then the key.
+        for (int i = 1; i < hits.size(); i++) {
+            if (hits.get(i).score() == hits.get(i - 1).score()) {
+                hits.sort(TIES);
+                break;
+            }
+        }
+        return hits;
     }
+
+    private static final Comparator<SearchHit> TIES = Comparator.comparingDouble(SearchHit::score)
+            .reversed()
+            .thenComparing(SearchHit::at, Comparator.reverseOrder())
+            .thenComparing(hit -> (hit.messageId() != null
+                    ? hit.messageId().toString()
+                    : hit.threadId().toString()));
 }

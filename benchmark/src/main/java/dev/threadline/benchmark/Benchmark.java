@@ -145,7 +145,7 @@ public final class Benchmark {
                     factory, store(), Math.min(ForkScenario.PARENT_BYTES, Math.max(64 * 1024L, events * 100L))));
         }
         if (wanted("checkpoint")) {
-            results.add(CheckpointCapture.measure(this::store, events, progress));
+            results.add(CheckpointCapture.measure(this::store, progress));
         }
         return results;
     }

@@ -32,8 +32,9 @@ final class CheckpointCapture {
     /** Where the scenarios take their new ids, as the application does. */
     private static final IdSource IDS = IdSource.timeOrdered();
 
-    static final int MAX_FILES = 10_000;
-    static final int MIN_FILES = 500;
+    /** The workspace of the target: 10,000 files of 5 KB, about 50 MB, whatever the benchmark's size. */
+    static final int FILES = 10_000;
+
     static final double TARGET = 1.5;
     private static final int FILE_BYTES = 5 * 1024;
     private static final int FILES_PER_DIRECTORY = 100;
@@ -49,23 +50,15 @@ final class CheckpointCapture {
         this.files = files;
     }
 
-    /** The number of files of the workspace for the benchmark's size: a quarter of it, within bounds. */
-    static int files(int events) {
-        return Math.min(MAX_FILES, Math.max(MIN_FILES, events / 4));
-    }
-
     /**
      * Measures the scenario.
      *
      * @param directories makes a new empty directory for each workspace and data directory
-     * @param events the benchmark's size; a quarter of it (at least 500, at most 10,000) is the
-     *     number of files
      * @param progress told the scenario's name as it starts
      */
-    static BenchmarkResult measure(Supplier<Path> directories, int events, Consumer<String> progress) {
-        int files = files(events);
-        progress.accept("checkpoint capture of " + files + " files beside git add + commit");
-        return new CheckpointCapture(directories, files).run();
+    static BenchmarkResult measure(Supplier<Path> directories, Consumer<String> progress) {
+        progress.accept("checkpoint capture of " + FILES + " files beside git add + commit");
+        return new CheckpointCapture(directories, FILES).run();
     }
 
     private BenchmarkResult run() {
@@ -111,11 +104,10 @@ final class CheckpointCapture {
         double ratio = gitMedian == 0 ? 0 : threadlineMedian / gitMedian;
         String detail = String.format(
                 Locale.ROOT,
-                "%,d files of 5 KB (%,d MB)%s; first capture %.0f ms (plain git add + first commit %.0f ms);"
+                "%,d files of 5 KB (%,d MB); first capture %.0f ms (plain git add + first commit %.0f ms);"
                         + " one file changed a round, medians of %d",
                 files,
                 (long) files * FILE_BYTES / (1024 * 1024),
-                files < MAX_FILES ? ", a quarter of --events (10,000 from --events 40000)" : "",
                 firstCapture,
                 firstCommit,
                 REPETITIONS);

@@ -71,7 +71,7 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
         if (text == null || text.isBlank()) {
             throw new InvalidInput("a search needs a query: give at least one word to look for");
         }
-        List<Item> items = lex(Normalizer.normalize(text, Normalizer.Form.NFC));
+        List<Item> items = lex(nfc(text));
         List<List<Term>> clauses = new ArrayList<>();
         List<Term> excluded = new ArrayList<>();
         boolean lastPositive = false;
@@ -111,7 +111,11 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
                     + " holds no word to search for: letters and digits are searched, other characters"
                     + " only separate words");
         }
-        return new SearchQuery(clauses.stream().map(Clause::new).toList(), excluded);
+        List<Clause> parsed = new ArrayList<>(clauses.size());
+        for (List<Term> clause : clauses) {
+            parsed.add(new Clause(clause));
+        }
+        return new SearchQuery(parsed, excluded);
     }
 
     /** Every term of the query, found or excluded. */
@@ -130,7 +134,9 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
-        text.codePoints().forEach(c -> {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
             // A combining mark belongs to the word before it; alone it is no word.
             if (isWordCharacter(c) && (!word.isEmpty() || !isMark(c))) {
                 word.appendCodePoint(c);
@@ -138,7 +144,7 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
                 words.add(word.toString());
                 word.setLength(0);
             }
-        });
+        }
         if (!word.isEmpty()) {
             words.add(word.toString());
         }
@@ -169,6 +175,19 @@ public record SearchQuery(List<Clause> clauses, List<Term> excluded) {
         return type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
+     * The text in Unicode normal form C. Text below U+0300 (Latin letters without combining marks:
+     * most queries) is already in that form and is returned as it is.
+     */
+    private static String nfc(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /** A lexed term (maybe excluded), or an {@code OR}. */
