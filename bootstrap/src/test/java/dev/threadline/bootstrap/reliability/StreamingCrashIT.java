@@ -9,6 +9,7 @@ import dev.threadline.application.search.SearchHit;
 import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
+import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
