@@ -10,6 +10,7 @@ import dev.threadline.bootstrap.Threadline;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import java.io.BufferedReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -48,7 +49,7 @@ class StreamingCrashIT {
                     ChildJvm.start(StreamingWriter.class, err, data.toString(), Long.toString(random.nextLong()));
             try (BufferedReader out = ChildJvm.output(child)) {
                 assertThat(ChildJvm.awaitReady(out))
-                        .as("round %d: the child opened the store", round)
+                        .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
                         .isTrue();
                 Thread.sleep(100 + random.nextInt(900));
             } finally {
