@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -82,9 +83,26 @@ public final class PostgresDatabase implements AutoCloseable {
     /**
      * Uses an embedder's data source (its pool, its credentials) and migrates the schema.
      *
-     * @param location where it points, for messages and for the notification connection
+     * @param dataSource connections to the database
+     * @param schema the schema that holds Threadline's tables
+     * @throws StorageFailure saying why the store cannot be used (nothing is written then)
      */
-    public static PostgresDatabase open(PostgresLocation location, DataSource dataSource) {
+    public static PostgresDatabase open(DataSource dataSource, String schema) {
+        PostgresLocation location;
+        try (Connection connection = dataSource.getConnection()) {
+            location = PostgresLocation.parse(connection.getMetaData().getURL());
+            String user = connection.getMetaData().getUserName();
+            location = new PostgresLocation(
+                    location.host(), location.port(), location.database(), user, null, schema, Map.of());
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(
+                    PostgresLocation.parse("postgresql://data-source/unknown?schema=" + schema), "connect", e);
+        }
+        return open(location, dataSource, false);
+    }
+
+    /** A store on another schema of the same connections (a scratch store). */
+    static PostgresDatabase open(PostgresLocation location, DataSource dataSource) {
         return open(location, dataSource, false);
     }
 
@@ -135,6 +153,27 @@ public final class PostgresDatabase implements AutoCloseable {
     /** The advisory lock's key: one per schema, so two stores on one database do not share it. */
     long lockKey() {
         return ("threadline:" + location.schema()).hashCode() & 0xFFFFFFFFL;
+    }
+
+    /**
+     * A connection of its own for a long-lived session (listening for notifications): a new one
+     * outside the pool when the store has its own pool, else one taken from the embedder's data
+     * source for as long as it is held. The caller closes it.
+     */
+    Connection openDedicated() throws SQLException {
+        if (!ownsPool) {
+            return borrow();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        if (location.user() != null) {
+            properties.setProperty("user", location.user());
+        }
+        if (location.password() != null) {
+            properties.setProperty("password", location.password());
+        }
+        properties.setProperty("ApplicationName", "threadline-listen");
+        properties.setProperty("tcpKeepAlive", "true");
+        return java.sql.DriverManager.getConnection(location.jdbcUrl(), properties);
     }
 
     /** Runs after every commit that appended events, on the committing thread. */

@@ -7,6 +7,7 @@ import static dev.threadline.bootstrap.architecture.ArchitectureRules.CLI;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.DOMAIN;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.GIT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.JSON;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.POSTGRES;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.ROOT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +80,14 @@ class DependencyRulesTest {
     @Test
     void the_cli_adapter_does_not_depend_on_the_sqlite_adapter() {
         assertHolds(ArchitectureRules.doesNotDependOn(CLI, SQLITE));
+    }
+
+    @Test
+    void the_postgres_adapter_depends_on_no_other_adapter_and_none_on_it() {
+        for (String other : new String[] {SQLITE, CLI, GIT}) {
+            assertHolds(ArchitectureRules.doesNotDependOn(POSTGRES, other));
+            assertHolds(ArchitectureRules.doesNotDependOn(other, POSTGRES));
+        }
     }
 
     @Test
