@@ -141,6 +141,35 @@ public record PostgresLocation(
         return url.toString();
     }
 
+    /**
+     * The location as a URL that {@link #parse} reads back, password included: for handing to
+     * another part of the program, never for printing.
+     */
+    public String url() {
+        StringBuilder url = new StringBuilder("postgresql://");
+        if (user != null) {
+            url.append(java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
+            if (password != null) {
+                url.append(':').append(java.net.URLEncoder.encode(password, StandardCharsets.UTF_8));
+            }
+            url.append('@');
+        }
+        url.append(host.contains(":") ? "[" + host + "]" : host)
+                .append(':')
+                .append(port)
+                .append('/');
+        url.append(java.net.URLEncoder.encode(database, StandardCharsets.UTF_8))
+                .append("?schema=")
+                .append(schema);
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            url.append('&')
+                    .append(java.net.URLEncoder.encode(parameter.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(parameter.getValue(), StandardCharsets.UTF_8));
+        }
+        return url.toString();
+    }
+
     /** The location as a person reads it: no password, ever. */
     @Override
     public String toString() {
