@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Decides what to do with a database file's schema: create it, bring it up to date, leave it, or
@@ -88,6 +89,41 @@ final class SchemaMigrations {
             return Integer.parseInt(text.split("\\.")[0]);
         } catch (NumberFormatException e) {
             throw new StorageFailure(Reason.CORRUPT, file + " records an unreadable schema version '" + text + "'", e);
+        }
+    }
+
+    /**
+     * Inspects the schema of a file through a read-only connection of its own.
+     *
+     * @throws StorageFailure when the file cannot be read, belongs to something else or to a newer
+     *     program
+     */
+    static State inspect(Path file, SqliteOptions options) {
+        try (Connection inspector =
+                ConnectionSettings.readOnly(options).createConnection(ConnectionSettings.url(file))) {
+            return inspect(file, inspector);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "open the database", e);
+        }
+    }
+
+    /**
+     * Applies every pending migration to a file. When the migration fails because another process
+     * migrated the same file at the same moment, its work is accepted.
+     */
+    static void migrate(Path file, SqliteOptions options) throws SQLException {
+        String url = ConnectionSettings.url(file);
+        SQLiteDataSource dataSource = new SQLiteDataSource(ConnectionSettings.writer(options));
+        dataSource.setUrl(url);
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            try (Connection check = ConnectionSettings.readOnly(options).createConnection(url)) {
+                if (inspect(file, check) == State.CURRENT) {
+                    return;
+                }
+            }
+            throw SqliteErrors.translate(file, "migrate the schema", e);
         }
     }
 
