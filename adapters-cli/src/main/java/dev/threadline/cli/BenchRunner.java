@@ -15,4 +15,14 @@ public interface BenchRunner {
      * @param progress told what is being measured
      */
     List<BenchResult> run(int events, Consumer<String> progress);
+
+    /**
+     * Runs the scenarios that apply on scratch schemas of a PostgreSQL database, beside raw pgjdbc
+     * and the floor on the same server, and drops them afterwards.
+     *
+     * @param database the database URL
+     */
+    default List<BenchResult> run(int events, String database, Consumer<String> progress) {
+        throw new dev.threadline.domain.error.InvalidInput("this build benchmarks no --database");
+    }
 }

@@ -2,8 +2,10 @@ package dev.threadline.bootstrap;
 
 import dev.threadline.benchmark.Benchmark;
 import dev.threadline.benchmark.BenchmarkResult;
+import dev.threadline.benchmark.PostgresBenchmark;
 import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.BenchRunner;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,6 +22,21 @@ final class ThreadlineBench implements BenchRunner {
         return Benchmark.run(
                         (directory, sqlite) -> Threadline.open(
                                 directory, Threadline.Options.defaults().withSqlite(sqlite)),
+                        events,
+                        progress)
+                .stream()
+                .map(ThreadlineBench::toCli)
+                .toList();
+    }
+
+    @Override
+    public List<BenchResult> run(int events, String database, Consumer<String> progress) {
+        return PostgresBenchmark.run(
+                        url -> Threadline.open(
+                                Path.of(System.getProperty("java.io.tmpdir"), "threadline-bench-local"),
+                                url,
+                                Threadline.Options.defaults()),
+                        database,
                         events,
                         progress)
                 .stream()
