@@ -165,7 +165,7 @@ class CrashSafetyIT {
                 .start();
     }
 
-    private static boolean awaitReady(Process child) throws Exception {
+    static boolean awaitReady(Process child) throws Exception {
         CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
