@@ -236,7 +236,7 @@ final class ExportImportCommands {
                     }
                     if (!line.isBlank()) {
                         ExportedEvent event = lines.decode(lineNumber, line);
-                        next = new ImportRecord(lineNumber, event.streamVersion(), event.toNewEvent());
+                        next = new ImportRecord(lineNumber, event.streamVersion(), event.event());
                     }
                 }
                 return true;

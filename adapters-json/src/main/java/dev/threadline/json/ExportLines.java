@@ -10,6 +10,7 @@ import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.NewEvent;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ public final class ExportLines {
 
     /**
      * Reads one line of an export. The stream and time must be the event's own; {@code sequence}
-     * and {@code recordedAt} may be absent (an import assigns its own).
+     * and {@code recordedAt} may be absent (an import assigns its own) and are checked when present.
      *
      * @param lineNumber its 1-based number in the input, named in errors
      * @throws InvalidInput "line N is malformed: …" saying what is wrong
@@ -122,26 +123,19 @@ public final class ExportLines {
                 text(node, "commandId", lineNumber, false),
                 text(node, "causationId", lineNumber, false),
                 text(node, "correlationId", lineNumber, false));
-        return new ExportedEvent(
-                sequence(node, lineNumber),
-                eventId,
-                streamId,
-                version.asLong(),
-                occurred,
-                instant(node, "recordedAt", lineNumber, false),
-                metadata,
-                event);
+        sequence(node, lineNumber);
+        instant(node, "recordedAt", lineNumber, false);
+        return new ExportedEvent(version.asLong(), new NewEvent(eventId, event, metadata));
     }
 
-    private static long sequence(JsonNode node, long lineNumber) {
+    /** Checks the line's sequence, when it has one. */
+    private static void sequence(JsonNode node, long lineNumber) {
         JsonNode sequence = node.get("sequence");
-        if (sequence == null || sequence.isNull()) {
-            return 0;
-        }
-        if (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.asLong() < 1) {
+        if (sequence != null
+                && !sequence.isNull()
+                && (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.asLong() < 1)) {
             throw malformed(lineNumber, "its sequence is not a whole number of 1 or more");
         }
-        return sequence.asLong();
     }
 
     private static Instant instant(JsonNode node, String field, long lineNumber, boolean required) {

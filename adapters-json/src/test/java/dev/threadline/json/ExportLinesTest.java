@@ -13,6 +13,7 @@ import dev.threadline.domain.event.SampleEvents;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.NewEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,29 +86,21 @@ class ExportLinesTest {
 
             assertThat(decoded)
                     .isEqualTo(new ExportedEvent(
-                            12,
-                            stored.eventId(),
-                            stored.streamId(),
-                            3,
-                            event.at(),
-                            RECORDED,
-                            new EventMetadata("c-1", null, "corr-1"),
-                            event));
-            assertThat(decoded.toNewEvent().eventId()).isEqualTo(stored.eventId());
+                            3, new NewEvent(stored.eventId(), event, new EventMetadata("c-1", null, "corr-1"))));
         }
     }
 
     @Test
-    void a_line_without_sequence_or_recorded_time_decodes_with_neither() throws Exception {
-        ObjectNode line =
-                (ObjectNode) JSON.readTree(lines.encode(stored(SampleEvents.of(EventType.THREAD_ARCHIVED), null)));
+    void a_line_without_sequence_or_recorded_time_decodes_to_its_event() throws Exception {
+        Event event = SampleEvents.of(EventType.THREAD_ARCHIVED);
+        ObjectNode line = (ObjectNode) JSON.readTree(lines.encode(stored(event, null)));
         line.remove("sequence");
         line.remove("recordedAt");
 
         ExportedEvent decoded = lines.decode(4, JSON.writeValueAsString(line));
 
-        assertThat(decoded.sequence()).isZero();
-        assertThat(decoded.recordedAt()).isNull();
+        assertThat(decoded.streamVersion()).isEqualTo(3);
+        assertThat(decoded.event().event()).isEqualTo(event);
     }
 
     private String edited(java.util.function.Consumer<ObjectNode> change) throws Exception {

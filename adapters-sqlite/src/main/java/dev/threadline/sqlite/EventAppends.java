@@ -10,7 +10,6 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.AppendRetry;
-import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.json.EventJsonCodec;
@@ -181,18 +180,7 @@ final class EventAppends {
                     version = versions.get(stream);
                 }
                 version++;
-                EventMetadata meta = event.metadata();
-                StoredEvent next = new StoredEvent(
-                        ++sequence,
-                        event.eventId(),
-                        stream,
-                        version,
-                        event.event().at(),
-                        recorded,
-                        meta.commandId(),
-                        meta.causationId(),
-                        meta.correlationId(),
-                        event.event());
+                StoredEvent next = event.storedAt(++sequence, version, recorded);
                 insert.setLong(1, next.sequence());
                 insert.setString(2, next.eventId().toString());
                 insert.setString(3, stream);
@@ -200,9 +188,9 @@ final class EventAppends {
                 insert.setString(5, next.type());
                 insert.setString(6, next.occurredAt().toString());
                 insert.setString(7, recordedAt);
-                insert.setString(8, meta.commandId());
-                insert.setString(9, meta.causationId());
-                insert.setString(10, meta.correlationId());
+                insert.setString(8, next.commandId());
+                insert.setString(9, next.causationId());
+                insert.setString(10, next.correlationId());
                 insert.setString(11, encode(event, stored.size()));
                 insert.addBatch();
                 stored.add(next);

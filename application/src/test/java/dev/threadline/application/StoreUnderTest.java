@@ -1,6 +1,7 @@
 package dev.threadline.application;
 
 import dev.threadline.application.command.Command;
+import dev.threadline.application.command.Commands;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -18,36 +19,114 @@ import java.util.function.Supplier;
 /**
  * A store as the behaviour tests drive it: the application's commands, queries, projections,
  * subscriptions and message streams wired on one storage. {@link InMemoryThreadline} wires them on
- * the in-memory fakes; bootstrap's tests wire the SQLite-backed facade behind the same surface.
+ * the in-memory fakes; bootstrap's {@code SqliteStoreUnderTest} takes them from the SQLite-backed
+ * facade.
  */
-public interface StoreUnderTest extends AutoCloseable {
+public class StoreUnderTest implements AutoCloseable {
 
-    /** Runs a command. */
-    CommandResult execute(Command command);
+    private final Commands commands;
+    private final Queries queries;
+    private final Projections projections;
+    private final EventStore events;
+    private final Transactional transactions;
+    private final Subscriber subscriptions;
+    private final MessageStreams messageStreams;
+    private final Runnable closing;
 
-    /** Runs a command under an id: a retry with the same id returns the first result. */
-    CommandResult execute(Command command, String commandId);
-
-    /** Runs work in one write transaction; an exception rolls it all back. */
-    <T> T inTransaction(Supplier<T> work);
+    /**
+     * @param commands the command API
+     * @param queries the query API
+     * @param projections the projections' maintenance
+     * @param events the event log itself
+     * @param transactions runs work in one write transaction
+     * @param subscriptions opens subscriptions
+     * @param messageStreams opens message streams
+     * @param closing releases the store
+     */
+    public StoreUnderTest(
+            Commands commands,
+            Queries queries,
+            Projections projections,
+            EventStore events,
+            Transactional transactions,
+            Subscriber subscriptions,
+            MessageStreams messageStreams,
+            Runnable closing) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.projections = Objects.requireNonNull(projections, "projections");
+        this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
+        this.messageStreams = Objects.requireNonNull(messageStreams, "messageStreams");
+        this.closing = Objects.requireNonNull(closing, "closing");
+    }
 
     /** The query API. */
-    Queries queries();
+    public Queries queries() {
+        return queries;
+    }
 
     /** The projections' maintenance. */
-    Projections projections();
+    public Projections projections() {
+        return projections;
+    }
 
     /** The event log itself. */
-    EventStore events();
+    public EventStore events() {
+        return events;
+    }
+
+    /** Runs a command. */
+    public CommandResult execute(Command command) {
+        return commands.execute(command);
+    }
+
+    /** Runs a command under an id: a retry with the same id returns the first result. */
+    public CommandResult execute(Command command, String commandId) {
+        return commands.execute(command, commandId);
+    }
+
+    /** Runs work in one write transaction; an exception rolls it all back. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.inTransaction(work);
+    }
 
     /** Delivers every event after a position, then live events as they commit, until closed. */
-    Subscription subscribe(long afterSequence, EventHandler handler);
+    public Subscription subscribe(long afterSequence, EventHandler handler) {
+        return subscriptions.subscribe(afterSequence, handler);
+    }
 
     /** Starts a streaming message in the thread's running turn. */
-    MessageStream streamMessage(ThreadId thread, Role role);
+    public MessageStream streamMessage(ThreadId thread, Role role) {
+        return messageStreams.open(thread, role);
+    }
 
     @Override
-    void close();
+    public void close() {
+        closing.run();
+    }
+
+    /** Runs work in one write transaction. */
+    @FunctionalInterface
+    public interface Transactional {
+        /** Runs the work and commits; an exception rolls it all back. */
+        <T> T inTransaction(Supplier<T> work);
+    }
+
+    /** Opens subscriptions. */
+    @FunctionalInterface
+    public interface Subscriber {
+        /** Delivers every event after a position, then live events as they commit, until closed. */
+        Subscription subscribe(long afterSequence, EventHandler handler);
+    }
+
+    /** Opens message streams. */
+    @FunctionalInterface
+    public interface MessageStreams {
+        /** Starts a streaming message in the thread's running turn. */
+        MessageStream open(ThreadId thread, Role role);
+    }
 
     /**
      * How a store is opened.
@@ -55,7 +134,7 @@ public interface StoreUnderTest extends AutoCloseable {
      * @param clock the time source of events and receipts
      * @param coalescing when message streams write their buffered deltas
      */
-    record Options(Clock clock, Coalescing coalescing) {
+    public record Options(Clock clock, Coalescing coalescing) {
 
         /** Checks that every field is present. */
         public Options {
@@ -84,7 +163,7 @@ public interface StoreUnderTest extends AutoCloseable {
      * two open at once see each other's commits, as two processes on one database would.
      */
     @FunctionalInterface
-    interface Stores {
+    public interface Stores {
 
         /** Opens a store on the storage, bringing its projections up to date first. */
         StoreUnderTest open(Options options);

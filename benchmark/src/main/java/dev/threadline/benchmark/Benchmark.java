@@ -5,6 +5,7 @@ import dev.threadline.application.command.AppendDelta;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.port.IdSource;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.Role;
@@ -12,7 +13,6 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.sqlite.SqliteDatabase;
@@ -44,6 +44,9 @@ import java.util.stream.Stream;
  * ({@code ConcurrentCommands} and the others) are classes of their own.
  */
 public final class Benchmark {
+
+    /** Where the scenarios take their new ids, as the application does. */
+    private static final IdSource IDS = IdSource.timeOrdered();
 
     /** 1,000 events per transaction in the batched scenarios. */
     static final int BATCH = 1_000;
@@ -130,11 +133,12 @@ public final class Benchmark {
                     perRound,
                     () -> {
                         for (int done = 0; done < perRound; done += BATCH) {
-                            ThreadId thread = ThreadId.next();
-                            MessageId message = MessageId.next();
+                            ThreadId thread = IDS.threadId();
+                            MessageId message = IDS.messageId();
                             List<NewEvent> batch = new ArrayList<>(BATCH);
                             for (int i = 0; i < Math.min(BATCH, perRound - done); i++) {
-                                batch.add(NewEvent.of(new MessageDeltaAppended(thread, message, DELTA, Instant.now())));
+                                batch.add(
+                                        IDS.newEvent(new MessageDeltaAppended(thread, message, DELTA, Instant.now())));
                             }
                             store.events().append(AppendBatch.of(batch));
                         }
@@ -200,7 +204,7 @@ public final class Benchmark {
                 RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options);
                 RawJdbc floor = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), options)) {
             ThreadId thread = runningThread(store);
-            UUID stream = UuidV7.next();
+            UUID stream = IDS.next();
             long[] counters = {0, 0, 0};
             double[] medians = measureSides(
                     perRound,
@@ -284,7 +288,7 @@ public final class Benchmark {
             ThreadId thread = runningThread(store);
             MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
                     .messageId();
-            UUID stream = UuidV7.next();
+            UUID stream = IDS.next();
             long[] threadlineNanos = new long[10];
             long[] rawNanos = new long[10];
             // Windows of a tenth alternate between the two sides.
@@ -382,7 +386,7 @@ public final class Benchmark {
     // Helpers.
 
     private static ThreadId runningThread(BenchmarkedStore store) {
-        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
+        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + IDS.next()))
                 .projectId();
         ThreadId thread =
                 store.execute(new CreateThread(project, "bench", "bench-model")).threadId();

@@ -1,10 +1,9 @@
 package dev.threadline.benchmark;
 
+import dev.threadline.application.port.IdSource;
 import dev.threadline.application.workspace.CaptureRequest;
 import dev.threadline.application.workspace.CommitId;
 import dev.threadline.application.workspace.Workspace;
-import dev.threadline.domain.id.CheckpointId;
-import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.git.GitWorkspaceSnapshots;
 import java.io.IOException;
@@ -29,6 +28,9 @@ import java.util.function.Supplier;
  * Rounds alternate the two sides after a warm-up; times are medians.
  */
 final class CheckpointCapture {
+
+    /** Where the scenarios take their new ids, as the application does. */
+    private static final IdSource IDS = IdSource.timeOrdered();
 
     static final int MAX_FILES = 10_000;
     static final int MIN_FILES = 500;
@@ -77,8 +79,8 @@ final class CheckpointCapture {
         git(copy, "init", "-q");
 
         GitWorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(data);
-        Workspace project = Workspace.of(ProjectId.next(), workspace);
-        ThreadId thread = ThreadId.next();
+        Workspace project = Workspace.of(IDS.projectId(), workspace);
+        ThreadId thread = IDS.threadId();
         CommitId[] parent = {null};
         long start = System.nanoTime();
         parent[0] = capture(snapshots, project, thread, null);
@@ -132,7 +134,7 @@ final class CheckpointCapture {
     private static CommitId capture(
             GitWorkspaceSnapshots snapshots, Workspace project, ThreadId thread, CommitId parent) {
         return snapshots
-                .capture(project, new CaptureRequest(thread, CheckpointId.next(), parent, "bench", Instant.now()))
+                .capture(project, new CaptureRequest(thread, IDS.checkpointId(), parent, "bench", Instant.now()))
                 .commit();
     }
 

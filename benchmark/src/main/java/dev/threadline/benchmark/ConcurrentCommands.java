@@ -4,10 +4,10 @@ import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.port.IdSource;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.domain.id.UuidV7;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import java.nio.file.Path;
@@ -34,6 +34,9 @@ import java.util.function.Supplier;
  * measured round.
  */
 final class ConcurrentCommands {
+
+    /** Where the scenarios take their new ids, as the application does. */
+    private static final IdSource IDS = IdSource.timeOrdered();
 
     static final int THREADS = 8;
     static final double TARGET = 1.5;
@@ -122,7 +125,7 @@ final class ConcurrentCommands {
             long[][] versions = new long[2][THREADS];
             for (int t = 0; t < THREADS; t++) {
                 chats[t] = runningThread(store);
-                streams[t] = UuidV7.next();
+                streams[t] = IDS.next();
                 own.add(RawJdbc.open(rawFile, options));
             }
             ReentrantLock lock = new ReentrantLock();
@@ -245,7 +248,7 @@ final class ConcurrentCommands {
     }
 
     private static ThreadId runningThread(BenchmarkedStore store) {
-        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + UuidV7.next()))
+        ProjectId project = store.execute(new CreateProject("bench", "/bench/" + IDS.next()))
                 .projectId();
         ThreadId thread =
                 store.execute(new CreateThread(project, "bench", "bench-model")).threadId();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.threadline.domain.id.UuidV7;
+import dev.threadline.application.port.IdSource;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import java.io.IOException;
@@ -27,6 +27,9 @@ import org.sqlite.SQLiteConfig;
  * keys, busy timeout), v7 ids, payloads written and read with a plain Jackson mapper.
  */
 final class RawJdbc implements AutoCloseable {
+
+    /** Where the scenarios take their new ids, as the application does. */
+    private static final IdSource IDS = IdSource.timeOrdered();
 
     /** The payload the baseline stores: the shape of a delta event, about 300 bytes. */
     record Payload(String type, UUID threadId, UUID messageId, String delta, Instant at) {}
@@ -106,7 +109,7 @@ final class RawJdbc implements AutoCloseable {
     void appendBatches(int count, int batch, String delta) throws SQLException {
         for (int done = 0; done < count; done += batch) {
             int size = Math.min(batch, count - done);
-            UUID stream = UuidV7.next();
+            UUID stream = IDS.next();
             execute("BEGIN IMMEDIATE");
             for (int i = 0; i < size; i++) {
                 bind(stream, i, delta);
@@ -132,7 +135,7 @@ final class RawJdbc implements AutoCloseable {
         String payload = encode(new Payload("MessageDeltaAppended", stream, stream, delta, now));
         bytesWritten += payload.length();
         String at = now.toString();
-        insert.setString(1, UuidV7.next().toString());
+        insert.setString(1, IDS.next().toString());
         insert.setString(2, stream.toString());
         insert.setLong(3, version);
         insert.setString(4, "MessageDeltaAppended");
@@ -182,7 +185,7 @@ final class RawJdbc implements AutoCloseable {
                     bind(FLOOR_THREAD, command, text);
                     insert.addBatch();
                     at = Instant.now().toString();
-                    String messageId = UuidV7.next().toString();
+                    String messageId = IDS.next().toString();
                     message.setString(1, messageId);
                     message.setString(2, stream);
                     message.setString(3, stream);
@@ -220,7 +223,7 @@ final class RawJdbc implements AutoCloseable {
     }
 
     /** The stream of {@link #commandWrites}. */
-    private static final UUID FLOOR_THREAD = UuidV7.next();
+    private static final UUID FLOOR_THREAD = IDS.next();
 
     /** A receipt's fingerprint is a SHA-256 in hex. */
     private static final String FINGERPRINT = "0".repeat(64);

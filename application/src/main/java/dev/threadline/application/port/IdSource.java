@@ -1,5 +1,6 @@
 package dev.threadline.application.port;
 
+import dev.threadline.domain.event.Event;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.id.MessageId;
@@ -7,10 +8,14 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.id.UuidV7;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.NewEvent;
 import java.util.UUID;
 
 /**
- * The source of new ids for events and the things commands create.
+ * The source of new ids for events and the things commands create. Application and adapter code
+ * takes every new id from here, never from the id types' static {@code next()} (an architecture
+ * test holds it to that), so a test can make ids deterministic.
  *
  * <p>Concurrency: safe to call from any thread; no two calls in a process return the same UUID.
  * The default, {@link #timeOrdered()}, returns UUIDv7s increasing within the process, which keeps
@@ -55,5 +60,10 @@ public interface IdSource {
     /** A new checkpoint id. */
     default CheckpointId checkpointId() {
         return new CheckpointId(next());
+    }
+
+    /** An event to append under a new id, with no metadata. */
+    default NewEvent newEvent(Event event) {
+        return new NewEvent(eventId(), event, EventMetadata.NONE);
     }
 }

@@ -22,7 +22,6 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.TurnStatus;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.AppendRetry;
-import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
@@ -219,18 +218,7 @@ public final class InMemoryStorage
                 String stream = event.event().streamId();
                 long version = versions.computeIfAbsent(stream, this::version) + 1;
                 versions.put(stream, version);
-                EventMetadata meta = event.metadata();
-                stored.add(new StoredEvent(
-                        ++sequence,
-                        event.eventId(),
-                        stream,
-                        version,
-                        event.event().at(),
-                        recorded,
-                        meta.commandId(),
-                        meta.causationId(),
-                        meta.correlationId(),
-                        event.event()));
+                stored.add(event.storedAt(++sequence, version, recorded));
             }
             state.log.addAll(stored);
             return List.copyOf(stored);

@@ -23,7 +23,11 @@ public record StorageUnderTest(
 
     /** The in-memory fake's ports. */
     public static StorageUnderTest inMemory() {
-        InMemoryStorage storage = new InMemoryStorage();
+        return inMemory(new InMemoryStorage());
+    }
+
+    /** The ports of an in-memory fake, opened again on what it holds. */
+    public static StorageUnderTest inMemory(InMemoryStorage storage) {
         return new StorageUnderTest(
                 storage, storage.projectionStorage(), storage, storage, InMemoryStorage.scratchSpace(), () -> {});
     }

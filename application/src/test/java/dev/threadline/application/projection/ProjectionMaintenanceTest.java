@@ -24,6 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Catching up, rebuilding and verifying the projections through the store's surface: run here on
+ * the fakes and by bootstrap's {@code SqliteProjectionMaintenanceTest} on SQLite.
+ */
 public class ProjectionMaintenanceTest {
 
     private static final Instant AT = Instant.parse("2026-11-24T08:00:00Z");
@@ -33,16 +37,27 @@ public class ProjectionMaintenanceTest {
         return InMemoryThreadline.stores();
     }
 
-    private record Seeded(ThreadId thread, MessageId message) {}
+    /** What {@link #seed} made. */
+    protected record Seeded(ThreadId thread, MessageId message) {}
 
     /** A project, a thread with a running turn and a streaming assistant message. */
-    private Seeded seed(StoreUnderTest store) {
+    protected static Seeded seed(StoreUnderTest store) {
         ProjectId project = store.execute(new CreateProject("p", "/src/p")).projectId();
         ThreadId thread = store.execute(new CreateThread(project, "t", "m")).threadId();
         store.execute(new StartTurn(thread, "go"));
         MessageId message =
                 store.execute(new AddMessage(thread, Role.ASSISTANT, "", true)).messageId();
         return new Seeded(thread, message);
+    }
+
+    /** The streaming assistant message {@link #seed} started, as the transcript shows it. */
+    protected static MessageView seededMessage(StoreUnderTest store, Seeded seeded) {
+        return store.queries()
+                .transcript(seeded.thread())
+                .turns()
+                .get(0)
+                .messages()
+                .get(1);
     }
 
     /** Appends events straight to the log, as an import or another program would, without projecting them. */
@@ -79,12 +94,7 @@ public class ProjectionMaintenanceTest {
             assertThat(status.lastSequence()).isEqualTo(before + 5_000);
             assertThat(status.position()).isEqualTo(status.lastSequence());
             assertThat(store.queries().settings()).hasSize(2_500);
-            MessageView message = store.queries()
-                    .transcript(seeded.thread())
-                    .turns()
-                    .get(0)
-                    .messages()
-                    .get(1);
+            MessageView message = seededMessage(store, seeded);
             assertThat(message.text()).startsWith("d0 d2 d4 ").endsWith("d4998 ");
             assertThat(store.queries().thread(seeded.thread()).version())
                     .isEqualTo(store.events()

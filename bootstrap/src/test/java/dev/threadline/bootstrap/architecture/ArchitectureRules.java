@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -152,5 +154,30 @@ final class ArchitectureRules {
                         .or(JavaClass.Predicates.equivalentTo(javax.sql.DataSource.class)))
                 .allowEmptyShould(true)
                 .because("bootstrap wires the adapters to the application; it holds no feature and no storage code");
+    }
+
+    /**
+     * No class in {@code layer} (and below) mints an id itself: the static {@code next()} of the
+     * id types in {@code domain}'s {@code id} package and {@code NewEvent.of} are left to tests and
+     * tools, and every new id comes from the application's id source, which {@code idSource} names.
+     */
+    static ArchRule takesNewIdsOnlyFrom(String idSource, String layer, String domain) {
+        DescribedPredicate<JavaMethodCall> mintsAnId = DescribedPredicate.describe(
+                "mints an id statically (" + domain + ".id.*.next() or NewEvent.of)", call -> {
+                    String owner = call.getTargetOwner().getPackageName();
+                    String name = call.getName();
+                    return (owner.equals(domain + ".id") && name.equals("next"))
+                            || (call.getTargetOwner().getFullName().equals(domain + ".store.NewEvent")
+                                    && name.equals("of"));
+                });
+        return noClasses()
+                .that()
+                .resideInAPackage(layer + "..")
+                .and()
+                .doNotHaveFullyQualifiedName(idSource)
+                .should()
+                .callMethodWhere(mintsAnId)
+                .allowEmptyShould(true)
+                .because("new ids come from the id source, so that a test can make them deterministic");
     }
 }

@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.EvaluationResult;
 import dev.threadline.archfixture.application.ReachingUseCase;
 import dev.threadline.archfixture.application.command.FixtureResult;
+import dev.threadline.archfixture.application.minting.FixtureIds;
+import dev.threadline.archfixture.application.minting.MintingUseCase;
 import dev.threadline.archfixture.application.port.FixturePort;
 import dev.threadline.archfixture.benchmark.ReachingScenario;
 import dev.threadline.archfixture.bootstrap.store.StrayStore;
@@ -148,5 +150,22 @@ class ArchitectureRulesBiteTest {
                         .contains(StrayStore.class.getName())
                         .contains("does not reside in a package"))
                 .anySatisfy(detail -> assertThat(detail).contains("java.sql.Connection"));
+    }
+
+    @Test
+    void the_id_rule_reports_a_use_case_that_mints_ids_itself_and_accepts_the_id_source() {
+        assertThat(fixture.contain(MintingUseCase.class)).isTrue();
+
+        EvaluationResult result = ArchitectureRules.takesNewIdsOnlyFrom(
+                        FixtureIds.class.getName(), FIXTURE_APPLICATION, ArchitectureRules.DOMAIN)
+                .evaluate(fixture);
+
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().getDetails())
+                .allSatisfy(detail -> assertThat(detail)
+                        .contains(MintingUseCase.class.getName())
+                        .doesNotContain(FixtureIds.class.getName()))
+                .anySatisfy(detail -> assertThat(detail).contains("ThreadId.next()"))
+                .anySatisfy(detail -> assertThat(detail).contains("NewEvent.of("));
     }
 }

@@ -16,10 +16,12 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.threadline.application.port.IdSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hexagon's dependency rules hold for the production classes of every module. */
 class DependencyRulesTest {
@@ -123,5 +125,11 @@ class DependencyRulesTest {
     @Test
     void bootstrap_holds_only_the_wiring_the_facade_and_main() {
         assertHolds(ArchitectureRules.holdsOnlyWiring(BOOTSTRAP));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {APPLICATION, JSON, SQLITE, GIT, CLI, BENCHMARK, BOOTSTRAP})
+    void no_module_but_the_domain_mints_an_id_outside_the_id_source(String module) {
+        assertHolds(ArchitectureRules.takesNewIdsOnlyFrom(IdSource.class.getName(), module, DOMAIN));
     }
 }

@@ -55,18 +55,7 @@ public final class InMemoryEventStore implements EventStore {
         for (NewEvent event : batch.events()) {
             String stream = event.event().streamId();
             long version = versions.merge(stream, 1L, Long::sum);
-            EventMetadata meta = event.metadata();
-            stored.add(new StoredEvent(
-                    ++sequence,
-                    event.eventId(),
-                    stream,
-                    version,
-                    event.event().at(),
-                    clock.instant(),
-                    meta.commandId(),
-                    meta.causationId(),
-                    meta.correlationId(),
-                    event.event()));
+            stored.add(event.storedAt(++sequence, version, clock.instant()));
         }
         for (StoredEvent event : stored) {
             log.add(event);
