@@ -26,6 +26,10 @@ import java.util.stream.Stream;
  */
 public final class PostgresMaintenance implements Maintenance {
 
+    /** An export line begins with its sequence. */
+    private static final java.util.regex.Pattern LEADING_SEQUENCE =
+            java.util.regex.Pattern.compile("\\{\"sequence\":(\\d+),");
+
     private final PostgresDatabase database;
     private final PostgresEventStore events;
 
@@ -118,7 +122,9 @@ public final class PostgresMaintenance implements Maintenance {
         try (Stream<String> read = Files.lines(target, StandardCharsets.UTF_8)) {
             for (String line : (Iterable<String>) read::iterator) {
                 count++;
-                long sequence = lines.decode(count, line).sequence();
+                lines.decode(count, line);
+                java.util.regex.Matcher leading = LEADING_SEQUENCE.matcher(line);
+                long sequence = leading.lookingAt() ? Long.parseLong(leading.group(1)) : -1;
                 if (sequence <= previous) {
                     findings.add("line " + count + " is out of sequence order");
                 }

@@ -4,6 +4,7 @@ import dev.threadline.application.command.AddMessage;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
 import dev.threadline.application.command.StartTurn;
+import dev.threadline.application.port.IdSource;
 import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
@@ -38,6 +39,7 @@ import java.util.function.Function;
  */
 public final class PostgresBenchmark {
 
+    private static final IdSource IDS = IdSource.timeOrdered();
     private static final int BATCH = 1_000;
     private static final int REPETITIONS = 5;
     private static final int THREADS = 8;
@@ -121,11 +123,11 @@ public final class PostgresBenchmark {
                     perRound,
                     () -> {
                         for (int done = 0; done < perRound; done += BATCH) {
-                            ThreadId thread = ThreadId.next();
-                            MessageId message = MessageId.next();
+                            ThreadId thread = IDS.threadId();
+                            MessageId message = IDS.messageId();
                             List<NewEvent> batch = new ArrayList<>(BATCH);
                             for (int i = 0; i < BATCH; i++) {
-                                batch.add(NewEvent.of(new MessageDeltaAppended(thread, message, TEXT, Instant.now())));
+                                batch.add(IDS.newEvent(new MessageDeltaAppended(thread, message, TEXT, Instant.now())));
                             }
                             store.events().append(AppendBatch.of(batch));
                         }

@@ -128,7 +128,7 @@ class DependencyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {APPLICATION, JSON, SQLITE, GIT, CLI, BENCHMARK, BOOTSTRAP})
+    @ValueSource(strings = {APPLICATION, JSON, SQLITE, POSTGRES, GIT, CLI, BENCHMARK, BOOTSTRAP})
     void no_module_but_the_domain_mints_an_id_outside_the_id_source(String module) {
         assertHolds(ArchitectureRules.takesNewIdsOnlyFrom(IdSource.class.getName(), module, DOMAIN));
     }
