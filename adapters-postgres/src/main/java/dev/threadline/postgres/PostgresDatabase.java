@@ -47,7 +47,6 @@ public final class PostgresDatabase implements AutoCloseable {
     private static final class Transaction {
         final Connection connection;
         int depth = 1;
-        int savepoints;
         boolean appended;
         /** The first storage failure not undone by a savepoint: it dooms the transaction. */
         StorageFailure failed;
@@ -176,6 +175,14 @@ public final class PostgresDatabase implements AutoCloseable {
         return java.sql.DriverManager.getConnection(location.jdbcUrl(), properties);
     }
 
+    /**
+     * A statement naming an identifier of this program's own making (a schema or channel name
+     * checked by {@link PostgresLocation}), double-quoted; never a value from a user's data.
+     */
+    static String withIdentifier(String before, String identifier, String after) {
+        return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
+    }
+
     /** Runs after every commit that appended events, on the committing thread. */
     public void afterAppendCommit(Runnable action) {
         afterAppendCommits.add(action);
@@ -279,17 +286,17 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open.failed != null) {
             throw open.failed;
         }
-        String name = "tl_" + (++open.savepoints);
+        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest.
         long headBefore = open.head;
-        execute(open.connection, "SAVEPOINT " + name, "begin a savepoint");
+        execute(open.connection, "SAVEPOINT tl_work", "begin a savepoint");
         try {
             T result = joined(open, work);
-            execute(open.connection, "RELEASE SAVEPOINT " + name, "release a savepoint");
+            execute(open.connection, "RELEASE SAVEPOINT tl_work", "release a savepoint");
             return result;
         } catch (RuntimeException | Error e) {
             try (Statement statement = open.connection.createStatement()) {
-                statement.execute("ROLLBACK TO SAVEPOINT " + name);
-                statement.execute("RELEASE SAVEPOINT " + name);
+                statement.execute("ROLLBACK TO SAVEPOINT tl_work");
+                statement.execute("RELEASE SAVEPOINT tl_work");
                 open.failed = null; // PostgreSQL undid the failed work with the savepoint
                 open.head = headBefore;
             } catch (SQLException rollback) {
@@ -297,8 +304,6 @@ public final class PostgresDatabase implements AutoCloseable {
                 failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
             }
             throw e;
-        } finally {
-            open.savepoints--;
         }
     }
 

@@ -166,12 +166,15 @@ public final class PostgresMaintenance implements Maintenance {
     @Override
     public Compaction compact() {
         long before = size().bytes();
-        List<String> tables = database.list(
-                "SELECT tablename FROM pg_tables WHERE schemaname = ?", rows -> rows.getString(1), database.schema());
+        List<String> vacuums = database.list(
+                "SELECT tablename FROM pg_tables WHERE schemaname = ?",
+                rows -> PostgresDatabase.withIdentifier(
+                        "VACUUM ", database.schema(), "." + PostgresDatabase.withIdentifier("", rows.getString(1), "")),
+                database.schema());
         database.withConnection(connection -> {
             try (Statement vacuum = connection.createStatement()) {
-                for (String table : tables) {
-                    vacuum.execute("VACUUM \"" + database.schema() + "\".\"" + table + "\"");
+                for (String sql : vacuums) {
+                    vacuum.execute(sql);
                 }
             }
             return null;

@@ -28,6 +28,7 @@ public final class PostgresNotifications implements AutoCloseable {
 
     private final PostgresDatabase database;
     private final String channel;
+    private final String listenSql;
     private final Runnable wake;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Thread listener;
@@ -44,6 +45,7 @@ public final class PostgresNotifications implements AutoCloseable {
     public PostgresNotifications(PostgresDatabase database, Runnable wake) {
         this.database = database;
         this.channel = "threadline_" + database.schema();
+        this.listenSql = PostgresDatabase.withIdentifier("LISTEN ", channel, "");
         this.wake = wake;
         this.listener = new Thread(this::listen, "threadline-listen");
         this.sender = new Thread(this::send, "threadline-notify");
@@ -101,7 +103,7 @@ public final class PostgresNotifications implements AutoCloseable {
         while (!closed) {
             try (Connection connection = database.openDedicated()) {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + channel);
+                    statement.execute(listenSql);
                 }
                 listening = connection;
                 wake.run(); // catch up with whatever was appended while not listening

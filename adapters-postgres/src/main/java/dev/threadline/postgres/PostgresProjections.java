@@ -38,9 +38,10 @@ public final class PostgresProjections {
 
                 @Override
                 public void close() {
+                    String dropSql = PostgresDatabase.withIdentifier("DROP SCHEMA IF EXISTS ", schema, " CASCADE");
                     live.withConnection(connection -> {
                         try (var drop = connection.createStatement()) {
-                            drop.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+                            drop.execute(dropSql);
                         }
                         return null;
                     });

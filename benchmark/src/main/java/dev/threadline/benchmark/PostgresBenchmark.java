@@ -406,6 +406,11 @@ public final class PostgresBenchmark {
                 detail);
     }
 
+    /** The statement that drops one of the scratch schemas this class named. */
+    private static String dropSchema(String schema) {
+        return "DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE";
+    }
+
     private void dropSchemas() {
         Properties properties = new Properties();
         if (server.user() != null) {
@@ -416,8 +421,9 @@ public final class PostgresBenchmark {
         }
         try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), properties);
                 Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+            for (String drop :
+                    schemas.stream().map(PostgresBenchmark::dropSchema).toList()) {
+                statement.execute(drop);
             }
         } catch (SQLException e) {
             progress.accept("could not drop the scratch schemas " + schemas + ": " + e.getMessage());
