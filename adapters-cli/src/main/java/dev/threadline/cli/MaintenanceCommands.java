@@ -1,5 +1,8 @@
 package dev.threadline.cli;
 
+import dev.threadline.application.lifecycle.Quarantined;
+import dev.threadline.application.lifecycle.Removals;
+import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.readmodel.ThreadFilter;
@@ -14,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -90,10 +94,27 @@ final class MaintenanceCommands {
 
     @Command(
             name = "doctor",
-            description = "Checks integrity, schema version, projector lag and undecodable rows; exit 3 on a problem.")
+            description = "Checks integrity, schema version, projector lag and undecodable rows, and reports purges;"
+                    + " exit 3 on a problem. With --quarantine, moves undecodable rows out of the log.")
     static final class Doctor extends StoreCommand {
+        @Option(
+                names = "--quarantine",
+                description = "Move the rows that cannot be decoded into an owner-only file under DIR/quarantine/"
+                        + " and record which sequences went.")
+        boolean quarantine;
+
+        @Option(names = "--dry-run", description = "With --quarantine: print what would move and change nothing.")
+        boolean dryRun;
+
         @Override
         int run(Session session, Output output) {
+            if (dryRun && !quarantine) {
+                throw CliFailure.usage("--dry-run goes with --quarantine");
+            }
+            if (quarantine) {
+                return quarantine(session, output);
+            }
+            Removals removals = session.lifecycle().removals();
             Maintenance.Integrity check = session.maintenance().integrityCheck();
             List<String> integrity = check.findings();
             boolean sound = check.sound();
@@ -118,6 +139,14 @@ final class MaintenanceCommands {
                             .put("reason", event.reason()));
                 }
                 node.set("undecodable", rows);
+                node.set(
+                        "removed",
+                        output.object()
+                                .put("purges", removals.purges())
+                                .put("purgedEvents", removals.purgedEvents())
+                                .put("purgedBytes", removals.purgedBytes())
+                                .put("quarantines", removals.quarantines())
+                                .put("quarantinedRows", removals.quarantinedRows()));
                 output.json(node);
             } else {
                 List<List<String>> rows = new ArrayList<>();
@@ -137,6 +166,13 @@ final class MaintenanceCommands {
                 for (UndecodableEvent event : undecodable) {
                     rows.add(List.of("  sequence " + event.sequence(), event.type(), event.reason()));
                 }
+                rows.add(List.of(
+                        "purges",
+                        "ok",
+                        removals.purges() + " thread(s), " + removals.purgedEvents() + " event(s), "
+                                + removals.purgedBytes() + " bytes"));
+                rows.add(List.of(
+                        "quarantines", "ok", removals.quarantines() + " (" + removals.quarantinedRows() + " row(s))"));
                 output.table(List.of("CHECK", "STATUS", "DETAIL"), rows);
             }
             if (!healthy) {
@@ -144,6 +180,45 @@ final class MaintenanceCommands {
                         .println("threadline: doctor found a problem with the store at "
                                 + session.maintenance().location() + ".");
                 return ExitCode.STORAGE;
+            }
+            return ExitCode.OK;
+        }
+
+        private int quarantine(Session session, Output output) {
+            Quarantined moved = dryRun
+                    ? session.lifecycle().quarantine().plan()
+                    : session.lifecycle().quarantine().run();
+            if (output.json()) {
+                var sequences = output.array();
+                moved.rows().forEach(row -> sequences.add(row.sequence()));
+                var node = output.object()
+                        .put("dryRun", dryRun)
+                        .put("rows", moved.rows().size());
+                node.set("sequences", sequences);
+                if (moved.file() == null) {
+                    node.putNull("file");
+                } else {
+                    node.put("file", moved.file().toString())
+                            .put("fileSha256", moved.fileSha256())
+                            .put("sequence", moved.sequence());
+                }
+                output.json(node);
+            } else if (moved.rows().isEmpty()) {
+                output.line("No stored row is undecodable; nothing to quarantine.");
+            } else {
+                List<List<String>> rows = new ArrayList<>();
+                for (LogRemoval.RawRow row : moved.rows()) {
+                    rows.add(List.of(Long.toString(row.sequence()), row.type(), row.streamId()));
+                }
+                output.table(List.of("SEQUENCE", "TYPE", "STREAM"), rows);
+                output.line(
+                        dryRun
+                                ? "Would move " + moved.rows().size() + " undecodable row(s) into a file under "
+                                        + session.dataDirectory().resolve("quarantine") + "."
+                                : "Moved " + moved.rows().size() + " undecodable row(s) to " + moved.file()
+                                        + " (sha256 " + moved.fileSha256() + "), recorded at sequence "
+                                        + moved.sequence()
+                                        + ".");
             }
             return ExitCode.OK;
         }

@@ -6,6 +6,7 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CompleteTurn;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -13,6 +14,7 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
@@ -51,6 +53,11 @@ public interface Session extends AutoCloseable {
         throw new UnsupportedOperationException("this store does not snapshot workspaces");
     }
 
+    /** Purges, the retention sweep and the quarantine of undecodable rows. */
+    default StoreLifecycle lifecycle() {
+        throw new UnsupportedOperationException("this store has no lifecycle operations");
+    }
+
     /** The read models. */
     Queries queries();
 
@@ -71,6 +78,12 @@ public interface Session extends AutoCloseable {
 
     /** The data directory. */
     Path dataDirectory();
+
+    /** Where the store's bytes are, with the largest {@code top} threads and projects; reads only. */
+    UsageReport usage(int top);
+
+    /** Gives back the store's free space, waiting for other writers; the size before and after. */
+    Maintenance.Compaction compact();
 
     /** Care of the store: where it is, its schema version, integrity check and backups. */
     Maintenance maintenance();

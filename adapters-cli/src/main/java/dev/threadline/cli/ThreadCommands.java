@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code thread create | list | show | fork | rename | archive | unarchive | delete}. */
+/** {@code thread create | list | show | fork | rename | archive | unarchive | delete | purge}. */
 @Command(
         name = "thread",
         description = "Create, list, show and change conversation threads.",
@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
             ThreadCommands.Rename.class,
             ThreadCommands.Archive.class,
             ThreadCommands.Unarchive.class,
-            ThreadCommands.Delete.class
+            ThreadCommands.Delete.class,
+            LifecycleCommands.ThreadPurge.class
         })
 final class ThreadCommands extends GroupCommand {
 

@@ -13,6 +13,7 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.Event;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -534,6 +536,16 @@ class ThreadlineCliTest {
         }
 
         @Override
+        public UsageReport usage(int top) {
+            throw new UnsupportedOperationException("the fake store does not need this");
+        }
+
+        @Override
+        public Maintenance.Compaction compact() {
+            throw new UnsupportedOperationException("the fake store does not need this");
+        }
+
+        @Override
         public Maintenance maintenance() {
             return new Maintenance() {
                 @Override
@@ -559,6 +571,16 @@ class ThreadlineCliTest {
                 @Override
                 public Size size() {
                     return new Size(0, 0, List.of());
+                }
+
+                @Override
+                public OptionalLong availableBytes() {
+                    return OptionalLong.empty();
+                }
+
+                @Override
+                public List<StreamSize> streamSizes() {
+                    return List.of();
                 }
 
                 @Override

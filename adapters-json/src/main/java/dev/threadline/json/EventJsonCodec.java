@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -14,12 +16,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -44,23 +49,69 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Turns events into the stored JSON payload and back. The payload's {@code type} field and the
- * set of known types come from {@link EventType}, the one declaration of type names; field names
- * are the record components', so the catalogue's names.
+ * Turns events into JSON payloads and back. The set of known types comes from {@link EventType},
+ * the one declaration of type names; field names are the record components', so the catalogue's
+ * names.
+ *
+ * <p>Two payload forms. The <em>full</em> form ({@link #encode}) holds every catalogue field with
+ * the {@code type} first. The <em>stored</em> form ({@link #encodeStored}) is what a storage row's
+ * payload holds: the catalogue fields without those the row keeps in columns of its own, the
+ * type, the stream's id field ({@link #streamField}) and {@code at} (the row's time the event
+ * occurred), so that each fact is stored once. {@link #decodeStored} reads both forms: rows
+ * written in the full form, which begins with its {@code type}, keep decoding from their payload
+ * alone; rows in the stored form take those fields from the row's columns.
  */
 public final class EventJsonCodec {
 
+    /** How a payload in the full form begins: with its type. */
+    private static final String FULL_FORM_START = "{\"type\":";
+
     private final ObjectMapper mapper;
     private final ObjectWriter writer;
+    private final ObjectWriter storedWriter;
     private final Map<EventType, ObjectReader> readers = new EnumMap<>(EventType.class);
+    private final Map<EventType, ObjectReader> catalogueReaders = new EnumMap<>(EventType.class);
 
     /** A codec with Threadline's JSON conventions. */
     public EventJsonCodec() {
         mapper = newMapper();
         writer = mapper.writerFor(Event.class);
+        storedWriter = catalogueMapper()
+                .registerModule(
+                        new SimpleModule("threadline-stored-form").setSerializerModifier(new WithoutRowFields()))
+                .writer();
+        ObjectMapper catalogue = catalogueMapper();
         for (EventType type : EventType.values()) {
             readers.put(type, mapper.readerFor(type.eventClass()));
+            catalogueReaders.put(type, catalogue.readerFor(type.eventClass()));
         }
+    }
+
+    /**
+     * The catalogue field of events of a type that holds their stream's id, which a stored row
+     * keeps in its stream id column; null for a type whose stream id is none of its fields (the
+     * settings and store streams).
+     */
+    public static String streamField(EventType type) {
+        return switch (type) {
+            case PROJECT_CREATED, PROJECT_RENAMED, PROJECT_DELETED -> "projectId";
+            case THREAD_CREATED,
+                    THREAD_RENAMED,
+                    THREAD_ARCHIVED,
+                    THREAD_UNARCHIVED,
+                    THREAD_DELETED,
+                    TURN_STARTED,
+                    TURN_COMPLETED,
+                    TURN_FAILED,
+                    TURN_INTERRUPTED,
+                    MESSAGE_ADDED,
+                    MESSAGE_DELTA_APPENDED,
+                    MESSAGE_COMPLETED,
+                    CHECKPOINT_CREATED,
+                    CHECKPOINT_RESTORED,
+                    THREAD_FORKED -> "threadId";
+            case SETTING_CHANGED, THREAD_PURGED, EVENTS_QUARANTINED -> null;
+        };
     }
 
     /** A mapper that knows ids, roles, instants and the event family, its type name in {@code type}. */
@@ -109,6 +160,10 @@ public final class EventJsonCodec {
      * @throws IllegalArgumentException when the event holds text that is not valid Unicode
      */
     public String encode(Event event) {
+        return encode(writer, event);
+    }
+
+    private static String encode(ObjectWriter writer, Event event) {
         String json;
         try {
             json = writer.writeValueAsString(event);
@@ -126,6 +181,75 @@ public final class EventJsonCodec {
                     + " Unicode");
         }
         return json;
+    }
+
+    /**
+     * The payload a storage row holds: the {@linkplain EventJsonCodec stored form}, without the
+     * type, the stream's id and {@code at}, which the row keeps in columns of its own.
+     *
+     * @throws IllegalArgumentException when the event holds text that is not valid Unicode
+     */
+    public String encodeStored(Event event) {
+        return encode(storedWriter, event);
+    }
+
+    /**
+     * The event a storage row holds. A payload in the full form (it begins with its {@code type})
+     * is decoded alone, as it always was; one in the stored form gets its stream's id and its
+     * {@code at} from the row's columns, which are then the only record of them.
+     *
+     * @param typeName the row's type column
+     * @param streamId the row's stream id column
+     * @param occurredAt the row's time the event occurred, as ISO-8601 text
+     * @param payload the row's payload column
+     * @throws IllegalArgumentException naming what is wrong when the row cannot be decoded
+     */
+    public Event decodeStored(String typeName, String streamId, String occurredAt, String payload) {
+        if (payload.startsWith(FULL_FORM_START)) {
+            return decode(typeName, payload);
+        }
+        EventType type = EventType.named(typeName)
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + typeName + "'"));
+        String body = payload.strip();
+        if (!body.startsWith("{")) {
+            throw new IllegalArgumentException(
+                    "the " + typeName + " payload cannot be decoded: it is not a JSON object");
+        }
+        StringBuilder json = new StringBuilder(payload.length() + streamId.length() + occurredAt.length() + 32);
+        json.append('{');
+        String field = streamField(type);
+        if (field != null) {
+            json.append('"').append(field).append("\":");
+            quoted(json, streamId).append(',');
+        }
+        json.append("\"at\":");
+        quoted(json, occurredAt);
+        int rest = 1; // the payload's fields follow its opening brace, copied without a substring
+        while (rest < body.length() && Character.isWhitespace(body.charAt(rest))) {
+            rest++;
+        }
+        if (rest < body.length() && body.charAt(rest) != '}') {
+            json.append(',');
+        }
+        json.append(body, rest, body.length());
+        try {
+            return catalogueReaders.get(type).readValue(json.toString());
+        } catch (IOException e) {
+            throw undecodable(typeName, e);
+        }
+    }
+
+    /** Appends text as a JSON string. */
+    private static StringBuilder quoted(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                json.append(JsonStringEncoder.getInstance().quoteAsString(text));
+                return json.append('"');
+            }
+        }
+        return json.append(text).append('"');
     }
 
     /** The index of the first surrogate that is not half of a valid pair, or -1. */
@@ -213,6 +337,31 @@ public final class EventJsonCodec {
         @Override
         public void serialize(Identifier id, JsonGenerator generator, SerializerProvider provider) throws IOException {
             generator.writeString(id.value().toString());
+        }
+    }
+
+    /** Leaves out of an event's JSON the fields a storage row keeps in columns of its own. */
+    private static final class WithoutRowFields extends BeanSerializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public List<BeanPropertyWriter> changeProperties(
+                SerializationConfig config, BeanDescription description, List<BeanPropertyWriter> properties) {
+            Class<?> type = description.getBeanClass();
+            EventType eventType = null;
+            for (EventType candidate : EventType.values()) {
+                if (candidate.eventClass() == type) {
+                    eventType = candidate;
+                }
+            }
+            if (eventType == null) {
+                return properties; // a field's value, not an event
+            }
+            String streamField = streamField(eventType);
+            return properties.stream()
+                    .filter(property -> !property.getName().equals("at")
+                            && !property.getName().equals(streamField))
+                    .toList();
         }
     }
 

@@ -56,6 +56,43 @@ public final class ExportLines {
         return line.toString();
     }
 
+    /**
+     * The line of a stored row that cannot be decoded: its columns under the export's field names,
+     * in the export's order, each as stored; the payload is the stored text, as a JSON string.
+     */
+    public String rawLine(
+            long sequence,
+            String eventId,
+            String streamId,
+            long streamVersion,
+            String type,
+            String occurredAt,
+            String recordedAt,
+            String commandId,
+            String causationId,
+            String correlationId,
+            String payload) {
+        StringWriter line = new StringWriter(512);
+        try (JsonGenerator json = LINE.createGenerator(line)) {
+            json.writeStartObject();
+            json.writeNumberField("sequence", sequence);
+            json.writeStringField("eventId", eventId);
+            json.writeStringField("streamId", streamId);
+            json.writeNumberField("streamVersion", streamVersion);
+            json.writeStringField("type", type);
+            json.writeStringField("occurredAt", occurredAt);
+            json.writeStringField("recordedAt", recordedAt);
+            json.writeStringField("commandId", commandId);
+            json.writeStringField("causationId", causationId);
+            json.writeStringField("correlationId", correlationId);
+            json.writeStringField("payload", payload);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the line of row " + sequence, e);
+        }
+        return line.toString();
+    }
+
     /** An event's catalogue fields as one JSON object, without the {@code type} field. */
     public String payload(Event event) {
         try {

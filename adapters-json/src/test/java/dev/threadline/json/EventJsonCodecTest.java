@@ -11,7 +11,9 @@ import dev.threadline.domain.event.MessageAdded;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.event.SampleEvents;
 import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.event.ThreadPurged;
 import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import java.time.Instant;
@@ -70,15 +72,19 @@ class EventJsonCodecTest {
 
         Event decoded = codec.decode("MessageAdded", payload);
 
-        assertThat(decoded)
-                .isEqualTo(new MessageAdded(
-                        ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
-                        TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
-                        MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
-                        Role.USER,
-                        "hi",
-                        false,
-                        AT));
+        assertThat(decoded).isEqualTo(hi());
+    }
+
+    /** The user message "hi" of the fixtures' thread, turn and message ids. */
+    private static MessageAdded hi() {
+        return new MessageAdded(
+                ThreadId.parse("01937a4e-0000-7000-8000-000000000002"),
+                TurnId.parse("01937a4e-0000-7000-8000-000000000003"),
+                MessageId.parse("01937a4e-0000-7000-8000-000000000004"),
+                Role.USER,
+                "hi",
+                false,
+                AT);
     }
 
     @Test
@@ -89,6 +95,17 @@ class EventJsonCodecTest {
 
         assertThat(JSON.readTree(payload).has("value")).isFalse();
         assertThat(codec.decode("SettingChanged", payload)).isEqualTo(removed);
+    }
+
+    @Test
+    void a_purge_without_an_archive_has_no_archive_fields_and_decodes_back() throws Exception {
+        ThreadPurged purged = new ThreadPurged(ThreadId.next(), ProjectId.next(), 12, 3_400, null, null, AT);
+
+        String payload = codec.encode(purged);
+
+        assertThat(JSON.readTree(payload).has("archive")).isFalse();
+        assertThat(JSON.readTree(payload).has("archiveSha256")).isFalse();
+        assertThat(codec.decode("ThreadPurged", payload)).isEqualTo(purged);
     }
 
     @Test
@@ -110,5 +127,94 @@ class EventJsonCodecTest {
         assertThatThrownBy(() -> codec.decode("SettingChanged", "{\"key\":7,\"at\":\"2026-11-23T21:00:00Z\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("the SettingChanged payload cannot be decoded: ");
+    }
+
+    private static List<String> fields(JsonNode payload) {
+        List<String> fields = new ArrayList<>();
+        payload.fieldNames().forEachRemaining(fields::add);
+        return fields;
+    }
+
+    @Test
+    void the_stream_field_of_every_type_holds_its_stream_id() throws Exception {
+        for (Event event : SampleEvents.oneOfEach()) {
+            EventType type = EventType.of(event);
+            JsonNode full = JSON.readTree(codec.encode(event));
+            String field = EventJsonCodec.streamField(type);
+            if (field == null) {
+                assertThat(full.findValuesAsText(event.streamId()))
+                        .as("%s", type)
+                        .isEmpty();
+                assertThat(fields(full)).as("%s", type).doesNotContain("threadId", "projectId");
+            } else {
+                assertThat(full.get(field).asText()).as("%s", type).isEqualTo(event.streamId());
+            }
+        }
+    }
+
+    @Test
+    void the_stored_form_leaves_out_the_type_the_stream_id_and_the_time_and_keeps_the_rest() throws Exception {
+        for (Event event : SampleEvents.oneOfEach()) {
+            EventType type = EventType.of(event);
+            JsonNode full = JSON.readTree(codec.encode(event));
+            JsonNode stored = JSON.readTree(codec.encodeStored(event));
+
+            List<String> kept = new ArrayList<>(fields(full));
+            kept.removeAll(List.of("type", "at"));
+            kept.remove(EventJsonCodec.streamField(type));
+            assertThat(fields(stored)).as("%s", type).containsExactlyElementsOf(kept);
+            for (String field : kept) {
+                assertThat(stored.get(field)).as("%s.%s", type, field).isEqualTo(full.get(field));
+            }
+        }
+    }
+
+    @Test
+    void every_event_type_decodes_back_equal_from_the_stored_form_and_its_row() {
+        for (Event event : SampleEvents.oneOfEach()) {
+            String payload = codec.encodeStored(event);
+
+            Event decoded = codec.decodeStored(
+                    event.typeName(), event.streamId(), event.at().toString(), payload);
+
+            assertThat(decoded).isEqualTo(event);
+            assertThat(payload).doesNotContain(event.at().toString());
+        }
+    }
+
+    @Test
+    void in_the_stored_form_the_rows_stream_and_time_are_the_events() {
+        MessageAdded event = hi();
+        String otherThread = "01937a4e-0000-7000-8000-000000000009";
+
+        Event decoded =
+                codec.decodeStored("MessageAdded", otherThread, "2026-12-01T00:00:00Z", codec.encodeStored(event));
+
+        assertThat(decoded.streamId()).isEqualTo(otherThread);
+        assertThat(decoded.at()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+    }
+
+    @Test
+    void a_row_in_the_full_form_decodes_from_its_payload_whatever_the_columns_say() {
+        for (Event event : SampleEvents.oneOfEach()) {
+            assertThat(codec.decodeStored(event.typeName(), "settings", "not a time", codec.encode(event)))
+                    .isEqualTo(event);
+        }
+    }
+
+    @Test
+    void a_stored_row_that_cannot_be_decoded_is_refused_with_its_type_named() {
+        assertThatThrownBy(() -> codec.decodeStored("MessageAdded", "not-an-id", AT.toString(), "{}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MessageAdded");
+        assertThatThrownBy(() -> codec.decodeStored("SettingChanged", "settings", AT.toString(), "[1]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> codec.decodeStored("NoSuchType", "settings", AT.toString(), "{}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NoSuchType");
+        assertThatThrownBy(() -> codec.decodeStored("ThreadArchived", "a\"b", AT.toString(), "{}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ThreadArchived");
     }
 }

@@ -73,7 +73,9 @@ class ExportLinesTest {
                     .as("payload of %s", event.typeName())
                     .isEqualTo(JSON.writeValueAsString(storedPayload));
             assertThat(lines.payload(event)).isEqualTo(JSON.writeValueAsString(storedPayload));
-            assertThat(lines.payloadTree(event)).isEqualTo(storedPayload);
+            // As text: a tree built from a long holds a LongNode where a parsed one holds an IntNode.
+            assertThat(JSON.writeValueAsString(lines.payloadTree(event)))
+                    .isEqualTo(JSON.writeValueAsString(storedPayload));
         }
     }
 

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 public final class PostgresEventStore implements EventStore {
 
-    private static final String COLUMNS = "sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
+    static final String COLUMNS = "sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
             + " recorded_at, command_id, causation_id, correlation_id, payload";
     private static final String INSERT =
             "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -73,9 +73,10 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /** A decoded row: exactly one of the two is set. */
-    private record Row(StoredEvent event, UndecodableEvent undecodable) {}
+    record Row(StoredEvent event, UndecodableEvent undecodable) {}
 
-    private Row read(ResultSet rows) throws SQLException {
+    /** Decodes the row a result set of {@link #COLUMNS} stands on. */
+    Row read(ResultSet rows) throws SQLException {
         long sequence = rows.getLong(1);
         String type = rows.getString(5);
         try {

@@ -163,6 +163,23 @@ public final class PostgresMaintenance implements Maintenance {
         return new Size(bytes, Math.min(free, bytes), tables);
     }
 
+    /** The server's disk is not this machine's to measure. */
+    @Override
+    public java.util.OptionalLong availableBytes() {
+        return java.util.OptionalLong.empty();
+    }
+
+    @Override
+    public List<StreamSize> streamSizes() {
+        return database.list(
+                "SELECT stream_id, count(*), sum(16 + octet_length(event_id) + octet_length(stream_id) +"
+                        + " octet_length(event_type) + octet_length(occurred_at) + octet_length(recorded_at) +"
+                        + " coalesce(octet_length(command_id), 0) + coalesce(octet_length(causation_id), 0) +"
+                        + " coalesce(octet_length(correlation_id), 0) + octet_length(payload))::bigint FROM events"
+                        + " GROUP BY stream_id",
+                rows -> new StreamSize(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+    }
+
     @Override
     public Compaction compact() {
         long before = size().bytes();

@@ -168,6 +168,24 @@ final class PostgresProjectionWriter implements ProjectionWriter {
     }
 
     @Override
+    public void purgeThread(ThreadId thread) {
+        database.inTransaction(connection -> {
+            database.update(
+                    "DELETE FROM projection_message_deltas WHERE message_id IN (SELECT message_id FROM"
+                            + " projection_messages WHERE thread_id = ?)",
+                    thread);
+            for (String delete : List.of(
+                    "DELETE FROM projection_messages WHERE thread_id = ?",
+                    "DELETE FROM projection_turns WHERE thread_id = ?",
+                    "DELETE FROM checkpoints WHERE thread_id = ?",
+                    "DELETE FROM projection_threads WHERE thread_id = ?")) {
+                database.update(delete, thread);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void clear() {
         database.update("TRUNCATE " + String.join(", ", TABLES));
     }

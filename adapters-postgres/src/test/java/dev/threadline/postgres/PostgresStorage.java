@@ -18,7 +18,10 @@ final class PostgresStorage {
     }
 
     static StorageUnderTest open(Class<?> testClass, Path directory) {
-        PostgresDatabase database = PostgresDatabase.open(location(testClass, directory));
+        return on(PostgresDatabase.open(location(testClass, directory)));
+    }
+
+    static StorageUnderTest on(PostgresDatabase database) {
         PostgresEventStore events = new PostgresEventStore(database, new EventJsonCodec(), Clock.systemUTC());
         return new StorageUnderTest(
                 events,

@@ -220,7 +220,7 @@ final class EventAppends {
 
     private String encode(NewEvent event, int index) {
         try {
-            return codec.encode(event.event());
+            return codec.encodeStored(event.event());
         } catch (IllegalArgumentException e) {
             throw new StorageFailure(
                     Reason.ENCODING,

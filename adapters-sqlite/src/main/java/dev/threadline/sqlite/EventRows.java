@@ -49,13 +49,15 @@ final class EventRows {
         long sequence = rows.getLong(1);
         String type = rows.getString(5);
         try {
-            Event event = codec.decode(type, rows.getString(11));
+            String stream = rows.getString(3);
+            String occurredAt = rows.getString(6);
+            Event event = codec.decodeStored(type, stream, occurredAt, rows.getString(11));
             StoredEvent stored = new StoredEvent(
                     sequence,
                     new EventId(UUID.fromString(rows.getString(2))),
-                    rows.getString(3),
+                    stream,
                     rows.getLong(4),
-                    occurred.parse(rows.getString(6)),
+                    occurred.parse(occurredAt),
                     recorded.parse(rows.getString(7)),
                     rows.getString(8),
                     rows.getString(9),

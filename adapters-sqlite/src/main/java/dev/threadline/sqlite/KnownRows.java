@@ -105,6 +105,12 @@ final class KnownRows implements TransactionScoped {
         }
     }
 
+    /** Forgets one thread without writing it: its row is being removed. */
+    void forgetThread(String id) {
+        threads.remove(id);
+        changedThreads.remove(id);
+    }
+
     /** Forgets the threads without writing them: their table is being emptied. */
     void forgetThreads() {
         threads.clear();

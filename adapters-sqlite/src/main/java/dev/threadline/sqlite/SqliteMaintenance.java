@@ -1,7 +1,10 @@
 package dev.threadline.sqlite;
 
+import static dev.threadline.sqlite.schema.Tables.EVENTS;
+
 import dev.threadline.application.port.Maintenance;
-import dev.threadline.sqlite.schema.DefaultSchema;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,14 +14,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import org.jooq.DSLContext;
-import org.jooq.Table;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * Care of a SQLite database file: {@code PRAGMA integrity_check}, backups by {@code VACUUM INTO}
- * (a consistent online copy) checked on a connection of their own, sizes from the page counts
- * and the {@code dbstat} table, compaction by {@code VACUUM}. Each runs on the writer connection,
- * outside a transaction, so it waits for other writers as a write transaction does.
+ * (a consistent online copy) checked on a connection of their own, compaction by {@code VACUUM};
+ * these run on the writer connection, outside a transaction, so they wait for other writers as a
+ * write transaction does. Sizes come from the page counts, the {@code dbstat} table and a scan of
+ * the log, each in one read transaction on a read-only connection of its own: they never write
+ * and never wait for a writer.
  */
 public final class SqliteMaintenance implements Maintenance {
 
@@ -62,7 +69,7 @@ public final class SqliteMaintenance implements Maintenance {
 
     @Override
     public Size size() {
-        return database.withWriter(connection -> {
+        return read("measure the store", connection -> {
             long pageSize = pragma(connection, "PRAGMA page_size");
             long bytes = pragma(connection, "PRAGMA page_count") * pageSize;
             long free = pragma(connection, "PRAGMA freelist_count") * pageSize;
@@ -71,15 +78,73 @@ public final class SqliteMaintenance implements Maintenance {
     }
 
     @Override
+    public OptionalLong availableBytes() {
+        try {
+            return OptionalLong.of(Files.getFileStore(database.file()).getUsableSpace());
+        } catch (IOException e) {
+            return OptionalLong.empty(); // a file system that cannot tell
+        }
+    }
+
+    /** Bytes of an event: its text fields' UTF-8 bytes, plus 8 each for its sequence and version. */
+    @Override
+    public List<StreamSize> streamSizes() {
+        Field<Long> bytes = DSL.sum(DSL.val(16L)
+                        .plus(octets(EVENTS.EVENT_ID))
+                        .plus(octets(EVENTS.STREAM_ID))
+                        .plus(octets(EVENTS.EVENT_TYPE))
+                        .plus(octets(EVENTS.OCCURRED_AT))
+                        .plus(octets(EVENTS.RECORDED_AT))
+                        .plus(DSL.coalesce(octets(EVENTS.COMMAND_ID), 0))
+                        .plus(DSL.coalesce(octets(EVENTS.CAUSATION_ID), 0))
+                        .plus(DSL.coalesce(octets(EVENTS.CORRELATION_ID), 0))
+                        .plus(octets(EVENTS.PAYLOAD)))
+                .cast(Long.class);
+        return read(
+                "measure the log",
+                connection -> database.sql(connection)
+                        .select(EVENTS.STREAM_ID, DSL.count(), bytes)
+                        .from(EVENTS)
+                        .groupBy(EVENTS.STREAM_ID)
+                        .fetch(row -> new StreamSize(row.value1(), row.value2(), row.value3())));
+    }
+
+    /** A text column's UTF-8 bytes (SQLite's {@code length} counts characters). */
+    private static Field<Integer> octets(Field<String> column) {
+        return DSL.field("octet_length({0})", Integer.class, column);
+    }
+
+    /** Runs reads in one read transaction on a read-only connection of their own. */
+    private <T> T read(String doing, SqlWork<T> work) {
+        try (Connection connection = database.openReader()) {
+            connection.setAutoCommit(false); // one snapshot for every statement of the work
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(database.file(), doing, e);
+        }
+    }
+
+    @Override
     public Compaction compact() {
-        long before = size().bytes();
+        long before = bytes();
         database.withWriter(connection -> {
             try (Statement vacuum = connection.createStatement()) {
                 vacuum.execute("VACUUM");
             }
             return null;
         });
-        return new Compaction(before, size().bytes());
+        return new Compaction(before, bytes());
+    }
+
+    /** The database's size: its pages. */
+    private long bytes() {
+        return read(
+                "measure the store",
+                connection -> pragma(connection, "PRAGMA page_count") * pragma(connection, "PRAGMA page_size"));
     }
 
     /** The one number a constant {@code PRAGMA} statement answers. */
@@ -107,8 +172,8 @@ public final class SqliteMaintenance implements Maintenance {
         DSLContext jooq = database.sql(connection);
         for (Object[] table : pages) {
             String name = (String) table[0];
-            Table<?> known = DefaultSchema.DEFAULT_SCHEMA.getTable(name);
-            long rows = known == null ? 0 : jooq.fetchCount(known); // a table of the migrations' own
+            // The name is the schema's own; every table is counted, the full-text index's too.
+            long rows = jooq.fetchCount(DSL.table(DSL.name(name)));
             tables.add(new TableSize(name, (Long) table[1], rows));
         }
         tables.sort(Comparator.comparingLong(TableSize::bytes).reversed().thenComparing(TableSize::name));

@@ -2,6 +2,7 @@ package dev.threadline.sqlite;
 
 import static dev.threadline.sqlite.schema.Tables.CHECKPOINTS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGES;
+import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGE_DELTAS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_PROJECTS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
@@ -100,6 +101,31 @@ final class SqliteProjectionWriter implements ProjectionWriter {
                 .deleteFrom(SETTINGS)
                 .where(SETTINGS.KEY.eq(key))
                 .execute());
+    }
+
+    @Override
+    public void purgeThread(ThreadId thread) {
+        String id = thread.toString();
+        database.withWriter(connection -> {
+            known.forgetThread(id);
+            var jooq = database.sql(connection);
+            jooq.deleteFrom(PROJECTION_MESSAGE_DELTAS)
+                    .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.in(jooq.select(PROJECTION_MESSAGES.MESSAGE_ID)
+                            .from(PROJECTION_MESSAGES)
+                            .where(PROJECTION_MESSAGES.THREAD_ID.eq(id))))
+                    .execute();
+            jooq.deleteFrom(PROJECTION_MESSAGES)
+                    .where(PROJECTION_MESSAGES.THREAD_ID.eq(id))
+                    .execute();
+            jooq.deleteFrom(PROJECTION_TURNS)
+                    .where(PROJECTION_TURNS.THREAD_ID.eq(id))
+                    .execute();
+            jooq.deleteFrom(CHECKPOINTS).where(CHECKPOINTS.THREAD_ID.eq(id)).execute();
+            jooq.deleteFrom(PROJECTION_THREADS)
+                    .where(PROJECTION_THREADS.THREAD_ID.eq(id))
+                    .execute();
+            return null;
+        });
     }
 
     @Override

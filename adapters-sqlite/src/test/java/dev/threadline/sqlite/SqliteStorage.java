@@ -11,8 +11,11 @@ final class SqliteStorage {
     private SqliteStorage() {}
 
     static StorageUnderTest open(Path directory) {
-        SqliteDatabase database =
-                SqliteDatabase.open(directory.resolve(SqliteDatabase.FILE_NAME), SqliteOptions.defaults());
+        return on(SqliteDatabase.open(directory.resolve(SqliteDatabase.FILE_NAME), SqliteOptions.defaults()));
+    }
+
+    /** The ports on an open database; closing the storage closes it. */
+    static StorageUnderTest on(SqliteDatabase database) {
         return new StorageUnderTest(
                 new SqliteEventStore(database, new EventJsonCodec(), Clock.systemUTC()),
                 SqliteProjections.storage(database),

@@ -1,13 +1,29 @@
 package dev.threadline.application;
 
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.importing.ImportEvents;
+import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSummary;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.CountingIds;
 import dev.threadline.application.port.InMemoryStorage;
+import dev.threadline.application.port.PlainArchiveFiles;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.ReportUsage;
+import dev.threadline.application.workspace.InMemoryWorkspaceSnapshots;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.NewEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The application's real commands, projections, queries, subscriptions and message streams wired
@@ -20,21 +36,60 @@ public final class InMemoryThreadline {
 
     private InMemoryThreadline() {}
 
-    private static StoreUnderTest wire(InMemoryStorage storage, CountingIds ids, StoreUnderTest.Options options) {
+    private static StoreUnderTest wire(
+            InMemoryStorage storage, CountingIds ids, PlainArchiveFiles archives, StoreUnderTest.Options options) {
         Projections projections = new Projections(storage, storage.projectionStorage(), InMemoryStorage.scratchSpace());
         Subscriptions subscriptions = new Subscriptions(storage, POLL_INTERVAL);
         Commands commands = new Commands(
                 storage, storage, storage, storage, projections, options.clock(), ids, subscriptions::notifyCommitted);
+        StoreLifecycle lifecycle = new StoreLifecycle(
+                storage,
+                storage,
+                storage,
+                storage,
+                projections,
+                archives,
+                new InMemoryWorkspaceSnapshots(),
+                options.clock(),
+                ids,
+                subscriptions::notifyCommitted);
         projections.catchUp();
+        Queries queries = new Queries(storage, storage);
+        ReportUsage usage = new ReportUsage(storage, queries);
         return new StoreUnderTest(
                 commands,
-                new Queries(storage, storage),
+                queries,
                 projections,
                 storage,
                 storage::inTransaction,
                 subscriptions::subscribe,
                 (thread, role) -> MessageStream.open(commands, options.coalescing(), options.clock(), thread, role),
+                usage::report,
+                lifecycle,
+                archive -> importArchive(storage, projections, archives, archive),
                 subscriptions::close);
+    }
+
+    /** Imports the events a purge archived to the file, as {@code import} would read them back. */
+    private static ImportSummary importArchive(
+            InMemoryStorage storage, Projections projections, PlainArchiveFiles archives, Path archive) {
+        List<StoredEvent> events = archives.archived(archive);
+        if (events == null) {
+            throw new IllegalArgumentException("no archive was written to " + archive);
+        }
+        List<ImportRecord> records = new ArrayList<>();
+        for (StoredEvent event : events) {
+            records.add(new ImportRecord(
+                    records.size() + 1,
+                    event.streamVersion(),
+                    new NewEvent(
+                            event.eventId(),
+                            event.event(),
+                            new EventMetadata(event.commandId(), event.causationId(), event.correlationId()))));
+        }
+        ImportSummary summary = new ImportEvents(storage).run(records.iterator(), done -> {});
+        projections.catchUp();
+        return summary;
     }
 
     /**
@@ -44,12 +99,20 @@ public final class InMemoryThreadline {
     public static StoreUnderTest.Stores stores() {
         CountingIds ids = new CountingIds();
         InMemoryStorage[] storage = new InMemoryStorage[1];
+        PlainArchiveFiles archives;
+        try {
+            Path directory = Files.createTempDirectory("threadline-in-memory");
+            directory.toFile().deleteOnExit();
+            archives = new PlainArchiveFiles(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return options -> {
             synchronized (storage) {
                 if (storage[0] == null) {
                     storage[0] = new InMemoryStorage(options.clock());
                 }
-                return wire(storage[0], ids, options);
+                return wire(storage[0], ids, archives, options);
             }
         };
     }

@@ -2,6 +2,8 @@ package dev.threadline.application;
 
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.importing.ImportSummary;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -9,11 +11,14 @@ import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.EventStore;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +36,9 @@ public class StoreUnderTest implements AutoCloseable {
     private final Transactional transactions;
     private final Subscriber subscriptions;
     private final MessageStreams messageStreams;
+    private final IntFunction<UsageReport> usage;
+    private final StoreLifecycle lifecycle;
+    private final ArchiveImport archiveImport;
     private final Runnable closing;
 
     /**
@@ -41,6 +49,9 @@ public class StoreUnderTest implements AutoCloseable {
      * @param transactions runs work in one write transaction
      * @param subscriptions opens subscriptions
      * @param messageStreams opens message streams
+     * @param usage reports where the store's bytes are, with the largest N threads and projects
+     * @param lifecycle the lifecycle use cases: purges, the retention sweep, the quarantine
+     * @param archiveImport imports an archive a purge wrote
      * @param closing releases the store
      */
     public StoreUnderTest(
@@ -51,6 +62,9 @@ public class StoreUnderTest implements AutoCloseable {
             Transactional transactions,
             Subscriber subscriptions,
             MessageStreams messageStreams,
+            IntFunction<UsageReport> usage,
+            StoreLifecycle lifecycle,
+            ArchiveImport archiveImport,
             Runnable closing) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -59,6 +73,9 @@ public class StoreUnderTest implements AutoCloseable {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.subscriptions = Objects.requireNonNull(subscriptions, "subscriptions");
         this.messageStreams = Objects.requireNonNull(messageStreams, "messageStreams");
+        this.usage = Objects.requireNonNull(usage, "usage");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+        this.archiveImport = Objects.requireNonNull(archiveImport, "archiveImport");
         this.closing = Objects.requireNonNull(closing, "closing");
     }
 
@@ -102,9 +119,31 @@ public class StoreUnderTest implements AutoCloseable {
         return messageStreams.open(thread, role);
     }
 
+    /** Where the store's bytes are, with the largest {@code top} threads and projects. */
+    public UsageReport usage(int top) {
+        return usage.apply(top);
+    }
+
+    /** The lifecycle use cases: purges, the retention sweep, the quarantine. */
+    public StoreLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** Imports an archive that a purge wrote, as the {@code import} command does, and catches up. */
+    public ImportSummary importArchive(Path archive) {
+        return archiveImport.importArchive(archive);
+    }
+
     @Override
     public void close() {
         closing.run();
+    }
+
+    /** Imports an archive that a purge wrote. */
+    @FunctionalInterface
+    public interface ArchiveImport {
+        /** Imports it and brings the projections up to date. */
+        ImportSummary importArchive(Path archive);
     }
 
     /** Runs work in one write transaction. */

@@ -127,8 +127,9 @@ public final class Benchmark {
     private BenchmarkResult batchAppend(Path threadlineStore) throws SQLException {
         progress.accept("event store batch append, " + events + " events");
         int perRound = roundSize(events);
+        Path rawFile = store().resolve(SqliteDatabase.FILE_NAME);
         try (BenchmarkedStore store = factory.open(threadlineStore, normal);
-                RawJdbc raw = RawJdbc.create(store().resolve(SqliteDatabase.FILE_NAME), normal)) {
+                RawJdbc raw = RawJdbc.create(rawFile, normal)) {
             Rates rates = measure(
                     perRound,
                     () -> {
@@ -149,7 +150,12 @@ public final class Benchmark {
                     "event store append, 1,000 events per transaction",
                     "≥ 0.8× raw",
                     0.8,
-                    String.format(Locale.ROOT, "%,d events per run", perRound));
+                    String.format(
+                            Locale.ROOT,
+                            "%,d events per run; %,d bytes an event in the store (raw %,d)",
+                            perRound,
+                            RawJdbc.bytesPerEvent(threadlineStore.resolve(SqliteDatabase.FILE_NAME), normal),
+                            RawJdbc.bytesPerEvent(rawFile, normal)));
         }
     }
 

@@ -299,6 +299,16 @@ final class RawJdbc implements AutoCloseable {
         }
     }
 
+    /** The database's size (its pages, the write-ahead log's included) divided by its events. */
+    static long bytesPerEvent(Path file, SqliteOptions options) throws SQLException {
+        try (RawJdbc reader = open(file, options);
+                Statement statement = reader.connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT (SELECT page_count FROM pragma_page_count())"
+                        + " * (SELECT page_size FROM pragma_page_size()) / max(1, (SELECT count(*) FROM events))")) {
+            return row.getLong(1);
+        }
+    }
+
     /** The bytes of the payloads stored after a sequence. */
     static long payloadBytes(Path file, SqliteOptions options, long after) throws SQLException {
         try (RawJdbc reader = open(file, options);

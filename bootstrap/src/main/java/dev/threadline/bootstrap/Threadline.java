@@ -9,8 +9,10 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.port.IdSource;
+import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.port.ProjectionStorage;
 import dev.threadline.application.port.ScratchSpace;
@@ -23,6 +25,8 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
 import dev.threadline.application.subscription.Subscriptions;
+import dev.threadline.application.usage.ReportUsage;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.benchmark.BenchmarkedStore;
@@ -38,12 +42,14 @@ import dev.threadline.postgres.PostgresCommandReceipts;
 import dev.threadline.postgres.PostgresDatabase;
 import dev.threadline.postgres.PostgresEventStore;
 import dev.threadline.postgres.PostgresLocation;
+import dev.threadline.postgres.PostgresLogRemoval;
 import dev.threadline.postgres.PostgresMaintenance;
 import dev.threadline.postgres.PostgresNotifications;
 import dev.threadline.postgres.PostgresProjections;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
+import dev.threadline.sqlite.SqliteLogRemoval;
 import dev.threadline.sqlite.SqliteMaintenance;
 import dev.threadline.sqlite.SqliteOptions;
 import dev.threadline.sqlite.SqliteProjections;
@@ -131,9 +137,11 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final Subscriptions subscriptions;
     private final Transactions transactions;
     private final Maintenance maintenance;
+    private final ReportUsage usage;
     private final CaptureCheckpoint capture;
     private final DiffCheckpoints diff;
     private final RestoreWorkspace restore;
+    private final StoreLifecycle lifecycle;
 
     /**
      * One store's ports as an adapter opens them.
@@ -149,6 +157,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
             CommandReceipts receipts,
             Maintenance maintenance,
             ScratchSpace scratch,
+            LogRemoval removal,
             Path file,
             java.util.function.Function<Runnable, AutoCloseable> wakeups,
             AutoCloseable close) {}
@@ -162,6 +171,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                 new SqliteCommandReceipts(database, options.clock()),
                 new SqliteMaintenance(database),
                 SqliteProjections.scratchSpace(options.sqlite()),
+                new SqliteLogRemoval(database, new EventJsonCodec()),
                 database.file(),
                 null,
                 database::close);
@@ -175,6 +185,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                 new PostgresCommandReceipts(database, options.clock()),
                 new PostgresMaintenance(database, events),
                 PostgresProjections.scratchSpace(database),
+                new PostgresLogRemoval(database, events),
                 null,
                 wake -> new PostgresNotifications(database, wake),
                 database::close);
@@ -203,10 +214,22 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                     ids,
                     subscriptions::notifyCommitted);
             this.queries = new Queries(store.reads(), store.search());
+            this.usage = new ReportUsage(maintenance, queries);
             WorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(dataDirectory);
             this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
             this.diff = new DiffCheckpoints(queries, snapshots);
             this.restore = new RestoreWorkspace(commands, queries, snapshots, capture, options.clock());
+            this.lifecycle = new StoreLifecycle(
+                    events,
+                    store.reads(),
+                    storage.removal(),
+                    transactions,
+                    projections,
+                    new JsonArchiveFiles(dataDirectory),
+                    snapshots,
+                    options.clock(),
+                    ids,
+                    subscriptions::notifyCommitted);
             projections.catchUp();
             if (storage.wakeups() != null) {
                 wakeups = storage.wakeups().apply(subscriptions::notifyCommitted);
@@ -420,6 +443,38 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     /** Tells the events' other readers (subscriptions) that the log has grown. */
     public void notifyCommitted() {
         subscriptions.notifyCommitted();
+    }
+
+    /**
+     * Where the store's bytes are: its size, the free space inside it (what {@link #compact()}
+     * gives back) and on its file system, each table's share, and the threads and projects whose
+     * events take the most. It only reads: the store is left exactly as it was.
+     *
+     * @param top how many threads and projects to list ({@link ReportUsage#DEFAULT_TOP} is usual)
+     * @throws dev.threadline.domain.error.InvalidInput when {@code top} is negative
+     */
+    public UsageReport usage(int top) {
+        return usage.report(top);
+    }
+
+    /**
+     * Gives back the store's free space (SQLite's {@code VACUUM}), waiting for other writers as any
+     * write does. Not inside {@link #inTransaction}.
+     *
+     * @return the store's size before and after
+     */
+    public Maintenance.Compaction compact() {
+        return maintenance.compact();
+    }
+
+    /**
+     * The store's lifecycle: purging archived or deleted threads (their archive written first, in
+     * the export format, under {@code archives/} of the data directory unless told otherwise), the
+     * retention sweep, and the quarantine of rows that cannot be decoded (under {@code
+     * quarantine/}). Restoring a purged thread is an import of its archive.
+     */
+    public StoreLifecycle lifecycle() {
+        return lifecycle;
     }
 
     /** Care of the store: integrity check, backup, size, compaction, schema version. */

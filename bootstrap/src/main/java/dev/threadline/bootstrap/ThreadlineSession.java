@@ -5,6 +5,7 @@ import dev.threadline.application.checkpoint.RestoreOptions;
 import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
+import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -12,6 +13,7 @@ import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
+import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.cli.Session;
 import dev.threadline.cli.StoreAccess;
@@ -88,6 +90,11 @@ final class ThreadlineSession implements Session {
     }
 
     @Override
+    public StoreLifecycle lifecycle() {
+        return store.lifecycle();
+    }
+
+    @Override
     public TurnCompletion completeTurn(ThreadId thread, String commandId) {
         return store.completeTurn(thread, commandId);
     }
@@ -141,6 +148,16 @@ final class ThreadlineSession implements Session {
     @Override
     public Path dataDirectory() {
         return store.dataDirectory();
+    }
+
+    @Override
+    public UsageReport usage(int top) {
+        return store.usage(top);
+    }
+
+    @Override
+    public Maintenance.Compaction compact() {
+        return store.compact();
     }
 
     @Override

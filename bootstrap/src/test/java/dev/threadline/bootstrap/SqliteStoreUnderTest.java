@@ -1,7 +1,18 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.StoreUnderTest;
+import dev.threadline.application.importing.ImportEvents;
+import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSummary;
+import dev.threadline.json.ExportLines;
+import dev.threadline.json.ExportedEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The SQLite-backed facade behind the surface the application's behaviour tests drive. */
 public final class SqliteStoreUnderTest extends StoreUnderTest {
@@ -16,7 +27,27 @@ public final class SqliteStoreUnderTest extends StoreUnderTest {
                 threadline::inTransaction,
                 threadline::subscribe,
                 threadline::streamMessage,
+                threadline::usage,
+                threadline.lifecycle(),
+                archive -> importArchive(threadline, archive),
                 threadline::close);
+    }
+
+    /** Imports an archive file as the {@code import} command reads it, then catches up. */
+    private static ImportSummary importArchive(Threadline threadline, Path archive) {
+        ExportLines lines = new ExportLines();
+        List<ImportRecord> records = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(archive, StandardCharsets.UTF_8)) {
+                ExportedEvent event = lines.decode(records.size() + 1, line);
+                records.add(new ImportRecord(records.size() + 1, event.streamVersion(), event.event()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ImportSummary summary = new ImportEvents(threadline.events()).run(records.iterator(), done -> {});
+        threadline.projections().catchUp();
+        return summary;
     }
 
     /** Stores on the database in a data directory. */

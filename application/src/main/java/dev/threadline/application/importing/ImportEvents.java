@@ -102,7 +102,8 @@ public final class ImportEvents {
                     throw new DomainRuleViolation(
                             MATCHES_STORED_EVENT,
                             "line " + record.line() + " conflicts with the stored event " + stored.eventId()
-                                    + " at version " + version + " of stream " + streamId);
+                                    + " at version " + version + ": stream " + streamId
+                                    + " exists in this store with other events, and an import never writes over them");
                 }
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.threadline.application.port;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Care of the store itself: integrity, backups, size and compaction, so that an operator's tools
@@ -9,7 +10,9 @@ import java.util.List;
  *
  * <p>Concurrency: every operation may run while other processes use the store. A backup and a
  * compaction wait for the writers like a write transaction does and copy a consistent state;
- * none of them may be called inside a {@link Transactions} transaction.
+ * the usage reports ({@link #size()}, {@link #availableBytes()}, {@link #streamSizes()}) only read
+ * and never wait for a writer. None of them may be called inside a {@link Transactions}
+ * transaction.
  */
 public interface Maintenance {
 
@@ -31,8 +34,21 @@ public interface Maintenance {
      */
     Integrity backup(Path target);
 
-    /** How much space the store takes. */
+    /** How much space the store takes, and each table's share. Reads only. */
     Size size();
+
+    /**
+     * How many more bytes the store could grow by: the free space of the file system that holds
+     * it, when the storage can tell. Reads only.
+     */
+    OptionalLong availableBytes();
+
+    /**
+     * Each stream's events and the bytes they take in the log (every stored field of each event,
+     * indexes not counted), in one consistent read of the whole log. Streams without events are
+     * absent; the order is unspecified. Reads only.
+     */
+    List<StreamSize> streamSizes();
 
     /**
      * Gives back the space of deleted rows, waiting for the writers as a write transaction does.
@@ -82,6 +98,15 @@ public interface Maintenance {
      * @param rows how many rows it holds
      */
     record TableSize(String name, long bytes, long rows) {}
+
+    /**
+     * One stream's share of the log.
+     *
+     * @param streamId the stream
+     * @param events how many events it holds
+     * @param bytes the bytes its events take
+     */
+    record StreamSize(String streamId, long events, long bytes) {}
 
     /**
      * What a compaction did.

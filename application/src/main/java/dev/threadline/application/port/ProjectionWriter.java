@@ -49,6 +49,13 @@ public interface ProjectionWriter {
     /** Removes a setting, if present. */
     void removeSetting(String key);
 
+    /**
+     * Removes a thread's row and every row of it: its turns, its messages with their streamed
+     * text, and its checkpoints; nothing happens when the thread has no row. Search rows are the
+     * {@link SearchIndex}'s.
+     */
+    void purgeThread(ThreadId thread);
+
     /** Empties every read-model table; projector positions are left to {@link ProjectorPositions}. */
     void clear();
 }

@@ -26,6 +26,7 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.event.ThreadCreated;
 import dev.threadline.domain.event.ThreadDeleted;
 import dev.threadline.domain.event.ThreadForked;
+import dev.threadline.domain.event.ThreadPurged;
 import dev.threadline.domain.event.ThreadRenamed;
 import dev.threadline.domain.event.TurnCompleted;
 import dev.threadline.domain.event.TurnFailed;
@@ -221,6 +222,14 @@ public final class ReadModelProjector {
                 } else {
                     writer.putSetting(new SettingView(e.key(), e.value(), at));
                 }
+            }
+            case THREAD_PURGED -> {
+                ThreadId purged = ((ThreadPurged) event).threadId();
+                writer.purgeThread(purged);
+                search.removeThread(purged);
+            }
+            case EVENTS_QUARANTINED -> {
+                // The rows it names were never decoded, so no read model holds anything of them.
             }
         }
     }

@@ -149,8 +149,8 @@ class ImportEventsTest {
                 .isInstanceOfSatisfying(
                         DomainRuleViolation.class,
                         violation -> assertThat(violation.rule()).isEqualTo(ImportEvents.MATCHES_STORED_EVENT))
-                .hasMessage("line 7 conflicts with the stored event " + stored.eventId() + " at version 1 of stream "
-                        + project);
+                .hasMessage("line 7 conflicts with the stored event " + stored.eventId() + " at version 1: stream "
+                        + project + " exists in this store with other events, and an import never writes over them");
         assertThat(store.lastSequence()).isEqualTo(2);
     }
 

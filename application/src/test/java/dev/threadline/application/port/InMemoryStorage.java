@@ -26,6 +26,7 @@ import dev.threadline.domain.store.EventStore;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -55,7 +57,8 @@ public final class InMemoryStorage
                 Transactions,
                 CommandReceipts,
                 Maintenance,
-                SearchIndex {
+                SearchIndex,
+                LogRemoval {
 
     /** Everything stored; copied whole at the start of a transaction. */
     private static final class State {
@@ -69,9 +72,14 @@ public final class InMemoryStorage
         final TreeMap<String, SearchDocument> documents = new TreeMap<>();
         final Map<String, Long> positions = new HashMap<>();
         final Map<String, Receipt> receipts = new HashMap<>();
+        final List<RawRow> undecodable = new ArrayList<>();
+        /** The highest sequence ever used, so that none is reused after a removal. */
+        long ceiling;
 
         State copy() {
             State copy = new State();
+            copy.undecodable.addAll(undecodable);
+            copy.ceiling = ceiling;
             copy.log.addAll(log);
             copy.projects.putAll(projects);
             copy.threads.putAll(threads);
@@ -209,9 +217,7 @@ public final class InMemoryStorage
                     throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
                 }
             }
-            long sequence = state.log.isEmpty()
-                    ? 0
-                    : state.log.get(state.log.size() - 1).sequence();
+            long sequence = state.ceiling;
             Instant recorded = clock.instant();
             List<StoredEvent> stored = new ArrayList<>();
             for (NewEvent event : batch.events()) {
@@ -221,6 +227,7 @@ public final class InMemoryStorage
                 stored.add(event.storedAt(++sequence, version, recorded));
             }
             state.log.addAll(stored);
+            state.ceiling = sequence;
             return List.copyOf(stored);
         });
     }
@@ -248,13 +255,68 @@ public final class InMemoryStorage
 
     @Override
     public long lastSequence() {
-        return locked(() ->
-                state.log.isEmpty() ? 0L : state.log.get(state.log.size() - 1).sequence());
+        return locked(() -> Math.max(
+                state.log.isEmpty() ? 0L : state.log.get(state.log.size() - 1).sequence(),
+                state.undecodable.isEmpty()
+                        ? 0L
+                        : state.undecodable.get(state.undecodable.size() - 1).sequence()));
     }
 
     @Override
     public List<UndecodableEvent> undecodableEvents() {
-        return List.of();
+        return locked(() -> state.undecodable.stream()
+                .map(row -> new UndecodableEvent(row.sequence(), row.type(), "planted by a test"))
+                .toList());
+    }
+
+    /**
+     * Stores a row that cannot be decoded at the next sequence, as a damaged row of a real store.
+     *
+     * @return its sequence
+     */
+    public long plantUndecodable(String streamId, String type, String payload) {
+        return inTransaction(() -> {
+            long sequence = ++state.ceiling;
+            state.undecodable.add(new RawRow(
+                    sequence,
+                    EventId.next().toString(),
+                    streamId,
+                    0,
+                    type,
+                    AT_PLANTED,
+                    AT_PLANTED,
+                    null,
+                    null,
+                    null,
+                    payload));
+            return sequence;
+        });
+    }
+
+    private static final String AT_PLANTED = "2026-11-23T21:00:00Z";
+
+    // LogRemoval
+
+    @Override
+    public long remove(Selection selection) {
+        if (!insideTransaction()) {
+            throw new IllegalStateException("events are removed only inside a transaction");
+        }
+        int before = state.log.size() + state.undecodable.size();
+        if (selection instanceof WholeStream whole) {
+            state.log.removeIf(e -> e.streamId().equals(whole.streamId()));
+            state.undecodable.removeIf(r -> r.streamId().equals(whole.streamId()));
+        } else {
+            java.util.Set<Long> gone = new java.util.HashSet<>(((AtSequences) selection).sequences());
+            state.log.removeIf(e -> gone.contains(e.sequence()));
+            state.undecodable.removeIf(r -> gone.contains(r.sequence()));
+        }
+        return before - state.log.size() - state.undecodable.size();
+    }
+
+    @Override
+    public List<RawRow> undecodableRows() {
+        return locked(() -> List.copyOf(state.undecodable));
     }
 
     // ReadModels
@@ -429,6 +491,16 @@ public final class InMemoryStorage
     }
 
     @Override
+    public void purgeThread(ThreadId thread) {
+        write(() -> {
+            state.threads.remove(thread.toString());
+            state.turns.values().removeIf(t -> t.threadId().equals(thread));
+            state.messages.values().removeIf(m -> m.threadId().equals(thread));
+            state.checkpoints.values().removeIf(c -> c.threadId().equals(thread));
+        });
+    }
+
+    @Override
     public void clear() {
         write(() -> {
             state.projects.clear();
@@ -553,6 +625,27 @@ public final class InMemoryStorage
     public Size size() {
         long bytes = locked(() -> (long) state.log.size() * 100);
         return new Size(bytes, 0, List.of());
+    }
+
+    @Override
+    public OptionalLong availableBytes() {
+        return OptionalLong.empty(); // memory has no file system
+    }
+
+    /** A stream's bytes are its events' text forms in UTF-8: they grow with what the events hold. */
+    @Override
+    public List<StreamSize> streamSizes() {
+        return locked(() -> {
+            Map<String, long[]> sums = new TreeMap<>();
+            for (StoredEvent event : state.log) {
+                long[] sum = sums.computeIfAbsent(event.streamId(), key -> new long[2]);
+                sum[0]++;
+                sum[1] += event.toString().getBytes(StandardCharsets.UTF_8).length;
+            }
+            List<StreamSize> streams = new ArrayList<>();
+            sums.forEach((stream, sum) -> streams.add(new StreamSize(stream, sum[0], sum[1])));
+            return streams;
+        });
     }
 
     @Override

@@ -2,11 +2,19 @@ package dev.threadline.application.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.SettingChanged;
+import dev.threadline.domain.id.MessageId;
+import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.NewEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The storage-neutral behaviours of {@link Maintenance}. */
@@ -53,6 +61,72 @@ public abstract class MaintenanceContract extends StorageContract {
         assertThat(size.freeBytes()).isBetween(0L, size.bytes());
         assertThat(compaction.before()).isEqualTo(size.bytes());
         assertThat(compaction.after()).isBetween(0L, compaction.before());
+        assertThat(storage.events().lastSequence()).isEqualTo(20);
+    }
+
+    private void deltas(ThreadId thread, int count, String delta) {
+        MessageId message = MessageId.next();
+        List<NewEvent> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(NewEvent.of(new MessageDeltaAppended(thread, message, delta, AT)));
+        }
+        storage.events().append(AppendBatch.of(batch));
+    }
+
+    private Map<String, Maintenance.StreamSize> streamSizes() {
+        return maintenance().streamSizes().stream()
+                .collect(Collectors.toMap(Maintenance.StreamSize::streamId, Function.identity()));
+    }
+
+    @Test
+    void a_fresh_store_has_no_stream_sizes() {
+        assertThat(maintenance().streamSizes()).isEmpty();
+    }
+
+    @Test
+    void stream_sizes_count_each_streams_events_and_grow_with_what_they_hold() {
+        seed();
+        ThreadId small = ThreadId.next();
+        ThreadId large = ThreadId.next();
+        deltas(small, 3, "x");
+        deltas(large, 3, "x".repeat(1_000));
+
+        Map<String, Maintenance.StreamSize> sizes = streamSizes();
+
+        assertThat(sizes).containsOnlyKeys("settings", small.toString(), large.toString());
+        assertThat(sizes.get("settings").events()).isEqualTo(20);
+        assertThat(sizes.get(small.toString()).events()).isEqualTo(3);
+        assertThat(sizes.get(large.toString()).events()).isEqualTo(3);
+        assertThat(sizes.values()).allSatisfy(size -> assertThat(size.bytes()).isPositive());
+        assertThat(sizes.get(large.toString()).bytes()
+                        - sizes.get(small.toString()).bytes())
+                .isGreaterThanOrEqualTo(3 * 999L);
+    }
+
+    @Test
+    void a_multibyte_character_counts_as_its_stored_bytes() {
+        ThreadId ascii = ThreadId.next();
+        ThreadId accented = ThreadId.next();
+        deltas(ascii, 1, "e".repeat(100));
+        deltas(accented, 1, "é".repeat(100));
+
+        Map<String, Maintenance.StreamSize> sizes = streamSizes();
+
+        assertThat(sizes.get(accented.toString()).bytes()
+                        - sizes.get(ascii.toString()).bytes())
+                .isEqualTo(100);
+    }
+
+    @Test
+    void reporting_sizes_writes_nothing() {
+        seed();
+        Maintenance.Size before = maintenance().size();
+        List<Maintenance.StreamSize> streams = maintenance().streamSizes();
+
+        maintenance().availableBytes();
+
+        assertThat(maintenance().size()).isEqualTo(before);
+        assertThat(maintenance().streamSizes()).containsExactlyInAnyOrderElementsOf(streams);
         assertThat(storage.events().lastSequence()).isEqualTo(20);
     }
 }

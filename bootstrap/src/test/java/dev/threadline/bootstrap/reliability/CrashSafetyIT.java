@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.bootstrap.CliHarness;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -100,18 +97,9 @@ class CrashSafetyIT {
         Random random = new Random(20261130L);
         long acknowledged = 0;
         for (int round = 0; round < GROUP_ROUNDS; round++) {
-            String java = ProcessHandle.current().info().command().orElseThrow();
             Path err = temp.resolve("grouped-" + round + ".err");
-            Process child = new ProcessBuilder(List.of(
-                            java,
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            GroupCommittingWriter.class.getName(),
-                            data.toString(),
-                            acknowledgements.toString()))
-                    .redirectError(err.toFile())
-                    .start();
+            Process child =
+                    ChildJvm.start(GroupCommittingWriter.class, err, data.toString(), acknowledgements.toString());
             try {
                 assertThat(awaitReady(child))
                         .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
@@ -150,34 +138,19 @@ class CrashSafetyIT {
     }
 
     private Process start(Path data, Path exportFile, long seed, boolean importFirst, Path err) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        return new ProcessBuilder(List.of(
-                        java,
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CrashingWriter.class.getName(),
-                        data.toString(),
-                        exportFile.toString(),
-                        Long.toString(seed),
-                        importFirst ? "import-first" : "mixed"))
-                .redirectError(err.toFile())
-                .start();
+        return ChildJvm.start(
+                CrashingWriter.class,
+                err,
+                data.toString(),
+                exportFile.toString(),
+                Long.toString(seed),
+                importFirst ? "import-first" : "mixed");
     }
 
+    /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
     static boolean awaitReady(Process child) throws Exception {
-        CompletableFuture<Boolean> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                return "ready".equals(out.readLine());
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        try {
-            return ready.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            return false;
+        try (BufferedReader out = ChildJvm.output(child)) {
+            return ChildJvm.awaitReady(out);
         }
     }
 

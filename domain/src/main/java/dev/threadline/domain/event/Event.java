@@ -25,12 +25,18 @@ public sealed interface Event
                 CheckpointCreated,
                 CheckpointRestored,
                 SettingChanged,
-                ThreadForked {
+                ThreadForked,
+                ThreadPurged,
+                EventsQuarantined {
 
     /** The id of the one stream of global settings. */
     String SETTINGS_STREAM = "settings";
 
-    /** The stream this event belongs to: its project, its thread, or {@link #SETTINGS_STREAM}. */
+    /** The id of the stream of what happened to the store itself (purges, quarantines). */
+    String STORE_STREAM = "store";
+
+    /** The stream this event belongs to: its project, its thread, {@link #SETTINGS_STREAM} or {@link
+     * #STORE_STREAM}. */
     String streamId();
 
     /** When it happened. */

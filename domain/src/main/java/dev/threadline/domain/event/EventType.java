@@ -28,7 +28,9 @@ public enum EventType {
     CHECKPOINT_CREATED("CheckpointCreated", CheckpointCreated.class),
     CHECKPOINT_RESTORED("CheckpointRestored", CheckpointRestored.class),
     SETTING_CHANGED("SettingChanged", SettingChanged.class),
-    THREAD_FORKED("ThreadForked", ThreadForked.class);
+    THREAD_FORKED("ThreadForked", ThreadForked.class),
+    THREAD_PURGED("ThreadPurged", ThreadPurged.class),
+    EVENTS_QUARANTINED("EventsQuarantined", EventsQuarantined.class);
 
     private static final Map<String, EventType> BY_NAME = new HashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new HashMap<>();

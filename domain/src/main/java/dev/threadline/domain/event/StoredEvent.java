@@ -8,7 +8,8 @@ import java.util.Objects;
  * An event as the log holds it: its global position, identity, stream position, times, the ids
  * that tie it to a command, and the typed event.
  *
- * @param sequence global position, 1, 2, 3 … in commit order, without gaps
+ * @param sequence global position, strictly increasing in commit order; the only gaps are events
+ *     removed by a purge or a quarantine, which an event of the store stream records
  * @param eventId the event's unique id
  * @param streamId the stream it belongs to
  * @param streamVersion 0-based position within its stream

@@ -12,6 +12,7 @@ import dev.threadline.domain.event.ThreadArchived;
 import dev.threadline.domain.event.ThreadCreated;
 import dev.threadline.domain.event.ThreadDeleted;
 import dev.threadline.domain.event.ThreadForked;
+import dev.threadline.domain.event.ThreadPurged;
 import dev.threadline.domain.event.ThreadRenamed;
 import dev.threadline.domain.event.ThreadUnarchived;
 import dev.threadline.domain.event.TurnCompleted;
@@ -127,6 +128,43 @@ public final class ThreadRules {
     public static ThreadDeleted delete(ThreadState thread, Instant at) {
         requireNotDeleted(thread);
         return new ThreadDeleted(thread.id(), at);
+    }
+
+    /**
+     * Removes an archived or deleted thread for good, once no thread forked from it remains.
+     *
+     * @param forks the threads forked from it that are not purged
+     * @param events how many events go
+     * @param bytes their size in the export format
+     * @param archive the archive's file name, or null for none
+     * @param archiveSha256 the archive's SHA-256, or null for none
+     */
+    public static ThreadPurged purge(
+            ThreadState thread,
+            List<ThreadId> forks,
+            long events,
+            long bytes,
+            String archive,
+            String archiveSha256,
+            Instant at) {
+        requirePurgeable(thread, forks);
+        return new ThreadPurged(thread.id(), thread.projectId(), events, bytes, archive, archiveSha256, at);
+    }
+
+    /** Refuses a purge of a live thread, or of one with forks that are not purged. */
+    public static void requirePurgeable(ThreadState thread, List<ThreadId> forks) {
+        if (!thread.archived() && !thread.deleted()) {
+            throw new DomainRuleViolation(
+                    "thread-purgeable",
+                    "thread " + thread.id()
+                            + " is live; only an archived or deleted thread can be purged (rule thread-purgeable)");
+        }
+        if (!forks.isEmpty()) {
+            throw new DomainRuleViolation(
+                    "thread-has-forks",
+                    "thread " + thread.id() + " has " + forks.size() + " fork(s) that are not purged, the first "
+                            + forks.get(0) + "; purge them first (rule thread-has-forks)");
+        }
     }
 
     /** Starts a turn, with the user's prompt as its first message when one is given. */

@@ -70,6 +70,21 @@ public final class SampleEvents {
                         AT);
             case CHECKPOINT_RESTORED -> new CheckpointRestored(thread, checkpoint, AT);
             case SETTING_CHANGED -> new SettingChanged("ui.theme", "dark", AT);
+            case THREAD_PURGED ->
+                new ThreadPurged(
+                        thread,
+                        project,
+                        42,
+                        18_734,
+                        thread + "-20261123T210000Z.jsonl",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        AT);
+            case EVENTS_QUARANTINED ->
+                new EventsQuarantined(
+                        List.of(17L, 18L, 230L),
+                        "quarantine-20261123T210000Z.jsonl",
+                        "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+                        AT);
         };
     }
 

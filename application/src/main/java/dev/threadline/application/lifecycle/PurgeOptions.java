@@ -1,0 +1,34 @@
+package dev.threadline.application.lifecycle;
+
+import java.nio.file.Path;
+
+/**
+ * Where a purge archives the thread first.
+ *
+ * @param archiveTo the archive file, or null for the default place in the data directory
+ * @param noArchive true to keep no archive at all (then {@code archiveTo} must be null)
+ */
+public record PurgeOptions(Path archiveTo, boolean noArchive) {
+
+    /** Checks that an archive file and no archive are not both asked for. */
+    public PurgeOptions {
+        if (noArchive && archiveTo != null) {
+            throw new IllegalArgumentException("an archive file and no archive exclude each other");
+        }
+    }
+
+    /** Archive to the default place. */
+    public static PurgeOptions defaults() {
+        return new PurgeOptions(null, false);
+    }
+
+    /** Archive to this file. */
+    public static PurgeOptions archiveTo(Path file) {
+        return new PurgeOptions(file, false);
+    }
+
+    /** Keep no archive. */
+    public static PurgeOptions withoutArchive() {
+        return new PurgeOptions(null, true);
+    }
+}
