@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,11 +41,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--events must be at least 1000");
         }
         Output output = root.output();
-        List<BenchResult> results = root.bench().run(events, new LinkedHashSet<>(scenarios), step -> {
+        Consumer<String> progress = step -> {
             if (!output.json()) {
                 root.err().println("bench: " + step);
             }
-        });
+        };
+        List<BenchResult> results = root.database == null
+                ? root.bench().run(events, new LinkedHashSet<>(scenarios), progress)
+                : root.bench().run(events, root.database, progress);
         if (output.json()) {
             for (BenchResult r : results) {
                 var node = output.object()

@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** Runs the benchmark scenarios for {@code bench}; the composition root supplies it. */
-@FunctionalInterface
 public interface BenchRunner {
 
     /**
@@ -18,4 +17,14 @@ public interface BenchRunner {
      * @throws IllegalArgumentException when a name is not a scenario's
      */
     List<BenchResult> run(int events, Set<String> scenarios, Consumer<String> progress);
+
+    /**
+     * Runs the scenarios that apply on scratch schemas of a PostgreSQL database, beside raw pgjdbc
+     * and the floor on the same server, and drops them afterwards.
+     *
+     * @param events the size of the large scenarios
+     * @param database the database URL
+     * @param progress told what is being measured
+     */
+    List<BenchResult> run(int events, String database, Consumer<String> progress);
 }

@@ -69,6 +69,15 @@ public final class ThreadlineCli implements Callable<Integer> {
     Path dataDir;
 
     @Option(
+            names = "--database",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description = "A PostgreSQL database shared by many nodes, postgresql://user@host:port/db[?schema=NAME]"
+                    + " (default: $THREADLINE_DATABASE, else the SQLite file in the data directory); the data"
+                    + " directory still keeps archives and checkpoint repositories.")
+    String database;
+
+    @Option(
             names = "--json",
             scope = ScopeType.INHERIT,
             description = "Print machine-readable JSON (JSON Lines for streams).")
@@ -238,7 +247,7 @@ public final class ThreadlineCli implements Callable<Integer> {
     }
 
     Session openSession() {
-        return access.open(dataDirectory());
+        return access.open(dataDirectory(), database);
     }
 
     BenchRunner bench() {

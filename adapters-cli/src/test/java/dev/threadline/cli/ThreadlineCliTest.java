@@ -40,11 +40,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +72,19 @@ class ThreadlineCliTest {
     };
 
     private final List<Integer> benchSizes = new ArrayList<>();
-    private final BenchRunner bench = (events, scenarios, progress) -> {
+    private final BenchRunner bench = new BenchRunner() {
+        @Override
+        public List<BenchResult> run(int events, String database, Consumer<String> progress) {
+            throw new UnsupportedOperationException("no PostgreSQL in these tests");
+        }
+
+        @Override
+        public List<BenchResult> run(int events, Set<String> scenarios, Consumer<String> progress) {
+            return fakeBench(events, progress);
+        }
+    };
+
+    private List<BenchResult> fakeBench(int events, Consumer<String> progress) {
         benchSizes.add(events);
         progress.accept("event store batch append, " + events + " events");
         return List.of(
@@ -85,7 +99,7 @@ class ThreadlineCliTest {
                         true,
                         "4,000 events per run"),
                 new BenchResult("rebuild", "projection rebuild", "events/s", 50.5, 60, 50.5 / 60, "", null, "d"));
-    };
+    }
 
     private record Run(int exitCode, String out, String err) {}
 

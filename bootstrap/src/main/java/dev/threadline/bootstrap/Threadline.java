@@ -10,9 +10,12 @@ import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.lifecycle.StoreLifecycle;
+import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.port.IdSource;
+import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.port.ProjectionStorage;
+import dev.threadline.application.port.ScratchSpace;
 import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
@@ -27,6 +30,7 @@ import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
 import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.benchmark.BenchmarkedStore;
+import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
@@ -34,6 +38,14 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
 import dev.threadline.git.GitWorkspaceSnapshots;
 import dev.threadline.json.EventJsonCodec;
+import dev.threadline.postgres.PostgresCommandReceipts;
+import dev.threadline.postgres.PostgresDatabase;
+import dev.threadline.postgres.PostgresEventStore;
+import dev.threadline.postgres.PostgresLocation;
+import dev.threadline.postgres.PostgresLogRemoval;
+import dev.threadline.postgres.PostgresMaintenance;
+import dev.threadline.postgres.PostgresNotifications;
+import dev.threadline.postgres.PostgresProjections;
 import dev.threadline.sqlite.SqliteCommandReceipts;
 import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteEventStore;
@@ -47,6 +59,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 
 /**
  * Threadline embedded in a JVM application: the composition root, wired by hand. Open a store,
@@ -115,7 +128,8 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
     private final Path dataDirectory;
     private final Options options;
-    private final SqliteDatabase database;
+    private final Path databaseFile;
+    private final AutoCloseable storage;
     private final EventStore events;
     private final Projections projections;
     private final Commands commands;
@@ -129,23 +143,71 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final RestoreWorkspace restore;
     private final StoreLifecycle lifecycle;
 
-    private Threadline(Path dataDirectory, Options options) {
+    /**
+     * One store's ports as an adapter opens them.
+     *
+     * @param file the SQLite file, or null for a server
+     * @param wakeups starts delivering other nodes' commits to the given action, or null when
+     *     polling alone finds them
+     * @param close releases the store
+     */
+    private record Storage(
+            EventStore events,
+            ProjectionStorage projections,
+            CommandReceipts receipts,
+            Maintenance maintenance,
+            ScratchSpace scratch,
+            LogRemoval removal,
+            Path file,
+            java.util.function.Function<Runnable, AutoCloseable> wakeups,
+            AutoCloseable close) {}
+
+    private static Storage sqlite(Path dataDirectory, Options options) {
+        SqliteDatabase database =
+                SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
+        return new Storage(
+                new SqliteEventStore(database, new EventJsonCodec(), options.clock()),
+                SqliteProjections.storage(database),
+                new SqliteCommandReceipts(database, options.clock()),
+                new SqliteMaintenance(database),
+                SqliteProjections.scratchSpace(options.sqlite()),
+                new SqliteLogRemoval(database, new EventJsonCodec()),
+                database.file(),
+                null,
+                database::close);
+    }
+
+    private static Storage postgres(PostgresDatabase database, Options options) {
+        PostgresEventStore events = new PostgresEventStore(database, new EventJsonCodec(), options.clock());
+        return new Storage(
+                events,
+                PostgresProjections.storage(database),
+                new PostgresCommandReceipts(database, options.clock()),
+                new PostgresMaintenance(database, events),
+                PostgresProjections.scratchSpace(database),
+                new PostgresLogRemoval(database, events),
+                null,
+                wake -> new PostgresNotifications(database, wake),
+                database::close);
+    }
+
+    private Threadline(Path dataDirectory, Options options, Storage storage) {
         this.dataDirectory = dataDirectory;
         this.options = options;
-        this.database = SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
+        this.databaseFile = storage.file();
+        AutoCloseable wakeups = null;
         try {
-            EventJsonCodec codec = new EventJsonCodec();
-            this.events = new SqliteEventStore(database, codec, options.clock());
-            ProjectionStorage store = SqliteProjections.storage(database);
+            this.events = storage.events();
+            ProjectionStorage store = storage.projections();
             IdSource ids = IdSource.timeOrdered();
             this.transactions = store.transactions();
-            this.maintenance = new SqliteMaintenance(database);
-            this.projections = new Projections(events, store, SqliteProjections.scratchSpace(options.sqlite()));
+            this.maintenance = storage.maintenance();
+            this.projections = new Projections(events, store, storage.scratch());
             this.subscriptions = new Subscriptions(events, options.pollInterval());
             this.commands = new Commands(
                     events,
                     store.reads(),
-                    new SqliteCommandReceipts(database, options.clock()),
+                    storage.receipts(),
                     transactions,
                     projections,
                     options.clock(),
@@ -160,7 +222,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
             this.lifecycle = new StoreLifecycle(
                     events,
                     store.reads(),
-                    new SqliteLogRemoval(database, codec),
+                    storage.removal(),
                     transactions,
                     projections,
                     new JsonArchiveFiles(dataDirectory),
@@ -169,9 +231,27 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
                     ids,
                     subscriptions::notifyCommitted);
             projections.catchUp();
+            if (storage.wakeups() != null) {
+                wakeups = storage.wakeups().apply(subscriptions::notifyCommitted);
+            }
         } catch (RuntimeException e) {
-            database.close();
+            closeQuietly(storage.close(), e);
             throw e;
+        }
+        AutoCloseable listening = wakeups;
+        this.storage = () -> {
+            if (listening != null) {
+                listening.close();
+            }
+            storage.close().close();
+        };
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, Exception primary) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            primary.addSuppressed(e);
         }
     }
 
@@ -187,7 +267,44 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
     /** Opens the store in a data directory with the given options. */
     public static Threadline open(Path dataDirectory, Options options) {
-        return new Threadline(dataDirectory.toAbsolutePath().normalize(), options);
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return new Threadline(directory, options, sqlite(directory, options));
+    }
+
+    /**
+     * Opens the store a database URL names, keeping what is local to this machine (archives,
+     * checkpoint repositories) in the data directory. A {@code postgresql://user@host:port/db}
+     * URL (optionally {@code ?schema=NAME}, default {@code threadline}) names a schema on a
+     * PostgreSQL server that many nodes share; null or blank means the SQLite file in the data
+     * directory.
+     *
+     * @throws dev.threadline.domain.error.InvalidInput when the URL is not one Threadline reads
+     * @throws dev.threadline.domain.error.StorageFailure when the store cannot be opened
+     */
+    public static Threadline open(Path dataDirectory, String databaseUrl, Options options) {
+        if (databaseUrl == null || databaseUrl.isBlank()) {
+            return open(dataDirectory, options);
+        }
+        if (!PostgresLocation.isPostgresUrl(databaseUrl)) {
+            throw new InvalidInput("the database URL must name a PostgreSQL database"
+                    + " (postgresql://user@host:port/database); without one the store is the SQLite file in the"
+                    + " data directory");
+        }
+        PostgresLocation location = PostgresLocation.parse(databaseUrl);
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return new Threadline(directory, options, postgres(PostgresDatabase.open(location), options));
+    }
+
+    /**
+     * Opens a store in a schema of a PostgreSQL database reached through the embedder's own data
+     * source (its pool and credentials), keeping what is local to this machine in the data
+     * directory.
+     *
+     * @param schema the schema that holds (or will hold) Threadline's tables
+     */
+    public static Threadline open(Path dataDirectory, DataSource dataSource, String schema, Options options) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        return new Threadline(directory, options, postgres(PostgresDatabase.open(dataSource, schema), options));
     }
 
     /** Opens the store in the default data directory ({@link #defaultDataDirectory()}). */
@@ -317,9 +434,10 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         return dataDirectory;
     }
 
-    /** The database file. */
+    /** The SQLite database file, or null when the store is on a PostgreSQL server. */
+    @Override
     public Path databaseFile() {
-        return database.file();
+        return databaseFile;
     }
 
     /** Tells the events' other readers (subscriptions) that the log has grown. */
@@ -367,6 +485,12 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     @Override
     public void close() {
         subscriptions.close();
-        database.close();
+        try {
+            storage.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

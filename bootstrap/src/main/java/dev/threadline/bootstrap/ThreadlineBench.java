@@ -2,8 +2,10 @@ package dev.threadline.bootstrap;
 
 import dev.threadline.benchmark.Benchmark;
 import dev.threadline.benchmark.BenchmarkResult;
+import dev.threadline.benchmark.PostgresBenchmark;
 import dev.threadline.cli.BenchResult;
 import dev.threadline.cli.BenchRunner;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +25,21 @@ final class ThreadlineBench implements BenchRunner {
                                 directory, Threadline.Options.defaults().withSqlite(sqlite)),
                         events,
                         scenarios,
+                        progress)
+                .stream()
+                .map(ThreadlineBench::toCli)
+                .toList();
+    }
+
+    @Override
+    public List<BenchResult> run(int events, String database, Consumer<String> progress) {
+        return PostgresBenchmark.run(
+                        url -> Threadline.open(
+                                Path.of(System.getProperty("java.io.tmpdir"), "threadline-bench-local"),
+                                url,
+                                Threadline.Options.defaults()),
+                        database,
+                        events,
                         progress)
                 .stream()
                 .map(ThreadlineBench::toCli)

@@ -33,6 +33,9 @@ final class ThreadlineSession implements Session {
     /** The environment variable that shortens or lengthens the wait for a busy file, in milliseconds. */
     static final String BUSY_TIMEOUT_VARIABLE = "THREADLINE_BUSY_TIMEOUT_MS";
 
+    /** The environment variable that names the default database (a PostgreSQL URL). */
+    static final String DATABASE_VARIABLE = "THREADLINE_DATABASE";
+
     /** Opens stores in data directories; the default one and the busy timeout come from the environment. */
     static final StoreAccess ACCESS = access(System.getenv());
 
@@ -41,13 +44,19 @@ final class ThreadlineSession implements Session {
         return new StoreAccess() {
             @Override
             public Session open(Path dataDirectory) {
+                return open(dataDirectory, null);
+            }
+
+            @Override
+            public Session open(Path dataDirectory, String database) {
                 Threadline.Options options = Threadline.Options.defaults();
                 String timeout = environment.get(BUSY_TIMEOUT_VARIABLE);
                 if (timeout != null && !timeout.isBlank()) {
                     options = options.withSqlite(
                             options.sqlite().withBusyTimeout(Duration.ofMillis(busyMillis(timeout))));
                 }
-                return new ThreadlineSession(Threadline.open(dataDirectory, options));
+                String url = database != null ? database : environment.get(DATABASE_VARIABLE);
+                return new ThreadlineSession(Threadline.open(dataDirectory, url, options));
             }
 
             @Override

@@ -23,6 +23,7 @@ final class ArchitectureRules {
     static final String DOMAIN = ROOT + ".domain";
     static final String APPLICATION = ROOT + ".application";
     static final String SQLITE = ROOT + ".sqlite";
+    static final String POSTGRES = ROOT + ".postgres";
     static final String CLI = ROOT + ".cli";
     static final String GIT = ROOT + ".git";
     static final String JSON = ROOT + ".json";
@@ -30,11 +31,19 @@ final class ArchitectureRules {
     static final String BOOTSTRAP = ROOT + ".bootstrap";
 
     /** The root package of each module's production classes. */
-    static final String[] MODULES = {DOMAIN, APPLICATION, JSON, SQLITE, GIT, CLI, BENCHMARK, BOOTSTRAP};
+    static final String[] MODULES = {DOMAIN, APPLICATION, JSON, SQLITE, POSTGRES, GIT, CLI, BENCHMARK, BOOTSTRAP};
 
-    /** Packages of the libraries that must never reach the core: JSON, SQL, SQLite, the CLI. */
+    /** Packages of the libraries that must never reach the core: JSON, SQL, the databases, the CLI. */
     static final String[] FRAMEWORK_PACKAGES = {
-        "org.jooq..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "org.sqlite..", "picocli.."
+        "org.jooq..",
+        "com.fasterxml.jackson..",
+        "java.sql..",
+        "javax.sql..",
+        "org.sqlite..",
+        "org.postgresql..",
+        "com.zaxxer..",
+        "org.flywaydb..",
+        "picocli.."
     };
 
     private ArchitectureRules() {}
@@ -123,8 +132,9 @@ final class ArchitectureRules {
 
     /**
      * The composition root holds wiring only: its classes sit in its one package (no feature
-     * subpackages such as a benchmark or a store of its own) and use no SQL, JSON or SQLite library
-     * themselves; adapters own those.
+     * subpackages such as a benchmark or a store of its own) and use no SQL, JSON or database
+     * library themselves; adapters own those. The one exception is {@code javax.sql.DataSource},
+     * which an embedder hands the facade to reach a PostgreSQL server through its own pool.
      */
     static ArchRule holdsOnlyWiring(String bootstrap) {
         return classes()
@@ -134,7 +144,14 @@ final class ArchitectureRules {
                 .resideInAPackage(bootstrap)
                 .andShould()
                 .onlyDependOnClassesThat(JavaClass.Predicates.resideOutsideOfPackages(
-                        "org.jooq..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "org.sqlite.."))
+                                "org.jooq..",
+                                "com.fasterxml.jackson..",
+                                "java.sql..",
+                                "javax.sql..",
+                                "org.sqlite..",
+                                "org.postgresql..",
+                                "com.zaxxer..")
+                        .or(JavaClass.Predicates.equivalentTo(javax.sql.DataSource.class)))
                 .allowEmptyShould(true)
                 .because("bootstrap wires the adapters to the application; it holds no feature and no storage code");
     }

@@ -7,6 +7,7 @@ import static dev.threadline.bootstrap.architecture.ArchitectureRules.CLI;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.DOMAIN;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.GIT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.JSON;
+import static dev.threadline.bootstrap.architecture.ArchitectureRules.POSTGRES;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.ROOT;
 import static dev.threadline.bootstrap.architecture.ArchitectureRules.SQLITE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +85,14 @@ class DependencyRulesTest {
     }
 
     @Test
+    void the_postgres_adapter_depends_on_no_other_adapter_and_none_on_it() {
+        for (String other : new String[] {SQLITE, CLI, GIT}) {
+            assertHolds(ArchitectureRules.doesNotDependOn(POSTGRES, other));
+            assertHolds(ArchitectureRules.doesNotDependOn(other, POSTGRES));
+        }
+    }
+
+    @Test
     void the_json_codec_depends_only_on_the_domain_and_jackson() {
         assertHolds(ArchitectureRules.dependsOnlyOnTheDomainAndJackson(JSON, DOMAIN));
     }
@@ -119,7 +128,7 @@ class DependencyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {APPLICATION, JSON, SQLITE, GIT, CLI, BENCHMARK, BOOTSTRAP})
+    @ValueSource(strings = {APPLICATION, JSON, SQLITE, POSTGRES, GIT, CLI, BENCHMARK, BOOTSTRAP})
     void no_module_but_the_domain_mints_an_id_outside_the_id_source(String module) {
         assertHolds(ArchitectureRules.takesNewIdsOnlyFrom(IdSource.class.getName(), module, DOMAIN));
     }

@@ -148,7 +148,7 @@ class CrashSafetyIT {
     }
 
     /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
-    private static boolean awaitReady(Process child) throws Exception {
+    static boolean awaitReady(Process child) throws Exception {
         try (BufferedReader out = ChildJvm.output(child)) {
             return ChildJvm.awaitReady(out);
         }

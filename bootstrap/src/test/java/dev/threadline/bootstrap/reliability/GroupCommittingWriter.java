@@ -24,7 +24,8 @@ import java.util.UUID;
  * they share group commits, until the test kills the process with SIGKILL. After each result a
  * thread appends the command's id to the acknowledgement file (one line, one write); every id
  * there was acknowledged, so it must survive the kill. Some commands are refused on purpose and
- * roll back alone inside their group. Prints {@code ready} once the store is open.
+ * roll back alone inside their group. Prints {@code ready} once the store is open. A third
+ * argument names a database URL (PostgreSQL) to write instead of the data directory's file.
  */
 public final class GroupCommittingWriter {
 
@@ -35,7 +36,9 @@ public final class GroupCommittingWriter {
     public static void main(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         Path acknowledged = Path.of(args[1]);
-        try (Threadline store = Threadline.open(data);
+        try (Threadline store = args.length > 2
+                        ? Threadline.open(data, args[2], Threadline.Options.defaults())
+                        : Threadline.open(data);
                 OutputStream acks =
                         Files.newOutputStream(acknowledged, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             ProjectId project = store.execute(new CreateProject("crash", "/crash/" + UUID.randomUUID()))

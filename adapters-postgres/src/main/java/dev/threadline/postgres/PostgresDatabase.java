@@ -1,0 +1,531 @@
+package dev.threadline.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.error.StorageFailure.Reason;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+
+/**
+ * One Threadline schema on a PostgreSQL server, shared by every node that points at it.
+ *
+ * <p>Write transactions are bound to the calling thread; nested work joins the outer transaction.
+ * Every write transaction's first statement takes the store's transaction-scoped advisory lock,
+ * so writers on all nodes are serialised: what a transaction reads stays true until it commits,
+ * and the log's next sequence, read under the lock, numbers events in commit order with no gap.
+ * The lock is released by the commit itself, after the events became visible. Group commit runs
+ * many commands in one such transaction, so a node pays the lock once per group. Readers never
+ * take it.
+ */
+public final class PostgresDatabase implements AutoCloseable {
+
+    private final PostgresLocation location;
+    private final DataSource dataSource;
+    private final boolean ownsPool;
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    /** The state of the calling thread's open transaction. */
+    private static final class Transaction {
+        final Connection connection;
+        int depth = 1;
+        boolean appended;
+        /** The first storage failure not undone by a savepoint: it dooms the transaction. */
+        StorageFailure failed;
+        /** The log's last sequence as this transaction knows it, or -1. */
+        long head = -1;
+
+        Transaction(Connection connection) {
+            this.connection = connection;
+        }
+    }
+
+    private PostgresDatabase(PostgresLocation location, DataSource dataSource, boolean ownsPool) {
+        this.location = location;
+        this.dataSource = dataSource;
+        this.ownsPool = ownsPool;
+    }
+
+    /**
+     * Connects to a server through a pool of its own and migrates the schema.
+     *
+     * @throws StorageFailure saying why the store cannot be used (nothing is written then)
+     */
+    public static PostgresDatabase open(PostgresLocation location) {
+        HikariDataSource pool = pool(location, 8);
+        try {
+            return open(location, pool, true);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Uses an embedder's data source (its pool, its credentials) and migrates the schema.
+     *
+     * @param dataSource connections to the database
+     * @param schema the schema that holds Threadline's tables
+     * @throws StorageFailure saying why the store cannot be used (nothing is written then)
+     */
+    public static PostgresDatabase open(DataSource dataSource, String schema) {
+        PostgresLocation location;
+        try (Connection connection = dataSource.getConnection()) {
+            location = PostgresLocation.parse(connection.getMetaData().getURL());
+            String user = connection.getMetaData().getUserName();
+            location = new PostgresLocation(
+                    location.host(), location.port(), location.database(), user, null, schema, Map.of());
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(
+                    PostgresLocation.parse("postgresql://data-source/unknown?schema=" + schema), "connect", e);
+        }
+        return open(location, dataSource, false);
+    }
+
+    /** A store on another schema of the same connections (a scratch store). */
+    static PostgresDatabase open(PostgresLocation location, DataSource dataSource) {
+        return open(location, dataSource, false);
+    }
+
+    private static PostgresDatabase open(PostgresLocation location, DataSource dataSource, boolean owned) {
+        PostgresDatabase database = new PostgresDatabase(location, dataSource, owned);
+        PostgresSchema.prepare(database);
+        return database;
+    }
+
+    /** A pool of at most {@code size} connections whose search path is the location's schema. */
+    static HikariDataSource pool(PostgresLocation location, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(location.jdbcUrl());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setSchema(location.schema());
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setPoolName("threadline");
+        config.addDataSourceProperty("ApplicationName", "threadline");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw PostgresErrors.translate(location, "connect", e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Where the store is. */
+    public PostgresLocation location() {
+        return location;
+    }
+
+    /** The schema's name. */
+    public String schema() {
+        return location.schema();
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The advisory lock's key: one per schema, so two stores on one database do not share it. */
+    long lockKey() {
+        return ("threadline:" + location.schema()).hashCode() & 0xFFFFFFFFL;
+    }
+
+    /**
+     * A connection of its own for a long-lived session (listening for notifications): a new one
+     * outside the pool when the store has its own pool, else one taken from the embedder's data
+     * source for as long as it is held. The caller closes it.
+     */
+    Connection openDedicated() throws SQLException {
+        if (!ownsPool) {
+            return borrow();
+        }
+        java.util.Properties properties = new java.util.Properties();
+        if (location.user() != null) {
+            properties.setProperty("user", location.user());
+        }
+        if (location.password() != null) {
+            properties.setProperty("password", location.password());
+        }
+        properties.setProperty("ApplicationName", "threadline-listen");
+        properties.setProperty("tcpKeepAlive", "true");
+        return java.sql.DriverManager.getConnection(location.jdbcUrl(), properties);
+    }
+
+    /**
+     * A statement naming an identifier of this program's own making (a schema or channel name
+     * checked by {@link PostgresLocation}), double-quoted; never a value from a user's data.
+     */
+    static String withIdentifier(String before, String identifier, String after) {
+        return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
+    }
+
+    /** Runs after every commit that appended events, on the committing thread. */
+    public void afterAppendCommit(Runnable action) {
+        afterAppendCommits.add(action);
+    }
+
+    /** A pooled connection whose search path is the schema; the caller closes it. */
+    Connection borrow() {
+        checkOpen();
+        try {
+            Connection connection = dataSource.getConnection();
+            if (!ownsPool) {
+                try {
+                    connection.setSchema(location.schema());
+                } catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(location, "connect", e);
+        }
+    }
+
+    /**
+     * Runs work in a write transaction and commits it; any exception rolls it back. Inside another
+     * transaction on the same thread the work joins it.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            return joined(open, work);
+        }
+        Connection connection = borrow();
+        Transaction transaction = new Transaction(connection);
+        boolean committed = false;
+        try {
+            connection.setAutoCommit(false);
+            current.set(transaction);
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, lockKey());
+                lock.execute();
+            }
+            T result = work.run(connection);
+            if (transaction.failed != null) {
+                throw new StorageFailure(
+                        transaction.failed.reason(),
+                        "the transaction was rolled back: a storage failure inside it was caught and not"
+                                + " rethrown (" + transaction.failed.getMessage() + ")",
+                        transaction.failed);
+            }
+            connection.commit();
+            committed = true;
+            return result;
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw PostgresErrors.translate(location, "write", e);
+        } catch (RuntimeException | Error e) {
+            rollback(connection, e);
+            throw e;
+        } finally {
+            current.remove();
+            release(connection);
+            if (committed && transaction.appended) {
+                for (Runnable action : afterAppendCommits) {
+                    action.run();
+                }
+            }
+        }
+    }
+
+    private <T> T joined(Transaction open, SqlWork<T> work) {
+        open.depth++;
+        try {
+            return work.run(open.connection);
+        } catch (SQLException e) {
+            throw failedInside(open, PostgresErrors.translate(location, "write", e));
+        } catch (StorageFailure e) {
+            throw e.reason() == Reason.ENCODING ? e : failedInside(open, e);
+        } finally {
+            open.depth--;
+        }
+    }
+
+    private static StorageFailure failedInside(Transaction open, StorageFailure failure) {
+        if (open.failed == null) {
+            open.failed = failure;
+        }
+        return failure;
+    }
+
+    /**
+     * Runs work under a savepoint of the open transaction: an exception rolls the work back and is
+     * rethrown, and the transaction goes on. Outside a transaction the work runs in its own.
+     */
+    public <T> T inSavepoint(SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open == null) {
+            return inTransaction(work);
+        }
+        if (open.failed != null) {
+            throw open.failed;
+        }
+        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest.
+        long headBefore = open.head;
+        execute(open.connection, "SAVEPOINT tl_work", "begin a savepoint");
+        try {
+            T result = joined(open, work);
+            execute(open.connection, "RELEASE SAVEPOINT tl_work", "release a savepoint");
+            return result;
+        } catch (RuntimeException | Error e) {
+            try (Statement statement = open.connection.createStatement()) {
+                statement.execute("ROLLBACK TO SAVEPOINT tl_work");
+                statement.execute("RELEASE SAVEPOINT tl_work");
+                open.failed = null; // PostgreSQL undid the failed work with the savepoint
+                open.head = headBefore;
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+                failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
+            }
+            throw e;
+        }
+    }
+
+    private void execute(Connection connection, String sql, String doing) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(location, doing, e);
+        }
+    }
+
+    /** Whether the calling thread is inside a write transaction. */
+    public boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /** The open transaction's knowledge of the log's last sequence, -1 when unknown or outside. */
+    long knownHead() {
+        Transaction open = current.get();
+        return open == null ? -1 : open.head;
+    }
+
+    /** Records, inside a transaction, the log's last sequence and that it appended. */
+    void appended(long head) {
+        Transaction open = current.get();
+        open.head = head;
+        open.appended = true;
+    }
+
+    /** Records, inside a transaction, the log's last sequence read under the lock. */
+    void readHead(long head) {
+        Transaction open = current.get();
+        if (open != null) {
+            open.head = head;
+        }
+    }
+
+    /** Runs work on the transaction's connection, or on a pooled one in autocommit. */
+    public <T> T withConnection(SqlWork<T> work) {
+        Transaction open = current.get();
+        if (open != null) {
+            return joined(open, work);
+        }
+        try (Connection connection = borrow()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(location, "read", e);
+        }
+    }
+
+    /** Rows of a query, each mapped. */
+    <T> List<T> list(String sql, RowReader<T> map, Object... values) {
+        return withConnection(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                List<T> rows = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(map.read(result));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    /** The first row of a query, mapped. */
+    <T> Optional<T> first(String sql, RowReader<T> map, Object... values) {
+        List<T> rows = list(sql, map, values);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** Runs an update in the caller's transaction, or in one of its own. */
+    int update(String sql, Object... values) {
+        return inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, values);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Binds values: text, numbers, flags as 0/1, instants and ids as their text, nulls. */
+    static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            Object value = values[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else if (value instanceof Long number) {
+                statement.setLong(index, number);
+            } else if (value instanceof Integer number) {
+                statement.setLong(index, number);
+            } else if (value instanceof Boolean flag) {
+                statement.setLong(index, flag ? 1 : 0);
+            } else if (value instanceof Instant instant) {
+                statement.setString(index, instant.toString());
+            } else {
+                statement.setString(index, value.toString());
+            }
+        }
+    }
+
+    /**
+     * The rows of a query streamed with a server-side cursor, in constant memory: on the
+     * transaction's connection inside one, else on a connection of its own in a read-only
+     * transaction, released when the stream is closed (which must happen on the calling thread).
+     */
+    <T> Stream<T> stream(String sql, RowReader<T> map, Object... values) {
+        Transaction open = current.get();
+        return stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
+    }
+
+    /** The rows of a query streamed on a connection the caller holds in a transaction. */
+    <T> Stream<T> streamOn(Connection connection, String sql, RowReader<T> map, Object... values) {
+        return stream(connection, false, sql, map, values);
+    }
+
+    private <T> Stream<T> stream(Connection connection, boolean own, String sql, RowReader<T> map, Object... values) {
+        PreparedStatement statement = null;
+        try {
+            if (own) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
+            statement = connection.prepareStatement(sql);
+            statement.setFetchSize(1_000);
+            bind(statement, values);
+            ResultSet rows = statement.executeQuery();
+            PreparedStatement query = statement;
+            Spliterator<T> read =
+                    new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                        @Override
+                        public boolean tryAdvance(Consumer<? super T> action) {
+                            try {
+                                while (rows.next()) {
+                                    T row = map.read(rows);
+                                    if (row != null) {
+                                        action.accept(row);
+                                        return true;
+                                    }
+                                }
+                                return false;
+                            } catch (SQLException e) {
+                                throw PostgresErrors.translate(location, "read", e);
+                            }
+                        }
+                    };
+            return StreamSupport.stream(read, false).onClose(() -> {
+                try {
+                    query.close();
+                } catch (SQLException e) {
+                    throw PostgresErrors.translate(location, "read", e);
+                } finally {
+                    if (own) {
+                        endReader(connection);
+                    }
+                }
+            });
+        } catch (SQLException | RuntimeException e) {
+            try {
+                if (statement != null) {
+                    statement.close();
+                }
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            if (own) {
+                endReader(connection);
+            }
+            throw e instanceof SQLException failure
+                    ? PostgresErrors.translate(location, "read", failure)
+                    : (RuntimeException) e;
+        }
+    }
+
+    private void endReader(Connection connection) {
+        try {
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // The connection goes back to the pool, which discards a broken one.
+        } finally {
+            release(connection);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void release(Connection connection) {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            // A broken connection: closing it below hands it back, and the pool replaces it.
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing is left to undo: the transaction has ended.
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StorageFailure(Reason.UNAVAILABLE, "the store at " + location + " is closed", null);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsPool && dataSource instanceof HikariDataSource pool) {
+            pool.close();
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package dev.threadline.postgres;
+
+import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.error.StorageFailure.Reason;
+import dev.threadline.domain.error.VersionConflict;
+import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.EventId;
+import dev.threadline.domain.store.AppendBatch;
+import dev.threadline.domain.store.AppendRetry;
+import dev.threadline.domain.store.EventMetadata;
+import dev.threadline.domain.store.EventStore;
+import dev.threadline.domain.store.ExpectedVersion;
+import dev.threadline.domain.store.NewEvent;
+import dev.threadline.domain.store.UndecodableEvent;
+import dev.threadline.json.EventJsonCodec;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The event log in the {@code events} table. An append runs in the store's write transaction,
+ * whose lock serialises writers on every node: it first reads what it depends on (stored copies
+ * of its event ids, its streams' versions), then numbers its events after {@code log_head}, then
+ * writes them and the new head. A retry is judged by {@link AppendRetry} before anything is
+ * written, so a refused append never aborts the transaction it runs in.
+ */
+public final class PostgresEventStore implements EventStore {
+
+    static final String COLUMNS = "sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
+            + " recorded_at, command_id, causation_id, correlation_id, payload";
+    private static final String INSERT =
+            "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM events WHERE event_id = ANY (?)";
+    /** A stream's version, read from the end of its index: the same cost however long the stream. */
+    private static final String VERSION = "SELECT max(stream_version) FROM events WHERE stream_id = ?";
+
+    private static final String HEAD = "SELECT last_sequence FROM log_head WHERE id = 1";
+    private static final String SET_HEAD = "UPDATE log_head SET last_sequence = ? WHERE id = 1";
+    private static final String REPLAY = "SELECT " + COLUMNS + " FROM events WHERE sequence > ? ORDER BY sequence";
+    private static final String REPLAY_UP_TO =
+            "SELECT " + COLUMNS + " FROM events WHERE sequence > ? AND sequence <= ? ORDER BY sequence";
+    private static final String STREAM =
+            "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version";
+    private static final String LAST = "SELECT coalesce(max(sequence), 0) FROM events";
+
+    private final PostgresDatabase database;
+    private final EventJsonCodec codec;
+    private final Clock clock;
+
+    /**
+     * @param database the open store
+     * @param codec the JSON codec for payloads
+     * @param clock the source of {@code recordedAt}
+     */
+    public PostgresEventStore(PostgresDatabase database, EventJsonCodec codec, Clock clock) {
+        this.database = database;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    /** A decoded row: exactly one of the two is set. */
+    record Row(StoredEvent event, UndecodableEvent undecodable) {}
+
+    /** Decodes the row a result set of {@link #COLUMNS} stands on. */
+    Row read(ResultSet rows) throws SQLException {
+        long sequence = rows.getLong(1);
+        String type = rows.getString(5);
+        try {
+            Event event = codec.decode(type, rows.getString(11));
+            return new Row(
+                    new StoredEvent(
+                            sequence,
+                            new EventId(UUID.fromString(rows.getString(2))),
+                            rows.getString(3),
+                            rows.getLong(4),
+                            Instant.parse(rows.getString(6)),
+                            Instant.parse(rows.getString(7)),
+                            rows.getString(8),
+                            rows.getString(9),
+                            rows.getString(10),
+                            event),
+                    null);
+        } catch (RuntimeException e) {
+            return new Row(null, new UndecodableEvent(sequence, type, e.getMessage()));
+        }
+    }
+
+    private StoredEvent decoded(ResultSet rows) throws SQLException {
+        return read(rows).event();
+    }
+
+    @Override
+    public List<StoredEvent> append(AppendBatch batch) {
+        AppendRetry.checkDistinct(batch);
+        String[] payloads = new String[batch.events().size()];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = encode(batch.events().get(i), i);
+        }
+        return database.inTransaction(connection -> {
+            Map<EventId, Optional<StoredEvent>> stored = storedCopies(connection, batch);
+            if (AppendRetry.judge(batch, stored) instanceof AppendRetry.Retry retry) {
+                return retry.stored();
+            }
+            Set<String> streams = new LinkedHashSet<>();
+            for (NewEvent event : batch.events()) {
+                streams.add(event.event().streamId());
+            }
+            streams.addAll(batch.expectations().keySet());
+            Map<String, Long> versions = versions(connection, streams);
+            for (Map.Entry<String, ExpectedVersion> expectation :
+                    batch.expectations().entrySet()) {
+                long current = versions.get(expectation.getKey());
+                if (!expectation.getValue().isMetBy(current)) {
+                    throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
+                }
+            }
+            long sequence = head(connection);
+            Instant recorded = clock.instant();
+            List<StoredEvent> events = new ArrayList<>(payloads.length);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < payloads.length; i++) {
+                    NewEvent event = batch.events().get(i);
+                    String stream = event.event().streamId();
+                    long version = versions.get(stream) + 1;
+                    versions.put(stream, version);
+                    EventMetadata meta = event.metadata();
+                    StoredEvent next = new StoredEvent(
+                            ++sequence,
+                            event.eventId(),
+                            stream,
+                            version,
+                            event.event().at(),
+                            recorded,
+                            meta.commandId(),
+                            meta.causationId(),
+                            meta.correlationId(),
+                            event.event());
+                    PostgresDatabase.bind(
+                            insert,
+                            next.sequence(),
+                            next.eventId(),
+                            stream,
+                            version,
+                            next.type(),
+                            next.occurredAt(),
+                            recorded,
+                            meta.commandId(),
+                            meta.causationId(),
+                            meta.correlationId(),
+                            payloads[i]);
+                    insert.addBatch();
+                    events.add(next);
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement head = connection.prepareStatement(SET_HEAD)) {
+                head.setLong(1, sequence);
+                head.executeUpdate();
+            }
+            database.appended(sequence);
+            return List.copyOf(events);
+        });
+    }
+
+    private String encode(NewEvent event, int index) {
+        try {
+            return codec.encode(event.event());
+        } catch (IllegalArgumentException e) {
+            throw new StorageFailure(
+                    Reason.ENCODING,
+                    "event " + (index + 1) + " of the batch (" + event.eventId() + ") cannot be stored: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private Map<EventId, Optional<StoredEvent>> storedCopies(Connection connection, AppendBatch batch)
+            throws SQLException {
+        String[] ids = batch.events().stream().map(e -> e.eventId().toString()).toArray(String[]::new);
+        Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(BY_IDS)) {
+            Array array = connection.createArrayOf("text", ids);
+            query.setArray(1, array);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.put(new EventId(UUID.fromString(rows.getString(2))), Optional.ofNullable(decoded(rows)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, Long> versions(Connection connection, Set<String> streams) throws SQLException {
+        Map<String, Long> versions = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(VERSION)) {
+            for (String stream : streams) {
+                query.setString(1, stream);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    long version = row.getLong(1);
+                    versions.put(stream, row.wasNull() ? -1L : version);
+                }
+            }
+        }
+        return versions;
+    }
+
+    /** The last sequence ever given out, read under the transaction's lock. */
+    private long head(Connection connection) throws SQLException {
+        long known = database.knownHead();
+        if (known >= 0) {
+            return known;
+        }
+        try (PreparedStatement query = connection.prepareStatement(HEAD);
+                ResultSet row = query.executeQuery()) {
+            row.next();
+            long head = row.getLong(1);
+            database.readHead(head);
+            return head;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Outside a transaction the replay reads on a connection of its own with a cursor; inside
+     * one it reads on the transaction's connection, up to the last event when it starts, and must
+     * be read before the transaction ends.
+     */
+    @Override
+    public Stream<StoredEvent> replayFrom(long afterSequence) {
+        if (database.inTransaction()) {
+            long upTo = lastSequence();
+            return database.stream(REPLAY_UP_TO, this::decoded, afterSequence, upTo);
+        }
+        return database.stream(REPLAY, this::decoded, afterSequence);
+    }
+
+    /** Every decodable event, in order, on a connection the caller holds in a transaction. */
+    Stream<StoredEvent> replayOn(Connection connection) {
+        return database.streamOn(connection, REPLAY, this::decoded, 0L);
+    }
+
+    @Override
+    public List<StoredEvent> readStream(String streamId) {
+        return database.list(STREAM, this::read, streamId).stream()
+                .map(Row::event)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+    }
+
+    @Override
+    public long lastSequence() {
+        return database.first(LAST, rows -> rows.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public List<UndecodableEvent> undecodableEvents() {
+        try (Stream<Row> rows = database.stream(REPLAY, this::read, 0L)) {
+            return rows.map(Row::undecodable).filter(java.util.Objects::nonNull).toList();
+        }
+    }
+}

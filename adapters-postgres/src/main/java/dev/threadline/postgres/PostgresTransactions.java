@@ -1,0 +1,30 @@
+package dev.threadline.postgres;
+
+import dev.threadline.application.port.Transactions;
+import java.util.function.Supplier;
+
+/** Write transactions under the store's lock, and their savepoints; see {@link PostgresDatabase}. */
+public final class PostgresTransactions implements Transactions {
+
+    private final PostgresDatabase database;
+
+    /** @param database the open store */
+    public PostgresTransactions(PostgresDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return database.inTransaction(connection -> work.get());
+    }
+
+    @Override
+    public <T> T inSavepoint(Supplier<T> work) {
+        return database.inSavepoint(connection -> work.get());
+    }
+
+    @Override
+    public boolean insideTransaction() {
+        return database.inTransaction();
+    }
+}

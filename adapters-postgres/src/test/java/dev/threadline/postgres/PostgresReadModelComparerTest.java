@@ -1,0 +1,15 @@
+package dev.threadline.postgres;
+
+import dev.threadline.application.port.ReadModelComparerContract;
+import dev.threadline.application.port.StorageUnderTest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestServer.class)
+class PostgresReadModelComparerTest extends ReadModelComparerContract {
+
+    @Override
+    protected StorageUnderTest open(Path directory) {
+        return PostgresStorage.open(getClass(), directory);
+    }
+}
