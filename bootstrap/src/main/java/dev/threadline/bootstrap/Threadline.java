@@ -1,22 +1,13 @@
 package dev.threadline.bootstrap;
 
-import dev.threadline.application.checkpoint.CaptureCheckpoint;
 import dev.threadline.application.checkpoint.CapturedCheckpoint;
-import dev.threadline.application.checkpoint.DiffCheckpoints;
 import dev.threadline.application.checkpoint.RestoreOptions;
-import dev.threadline.application.checkpoint.RestoreWorkspace;
 import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.lifecycle.StoreLifecycle;
-import dev.threadline.application.port.CommandReceipts;
-import dev.threadline.application.port.IdSource;
-import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.Maintenance;
-import dev.threadline.application.port.ProjectionStorage;
-import dev.threadline.application.port.ScratchSpace;
-import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -24,35 +15,16 @@ import dev.threadline.application.streaming.Coalescing;
 import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.application.subscription.EventHandler;
 import dev.threadline.application.subscription.Subscription;
-import dev.threadline.application.subscription.Subscriptions;
 import dev.threadline.application.usage.ReportUsage;
 import dev.threadline.application.usage.UsageReport;
 import dev.threadline.application.workspace.DiffFormat;
-import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.benchmark.BenchmarkedStore;
-import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.CheckpointId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.store.EventStore;
-import dev.threadline.git.GitWorkspaceSnapshots;
-import dev.threadline.json.EventJsonCodec;
-import dev.threadline.postgres.PostgresCommandReceipts;
-import dev.threadline.postgres.PostgresDatabase;
-import dev.threadline.postgres.PostgresEventStore;
-import dev.threadline.postgres.PostgresLocation;
-import dev.threadline.postgres.PostgresLogRemoval;
-import dev.threadline.postgres.PostgresMaintenance;
-import dev.threadline.postgres.PostgresNotifications;
-import dev.threadline.postgres.PostgresProjections;
-import dev.threadline.sqlite.SqliteCommandReceipts;
-import dev.threadline.sqlite.SqliteDatabase;
-import dev.threadline.sqlite.SqliteEventStore;
-import dev.threadline.sqlite.SqliteLogRemoval;
-import dev.threadline.sqlite.SqliteMaintenance;
 import dev.threadline.sqlite.SqliteOptions;
-import dev.threadline.sqlite.SqliteProjections;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,130 +101,13 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     private final Path dataDirectory;
     private final Options options;
     private final Path databaseFile;
-    private final AutoCloseable storage;
-    private final EventStore events;
-    private final Projections projections;
-    private final Commands commands;
-    private final Queries queries;
-    private final Subscriptions subscriptions;
-    private final Transactions transactions;
-    private final Maintenance maintenance;
-    private final ReportUsage usage;
-    private final CaptureCheckpoint capture;
-    private final DiffCheckpoints diff;
-    private final RestoreWorkspace restore;
-    private final StoreLifecycle lifecycle;
+    private final UseCases app;
 
-    /**
-     * One store's ports as an adapter opens them.
-     *
-     * @param file the SQLite file, or null for a server
-     * @param wakeups starts delivering other nodes' commits to the given action, or null when
-     *     polling alone finds them
-     * @param close releases the store
-     */
-    private record Storage(
-            EventStore events,
-            ProjectionStorage projections,
-            CommandReceipts receipts,
-            Maintenance maintenance,
-            ScratchSpace scratch,
-            LogRemoval removal,
-            Path file,
-            java.util.function.Function<Runnable, AutoCloseable> wakeups,
-            AutoCloseable close) {}
-
-    private static Storage sqlite(Path dataDirectory, Options options) {
-        SqliteDatabase database =
-                SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), options.sqlite());
-        return new Storage(
-                new SqliteEventStore(database, new EventJsonCodec(), options.clock()),
-                SqliteProjections.storage(database),
-                new SqliteCommandReceipts(database, options.clock()),
-                new SqliteMaintenance(database),
-                SqliteProjections.scratchSpace(options.sqlite()),
-                new SqliteLogRemoval(database, new EventJsonCodec()),
-                database.file(),
-                null,
-                database::close);
-    }
-
-    private static Storage postgres(PostgresDatabase database, Options options) {
-        PostgresEventStore events = new PostgresEventStore(database, new EventJsonCodec(), options.clock());
-        return new Storage(
-                events,
-                PostgresProjections.storage(database),
-                new PostgresCommandReceipts(database, options.clock()),
-                new PostgresMaintenance(database, events),
-                PostgresProjections.scratchSpace(database),
-                new PostgresLogRemoval(database, events),
-                null,
-                wake -> new PostgresNotifications(database, wake),
-                database::close);
-    }
-
-    private Threadline(Path dataDirectory, Options options, Storage storage) {
+    private Threadline(Path dataDirectory, Options options, StoragePorts storage) {
         this.dataDirectory = dataDirectory;
         this.options = options;
         this.databaseFile = storage.file();
-        AutoCloseable wakeups = null;
-        try {
-            this.events = storage.events();
-            ProjectionStorage store = storage.projections();
-            IdSource ids = IdSource.timeOrdered();
-            this.transactions = store.transactions();
-            this.maintenance = storage.maintenance();
-            this.projections = new Projections(events, store, storage.scratch());
-            this.subscriptions = new Subscriptions(events, options.pollInterval());
-            this.commands = new Commands(
-                    events,
-                    store.reads(),
-                    storage.receipts(),
-                    transactions,
-                    projections,
-                    options.clock(),
-                    ids,
-                    subscriptions::notifyCommitted);
-            this.queries = new Queries(store.reads(), store.search());
-            this.usage = new ReportUsage(maintenance, queries);
-            WorkspaceSnapshots snapshots = new GitWorkspaceSnapshots(dataDirectory);
-            this.capture = new CaptureCheckpoint(commands, queries, snapshots, options.clock(), ids);
-            this.diff = new DiffCheckpoints(queries, snapshots);
-            this.restore = new RestoreWorkspace(commands, queries, snapshots, capture, options.clock());
-            this.lifecycle = new StoreLifecycle(
-                    events,
-                    store.reads(),
-                    storage.removal(),
-                    transactions,
-                    projections,
-                    new JsonArchiveFiles(dataDirectory),
-                    snapshots,
-                    options.clock(),
-                    ids,
-                    subscriptions::notifyCommitted);
-            projections.catchUp();
-            if (storage.wakeups() != null) {
-                wakeups = storage.wakeups().apply(subscriptions::notifyCommitted);
-            }
-        } catch (RuntimeException e) {
-            closeQuietly(storage.close(), e);
-            throw e;
-        }
-        AutoCloseable listening = wakeups;
-        this.storage = () -> {
-            if (listening != null) {
-                listening.close();
-            }
-            storage.close().close();
-        };
-    }
-
-    private static void closeQuietly(AutoCloseable closeable, Exception primary) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            primary.addSuppressed(e);
-        }
+        this.app = UseCases.wire(dataDirectory, options, storage);
     }
 
     /**
@@ -268,7 +123,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
     /** Opens the store in a data directory with the given options. */
     public static Threadline open(Path dataDirectory, Options options) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        return new Threadline(directory, options, sqlite(directory, options));
+        return new Threadline(directory, options, StoragePorts.sqlite(directory, options.sqlite(), options.clock()));
     }
 
     /**
@@ -285,14 +140,8 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
         if (databaseUrl == null || databaseUrl.isBlank()) {
             return open(dataDirectory, options);
         }
-        if (!PostgresLocation.isPostgresUrl(databaseUrl)) {
-            throw new InvalidInput("the database URL must name a PostgreSQL database"
-                    + " (postgresql://user@host:port/database); without one the store is the SQLite file in the"
-                    + " data directory");
-        }
-        PostgresLocation location = PostgresLocation.parse(databaseUrl);
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        return new Threadline(directory, options, postgres(PostgresDatabase.open(location), options));
+        return new Threadline(directory, options, StoragePorts.postgres(databaseUrl, options.clock()));
     }
 
     /**
@@ -304,7 +153,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      */
     public static Threadline open(Path dataDirectory, DataSource dataSource, String schema, Options options) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
-        return new Threadline(directory, options, postgres(PostgresDatabase.open(dataSource, schema), options));
+        return new Threadline(directory, options, StoragePorts.postgres(dataSource, schema, options.clock()));
     }
 
     /** Opens the store in the default data directory ({@link #defaultDataDirectory()}). */
@@ -323,29 +172,17 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * (the account's home directory when it is unset).
      */
     public static Path defaultDataDirectory(Map<String, String> environment) {
-        String home = environment.get("THREADLINE_HOME");
-        if (home != null && !home.isBlank()) {
-            return Path.of(home);
-        }
-        String xdg = environment.get("XDG_DATA_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "threadline");
-        }
-        String user = environment.get("HOME");
-        if (user == null || user.isBlank()) {
-            user = System.getProperty("user.home");
-        }
-        return Path.of(user, ".local", "share", "threadline");
+        return DataDirectories.byDefault(environment);
     }
 
     /** Runs a command; returns once it is committed. Safe from many threads at once. */
     public CommandResult execute(Command command) {
-        return commands.execute(command);
+        return app.commands().execute(command);
     }
 
     /** Runs a command under an id: a retry with the same id returns the first result. */
     public CommandResult execute(Command command, String commandId) {
-        return commands.execute(command, commandId);
+        return app.commands().execute(command, commandId);
     }
 
     /**
@@ -356,7 +193,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * @param commandId an id for completing the turn, or null
      */
     public TurnCompletion completeTurn(ThreadId thread, String commandId) {
-        return capture.completeTurn(thread, commandId);
+        return app.capture().completeTurn(thread, commandId);
     }
 
     /**
@@ -368,7 +205,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * @param commandId an id for the capture, or null
      */
     public CapturedCheckpoint captureCheckpoint(ThreadId thread, TurnId turn, String message, String commandId) {
-        return capture.capture(thread, turn, message, commandId);
+        return app.capture().capture(thread, turn, message, commandId);
     }
 
     /**
@@ -377,7 +214,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * @param to the newer checkpoint, or null for the workspace as it is now
      */
     public String diffCheckpoints(CheckpointId from, CheckpointId to, DiffFormat format) {
-        return diff.diff(from, to, format);
+        return app.diff().diff(from, to, format);
     }
 
     /**
@@ -388,7 +225,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      */
     public RestoredCheckpoint restoreCheckpoint(
             ThreadId thread, CheckpointId checkpoint, RestoreOptions options, String commandId) {
-        return restore.restore(thread, checkpoint, options, commandId);
+        return app.restore().restore(thread, checkpoint, options, commandId);
     }
 
     /**
@@ -396,37 +233,37 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * batch of commands costs one commit), and an exception rolls them all back.
      */
     public <T> T inTransaction(Supplier<T> work) {
-        return transactions.inTransaction(work);
+        return app.transactions().inTransaction(work);
     }
 
     /** The command API. */
     public Commands commands() {
-        return commands;
+        return app.commands();
     }
 
     /** The query API. */
     public Queries queries() {
-        return queries;
+        return app.queries();
     }
 
     /** The projections' maintenance: status, catch-up, rebuild, verify. */
     public Projections projections() {
-        return projections;
+        return app.projections();
     }
 
     /** The event log itself. */
     public EventStore events() {
-        return events;
+        return app.events();
     }
 
     /** Delivers every event after a position, then live events as they commit, until closed. */
     public Subscription subscribe(long afterSequence, EventHandler handler) {
-        return subscriptions.subscribe(afterSequence, handler);
+        return app.subscriptions().subscribe(afterSequence, handler);
     }
 
     /** Starts a streaming message in the thread's running turn; deltas are coalesced. */
     public MessageStream streamMessage(ThreadId thread, Role role) {
-        return MessageStream.open(commands, options.coalescing(), options.clock(), thread, role);
+        return MessageStream.open(app.commands(), options.coalescing(), options.clock(), thread, role);
     }
 
     /** The data directory. */
@@ -442,7 +279,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
 
     /** Tells the events' other readers (subscriptions) that the log has grown. */
     public void notifyCommitted() {
-        subscriptions.notifyCommitted();
+        app.subscriptions().notifyCommitted();
     }
 
     /**
@@ -454,7 +291,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * @throws dev.threadline.domain.error.InvalidInput when {@code top} is negative
      */
     public UsageReport usage(int top) {
-        return usage.report(top);
+        return app.usage().report(top);
     }
 
     /**
@@ -464,7 +301,7 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * @return the store's size before and after
      */
     public Maintenance.Compaction compact() {
-        return maintenance.compact();
+        return app.maintenance().compact();
     }
 
     /**
@@ -474,23 +311,17 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      * quarantine/}). Restoring a purged thread is an import of its archive.
      */
     public StoreLifecycle lifecycle() {
-        return lifecycle;
+        return app.lifecycle();
     }
 
     /** Care of the store: integrity check, backup, size, compaction, schema version. */
     public Maintenance maintenance() {
-        return maintenance;
+        return app.maintenance();
     }
 
+    /** Stops the subscriptions and releases the store. */
     @Override
     public void close() {
-        subscriptions.close();
-        try {
-            storage.close();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        app.close();
     }
 }
