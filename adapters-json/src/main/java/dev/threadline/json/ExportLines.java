@@ -30,7 +30,7 @@ public final class ExportLines {
     private static final ObjectMapper LINE = new ObjectMapper();
 
     private final EventJsonCodec codec = new EventJsonCodec();
-    private final ObjectMapper catalogue = EventJsonCodec.catalogueMapper();
+    private final ObjectMapper catalogue = JsonMappers.catalogue();
 
     /** The line of a stored event, without a line break. */
     public String encode(StoredEvent event) {
