@@ -169,6 +169,46 @@ class EventJsonCodecTest {
     }
 
     @Test
+    void a_type_without_a_stream_field_keeps_every_field_but_the_type_and_the_time_in_the_stored_form()
+            throws Exception {
+        List<EventType> derived = new ArrayList<>();
+        for (Event event : SampleEvents.oneOfEach()) {
+            EventType type = EventType.of(event);
+            if (EventJsonCodec.streamField(type) != null) {
+                continue;
+            }
+            derived.add(type);
+            JsonNode full = JSON.readTree(codec.encode(event));
+            String payload = codec.encodeStored(event);
+
+            List<String> kept = new ArrayList<>(fields(full));
+            kept.removeAll(List.of("type", "at"));
+            assertThat(fields(JSON.readTree(payload))).as("%s", type).containsExactlyElementsOf(kept);
+            // The stream is the type's own: a row's stream column cannot move the event elsewhere.
+            Event decoded = codec.decodeStored(
+                    event.typeName(), "another-stream", event.at().toString(), payload);
+            assertThat(decoded).as("%s", type).isEqualTo(event);
+            assertThat(decoded.streamId()).as("%s", type).isEqualTo(event.streamId());
+        }
+        assertThat(derived)
+                .containsExactlyInAnyOrder(
+                        EventType.SETTING_CHANGED, EventType.THREAD_PURGED, EventType.EVENTS_QUARANTINED);
+    }
+
+    @Test
+    void a_purge_stored_on_the_store_stream_keeps_the_thread_and_project_it_names() throws Exception {
+        ThreadPurged purged = new ThreadPurged(ThreadId.next(), ProjectId.next(), 12, 3_400, "a.jsonl", "ab", AT);
+
+        JsonNode stored = JSON.readTree(codec.encodeStored(purged));
+
+        assertThat(stored.get("threadId").asText()).isEqualTo(purged.threadId().toString());
+        assertThat(stored.get("projectId").asText())
+                .isEqualTo(purged.projectId().toString());
+        assertThat(stored.has("type")).isFalse();
+        assertThat(stored.has("at")).isFalse();
+    }
+
+    @Test
     void every_event_type_decodes_back_equal_from_the_stored_form_and_its_row() {
         for (Event event : SampleEvents.oneOfEach()) {
             String payload = codec.encodeStored(event);
