@@ -75,90 +75,51 @@ public record ThreadView(
 
     /** This thread with another title. */
     public ThreadView withTitle(String newTitle) {
+        return with(newTitle, archived, deleted, turnCount, messageCount, runningTurn, lastActivityAt, version);
+    }
+
+    /** This thread with other archived and deleted flags. */
+    public ThreadView withFlags(boolean newArchived, boolean newDeleted) {
+        return with(title, newArchived, newDeleted, turnCount, messageCount, runningTurn, lastActivityAt, version);
+    }
+
+    /** This thread with another running turn (null for none) and turn count. */
+    public ThreadView withRunningTurn(TurnId turn, long newTurnCount) {
+        return with(title, archived, deleted, newTurnCount, messageCount, turn, lastActivityAt, version);
+    }
+
+    /** This thread with another message count. */
+    public ThreadView withMessageCount(long count) {
+        return with(title, archived, deleted, turnCount, count, runningTurn, lastActivityAt, version);
+    }
+
+    /** This thread after an event of its stream at the given time and version. */
+    public ThreadView touched(Instant at, long newVersion) {
+        return with(title, archived, deleted, turnCount, messageCount, runningTurn, at, newVersion);
+    }
+
+    /** This thread with other values of the components that its events change; the rest are fixed. */
+    private ThreadView with(
+            String newTitle,
+            boolean newArchived,
+            boolean newDeleted,
+            long newTurnCount,
+            long newMessageCount,
+            TurnId newRunningTurn,
+            Instant newLastActivityAt,
+            long newVersion) {
         return new ThreadView(
                 id,
                 projectId,
                 newTitle,
                 model,
-                archived,
-                deleted,
-                turnCount,
-                messageCount,
-                runningTurn,
-                createdAt,
-                lastActivityAt,
-                version,
-                forkedFrom);
-    }
-
-    /** This thread with other archived and deleted flags. */
-    public ThreadView withFlags(boolean newArchived, boolean newDeleted) {
-        return new ThreadView(
-                id,
-                projectId,
-                title,
-                model,
                 newArchived,
                 newDeleted,
-                turnCount,
-                messageCount,
-                runningTurn,
-                createdAt,
-                lastActivityAt,
-                version,
-                forkedFrom);
-    }
-
-    /** This thread with another running turn (null for none) and turn count. */
-    public ThreadView withRunningTurn(TurnId turn, long newTurnCount) {
-        return new ThreadView(
-                id,
-                projectId,
-                title,
-                model,
-                archived,
-                deleted,
                 newTurnCount,
-                messageCount,
-                turn,
+                newMessageCount,
+                newRunningTurn,
                 createdAt,
-                lastActivityAt,
-                version,
-                forkedFrom);
-    }
-
-    /** This thread with another message count. */
-    public ThreadView withMessageCount(long count) {
-        return new ThreadView(
-                id,
-                projectId,
-                title,
-                model,
-                archived,
-                deleted,
-                turnCount,
-                count,
-                runningTurn,
-                createdAt,
-                lastActivityAt,
-                version,
-                forkedFrom);
-    }
-
-    /** This thread after an event of its stream at the given time and version. */
-    public ThreadView touched(Instant at, long newVersion) {
-        return new ThreadView(
-                id,
-                projectId,
-                title,
-                model,
-                archived,
-                deleted,
-                turnCount,
-                messageCount,
-                runningTurn,
-                createdAt,
-                at,
+                newLastActivityAt,
                 newVersion,
                 forkedFrom);
     }
