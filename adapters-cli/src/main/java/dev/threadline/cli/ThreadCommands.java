@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -198,50 +199,47 @@ final class ThreadCommands extends GroupCommand {
     }
 
     @Command(name = "archive", description = "Archives a thread: hidden from listings, read-only.")
-    static final class Archive extends WriteCommand {
-        @Parameters(paramLabel = "ID")
-        ThreadId id;
-
-        @Override
-        dev.threadline.application.command.Command command() {
-            return new ArchiveThread(id);
-        }
-
-        @Override
-        String describe(CommandResult result) {
-            return "Archived thread " + id + ".";
+    static final class Archive extends OnThread {
+        Archive() {
+            super(ArchiveThread::new, "Archived");
         }
     }
 
     @Command(name = "unarchive", description = "Makes an archived thread active again.")
-    static final class Unarchive extends WriteCommand {
-        @Parameters(paramLabel = "ID")
-        ThreadId id;
-
-        @Override
-        dev.threadline.application.command.Command command() {
-            return new UnarchiveThread(id);
-        }
-
-        @Override
-        String describe(CommandResult result) {
-            return "Unarchived thread " + id + ".";
+    static final class Unarchive extends OnThread {
+        Unarchive() {
+            super(UnarchiveThread::new, "Unarchived");
         }
     }
 
     @Command(name = "delete", description = "Soft-deletes a thread.")
-    static final class Delete extends WriteCommand {
+    static final class Delete extends OnThread {
+        Delete() {
+            super(DeleteThread::new, "Deleted");
+        }
+    }
+
+    /** A command on one thread that its id alone names, reported as "Archived thread ID." and the like. */
+    private abstract static class OnThread extends WriteCommand {
         @Parameters(paramLabel = "ID")
         ThreadId id;
 
+        private final Function<ThreadId, dev.threadline.application.command.Command> command;
+        private final String done;
+
+        OnThread(Function<ThreadId, dev.threadline.application.command.Command> command, String done) {
+            this.command = command;
+            this.done = done;
+        }
+
         @Override
         dev.threadline.application.command.Command command() {
-            return new DeleteThread(id);
+            return command.apply(id);
         }
 
         @Override
         String describe(CommandResult result) {
-            return "Deleted thread " + id + ".";
+            return done + " thread " + id + ".";
         }
     }
 }
