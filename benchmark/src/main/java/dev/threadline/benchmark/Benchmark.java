@@ -102,9 +102,10 @@ public final class Benchmark {
     }
 
     private List<BenchmarkResult> all() throws SQLException {
-        LogScenarios log = new LogScenarios(factory, this::store, progress);
-        CommandScenarios commands = new CommandScenarios(factory, this::store, progress);
-        StreamingScenarios streaming = new StreamingScenarios(factory, this::store, progress);
+        Scratch scratch = new Scratch(factory, this::store, progress);
+        LogScenarios log = new LogScenarios(scratch);
+        CommandScenarios commands = new CommandScenarios(scratch);
+        StreamingScenarios streaming = new StreamingScenarios(scratch);
         List<BenchmarkResult> results = new ArrayList<>();
         Path logStore = store();
         if (wanted("batch-append") || wanted("replay")) {
@@ -121,7 +122,7 @@ public final class Benchmark {
             results.add(commands.singles(Synchronous.FULL, Math.max(200, events / 100)));
         }
         if (wanted("concurrent-commands")) {
-            results.add(ConcurrentCommands.measure(factory, this::store, events, progress));
+            results.add(ConcurrentCommands.measure(scratch, events));
         }
         if (wanted("replay")) {
             results.add(log.replay(logStore));

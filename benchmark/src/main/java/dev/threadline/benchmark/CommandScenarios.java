@@ -15,8 +15,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Commands on one thread (an {@code AddMessage} with a command id each), measured against the
@@ -26,24 +24,20 @@ import java.util.function.Supplier;
  */
 final class CommandScenarios {
 
-    private final StoreFactory factory;
-    private final Supplier<Path> stores;
-    private final Consumer<String> progress;
+    private final Scratch scratch;
     private final SqliteOptions normal = SqliteOptions.defaults();
 
-    CommandScenarios(StoreFactory factory, Supplier<Path> stores, Consumer<String> progress) {
-        this.factory = factory;
-        this.stores = stores;
-        this.progress = progress;
+    CommandScenarios(Scratch scratch) {
+        this.scratch = scratch;
     }
 
     /** 1,000 commands inside one outer transaction, into a store the rebuild reads. */
     BenchmarkResult pipeline(Path threadlineStore, int events) throws SQLException {
-        progress.accept("command pipeline, " + events + " commands in transactions of 1,000");
+        scratch.progress("command pipeline, " + events + " commands in transactions of 1,000");
         int perRound = Math.max(1, events / Rounds.REPETITIONS);
-        try (BenchmarkedStore store = factory.open(threadlineStore, normal);
-                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal);
-                RawJdbc floor = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+        try (BenchmarkedStore store = scratch.open(threadlineStore, normal);
+                RawJdbc raw = scratch.newRaw(normal);
+                RawJdbc floor = scratch.newRaw(normal)) {
             ThreadId thread = Fixtures.runningThread(store);
             long[] commandIds = {0, 0};
             Rates rates = Rounds.measureWithFloor(
@@ -76,13 +70,13 @@ final class CommandScenarios {
 
     /** One command per transaction at a synchronous mode; a target only at NORMAL. */
     BenchmarkResult singles(Synchronous mode, int count) throws SQLException {
-        progress.accept("single-event commands at synchronous=" + mode + ", " + count + " commands");
+        scratch.progress("single-event commands at synchronous=" + mode + ", " + count + " commands");
         SqliteOptions options = normal.withSynchronous(mode);
         boolean targeted = mode == Synchronous.NORMAL;
         int perRound = Math.max(1, count / Rounds.REPETITIONS);
-        try (BenchmarkedStore store = factory.open(stores.get(), options);
-                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), options);
-                RawJdbc floor = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), options)) {
+        try (BenchmarkedStore store = scratch.openNew(options);
+                RawJdbc raw = scratch.newRaw(options);
+                RawJdbc floor = scratch.newRaw(options)) {
             ThreadId thread = Fixtures.runningThread(store);
             UUID stream = Fixtures.IDS.next();
             long[] counters = {0, 0, 0};
@@ -113,9 +107,9 @@ final class CommandScenarios {
     /** {@code projections().rebuild()} of a store, beside a read, decode and one row insert per event. */
     BenchmarkResult rebuild(Path threadlineStore) throws SQLException {
         Path file = threadlineStore.resolve(SqliteDatabase.FILE_NAME);
-        try (BenchmarkedStore store = factory.open(threadlineStore, normal)) {
+        try (BenchmarkedStore store = scratch.open(threadlineStore, normal)) {
             long total = store.events().lastSequence();
-            progress.accept("projection rebuild, " + total + " events");
+            scratch.progress("projection rebuild, " + total + " events");
             Rates rates = Rounds.measure(
                     total, () -> store.projections().rebuild(sequence -> {}), () -> RawReads.rebuild(file, normal), 3);
             return rates.againstRaw(

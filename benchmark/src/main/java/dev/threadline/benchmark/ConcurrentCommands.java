@@ -3,7 +3,6 @@ package dev.threadline.benchmark;
 import dev.threadline.application.command.AddMessage;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -16,8 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * {@code concurrent-commands}: eight threads, each running {@code AddMessage} commands one at a
@@ -37,32 +34,27 @@ final class ConcurrentCommands {
     private static final String TEXT = Fixtures.TEXT;
     private static final String DELTA = Fixtures.DELTA;
 
-    private final StoreFactory factory;
-    private final Supplier<Path> stores;
+    private final Scratch scratch;
     private final int perThread;
     private final SqliteOptions options = SqliteOptions.defaults();
 
-    private ConcurrentCommands(StoreFactory factory, Supplier<Path> stores, int perThread) {
-        this.factory = factory;
-        this.stores = stores;
+    private ConcurrentCommands(Scratch scratch, int perThread) {
+        this.scratch = scratch;
         this.perThread = perThread;
     }
 
     /**
      * Measures the scenario.
      *
-     * @param factory opens the store under test
-     * @param stores makes a new empty directory for each store
+     * @param scratch where the stores are made, and where progress is told
      * @param events the benchmark's size; a tenth of it (at least 800) is each side's total
-     * @param progress told the scenario's name as it starts
      */
-    static BenchmarkResult measure(StoreFactory factory, Supplier<Path> stores, int events, Consumer<String> progress)
-            throws SQLException {
+    static BenchmarkResult measure(Scratch scratch, int events) throws SQLException {
         int total = Math.max(800, events / 10);
         int perThread = Math.max(1, total / REPETITIONS / THREADS);
-        progress.accept(
+        scratch.progress(
                 "concurrent commands from " + THREADS + " threads, " + perThread * THREADS * REPETITIONS + " commands");
-        return new ConcurrentCommands(factory, stores, perThread).run();
+        return new ConcurrentCommands(scratch, perThread).run();
     }
 
     /** One side: each of the eight threads does its share of a round, timing each call. */
@@ -99,11 +91,11 @@ final class ConcurrentCommands {
     }
 
     private BenchmarkResult run() throws SQLException {
-        Path rawFile = stores.get().resolve(SqliteDatabase.FILE_NAME);
-        Path sharedFile = stores.get().resolve(SqliteDatabase.FILE_NAME);
+        Path rawFile = scratch.newRawFile();
+        Path sharedFile = scratch.newRawFile();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<RawJdbc> own = new ArrayList<>();
-        try (BenchmarkedStore store = factory.open(stores.get(), options);
+        try (BenchmarkedStore store = scratch.openNew(options);
                 RawJdbc shared = RawJdbc.create(sharedFile, options)) {
             RawJdbc.create(rawFile, options).close();
             ThreadId[] chats = new ThreadId[THREADS];

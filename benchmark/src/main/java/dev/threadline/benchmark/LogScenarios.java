@@ -18,30 +18,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** The event log alone: {@code batch-append} and {@code replay} of what it appended. */
 final class LogScenarios {
 
-    private final StoreFactory factory;
-    private final Supplier<Path> stores;
-    private final Consumer<String> progress;
+    private final Scratch scratch;
     private final SqliteOptions normal = SqliteOptions.defaults();
 
-    LogScenarios(StoreFactory factory, Supplier<Path> stores, Consumer<String> progress) {
-        this.factory = factory;
-        this.stores = stores;
-        this.progress = progress;
+    LogScenarios(Scratch scratch) {
+        this.scratch = scratch;
     }
 
     /** {@code EventStore.append} of 1,000 events per transaction into a store the replay reads. */
     BenchmarkResult batchAppend(Path threadlineStore, int events) throws SQLException {
-        progress.accept("event store batch append, " + events + " events");
+        scratch.progress("event store batch append, " + events + " events");
         int perRound = Math.max(1, events / Rounds.REPETITIONS);
-        Path rawFile = stores.get().resolve(SqliteDatabase.FILE_NAME);
-        try (BenchmarkedStore store = factory.open(threadlineStore, normal);
+        Path rawFile = scratch.newRawFile();
+        try (BenchmarkedStore store = scratch.open(threadlineStore, normal);
                 RawJdbc raw = RawJdbc.create(rawFile, normal)) {
             Rates rates = Rounds.measure(
                     perRound,
@@ -75,9 +69,9 @@ final class LogScenarios {
     /** {@code replayAll()} of a whole store, decoded, beside a raw read and Jackson decode of the same file. */
     BenchmarkResult replay(Path threadlineStore) throws SQLException {
         Path file = threadlineStore.resolve(SqliteDatabase.FILE_NAME);
-        try (BenchmarkedStore store = factory.open(threadlineStore, normal)) {
+        try (BenchmarkedStore store = scratch.open(threadlineStore, normal)) {
             long total = store.events().lastSequence();
-            progress.accept("replay with decoding, " + total + " events");
+            scratch.progress("replay with decoding, " + total + " events");
             Rates rates = Rounds.measure(
                     total,
                     () -> {

@@ -10,14 +10,10 @@ import dev.threadline.application.streaming.MessageStream;
 import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
-import dev.threadline.sqlite.SqliteDatabase;
 import dev.threadline.sqlite.SqliteOptions;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /** A streamed assistant answer: {@code deltas} one command each, and {@code streamed-answer} coalesced. */
 final class StreamingScenarios {
@@ -26,24 +22,20 @@ final class StreamingScenarios {
     static final int TOKENS = 20_000;
     static final double DELTA_GROWTH = 1.2;
 
-    private final StoreFactory factory;
-    private final Supplier<Path> stores;
-    private final Consumer<String> progress;
+    private final Scratch scratch;
     private final SqliteOptions normal = SqliteOptions.defaults();
 
-    StreamingScenarios(StoreFactory factory, Supplier<Path> stores, Consumer<String> progress) {
-        this.factory = factory;
-        this.stores = stores;
-        this.progress = progress;
+    StreamingScenarios(Scratch scratch) {
+        this.scratch = scratch;
     }
 
     /** Up to 10,000 deltas appended to one message, one command each: the last tenth's cost over the first's. */
     BenchmarkResult deltas(int events) throws SQLException {
         int count = Math.min(DELTAS, events);
         int window = count / 10;
-        progress.accept(count + " deltas appended to one thread");
-        try (BenchmarkedStore store = factory.open(stores.get(), normal);
-                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+        scratch.progress(count + " deltas appended to one thread");
+        try (BenchmarkedStore store = scratch.openNew(normal);
+                RawJdbc raw = scratch.newRaw(normal)) {
             ThreadId thread = Fixtures.runningThread(store);
             MessageId message = store.execute(new AddMessage(thread, Role.ASSISTANT, "", true))
                     .messageId();
@@ -88,9 +80,9 @@ final class StreamingScenarios {
 
     /** 20,000 tokens through a coalescing message stream: events written, exact final text. */
     BenchmarkResult streamedAnswer() throws SQLException {
-        progress.accept("a streamed answer of " + TOKENS + " tokens");
-        try (BenchmarkedStore store = factory.open(stores.get(), normal);
-                RawJdbc raw = RawJdbc.create(stores.get().resolve(SqliteDatabase.FILE_NAME), normal)) {
+        scratch.progress("a streamed answer of " + TOKENS + " tokens");
+        try (BenchmarkedStore store = scratch.openNew(normal);
+                RawJdbc raw = scratch.newRaw(normal)) {
             ThreadId thread = Fixtures.runningThread(store);
             long before = store.events().lastSequence();
             StringBuilder expected = new StringBuilder();
