@@ -3,6 +3,10 @@ package dev.threadline.cli;
 /**
  * One scenario of {@code threadline bench}: Threadline beside the raw JDBC baseline.
  *
+ * <p>The command line's own view of a result, the type of its {@link BenchRunner} port: the
+ * {@code benchmark} module has its twin, {@code BenchmarkResult}, because neither adapter may see
+ * the other's classes; the composition root copies one into the other.
+ *
  * @param scenario a short stable name, the key of its JSON object
  * @param description what was measured
  * @param unit the unit of the two figures (events/s, events, …)

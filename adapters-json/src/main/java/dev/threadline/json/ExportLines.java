@@ -58,7 +58,9 @@ public final class ExportLines {
 
     /**
      * The line of a stored row that cannot be decoded: its columns under the export's field names,
-     * in the export's order, each as stored; the payload is the stored text, as a JSON string.
+     * in the export's order, each as stored; the payload is the stored text, as a JSON string. The
+     * columns come one by one, as the application's {@code LogRemoval.RawRow} holds them, because
+     * this module sees only the domain.
      */
     public String rawLine(
             long sequence,

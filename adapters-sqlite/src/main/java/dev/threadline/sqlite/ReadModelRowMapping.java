@@ -30,6 +30,12 @@ import java.util.UUID;
  * The one mapping of each read-model table: from the row a result set stands on (columns in the
  * table's order, as {@code SELECT *} and {@code selectFrom} render them) to its view, and from a
  * view to its column values in the same order (booleans as 0/1 when bound).
+ *
+ * <p>Each storage adapter maps its own rows, although the PostgreSQL adapter's {@code RowMapping}
+ * reads the same columns today: the mapping follows this adapter's migrations and driver (column
+ * order and types, how times are parsed), which the other dialect is free to change, and the only
+ * module both adapters may use, {@code adapters-json}, sees the domain but not the application's
+ * views, while the application states no table layout.
  */
 final class ReadModelRowMapping {
 
