@@ -116,7 +116,7 @@ public final class EventJsonCodec {
 
     /**
      * The event a storage row holds. A payload in the full form (it begins with its {@code type})
-     * is decoded alone, as it always was; one in the stored form gets its stream's id and its
+     * is decoded from the payload alone; one in the stored form gets its stream's id and its
      * {@code at} from the row's columns, which are then the only record of them.
      *
      * @param typeName the row's type column

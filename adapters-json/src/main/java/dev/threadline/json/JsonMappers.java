@@ -161,7 +161,7 @@ final class JsonMappers {
             requireTypeIdForSubtypes = OptBoolean.FALSE)
     private interface EventMixin {}
 
-    /** Nothing skipped is written as no {@code skipped} field, as rows stored before the field existed. */
+    /** Nothing skipped is written as no {@code skipped} field: one payload for a capture that skipped nothing. */
     private abstract static class CheckpointCreatedMixin {
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         abstract List<CheckpointCreated.Skipped> skipped();

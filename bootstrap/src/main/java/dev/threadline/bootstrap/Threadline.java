@@ -58,7 +58,7 @@ import javax.sql.DataSource;
  *       commands of one thread are in the order that thread issued them.
  *   <li>Subscribers are woken once per committed transaction, not once per command.
  *   <li>Commands run inside {@link #inTransaction} on the same thread join that transaction at
- *       once, as before; they are never queued behind it.
+ *       once; they are never queued behind it.
  * </ul>
  */
 public final class Threadline implements AutoCloseable, BenchmarkedStore {
