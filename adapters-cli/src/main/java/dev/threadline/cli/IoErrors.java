@@ -46,7 +46,10 @@ final class IoErrors {
         return message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
     }
 
-    /** The user named a file that cannot be written: a usage error. */
+    /**
+     * The user named a file that cannot be written: a usage error, unless its disk is full or failed
+     * (a storage problem, exit 3).
+     */
     static CliFailure cannotWrite(Path file, IOException error) {
         String reason;
         if (Files.isDirectory(file)) {
@@ -58,7 +61,12 @@ final class IoErrors {
         } else {
             reason = reason(error);
         }
-        return CliFailure.usage("cannot write " + file + ": " + reason);
+        String message = "cannot write " + file + ": " + reason;
+        return diskFullOrFailed(reason) ? CliFailure.storage(message) : CliFailure.usage(message);
+    }
+
+    private static boolean diskFullOrFailed(String reason) {
+        return reason.contains("no space left") || reason.contains("quota") || reason.contains("input/output error");
     }
 
     /** The user named a file that cannot be read: a usage error. */

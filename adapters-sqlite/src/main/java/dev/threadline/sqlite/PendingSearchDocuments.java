@@ -28,7 +28,8 @@ final class PendingSearchDocuments implements TransactionScoped {
             + ", rowid, text) SELECT kind, document_id, text FROM (SELECT 'delete' AS kind, document_id, old_text"
             + " AS text, 0 AS step FROM " + PENDING
             + " WHERE old_text IS NOT NULL UNION ALL SELECT NULL, d.document_id,"
-            + " d.text, 1 FROM " + PENDING + " p JOIN search_documents d ON d.document_id = p.document_id)"
+            + " d.text, 1 FROM " + PENDING + " p JOIN " + SearchStatements.CONTENT
+            + " d ON d.document_id = p.document_id)"
             + " ORDER BY step, document_id";
 
     static final String DROP_PENDING = "DELETE FROM " + PENDING;

@@ -1,16 +1,21 @@
 package dev.threadline.sqlite;
 
+import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGES;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
 import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
 import static dev.threadline.sqlite.schema.Tables.SEARCH_DOCUMENTS;
 
 import dev.threadline.application.search.SearchHit;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
 /**
- * The search index's statements. Documents are written through {@code search_documents}; the
- * schema's triggers keep the FTS5 table {@code search_index} in step. A search is one statement
+ * The search index's statements. Documents are written through {@code search_documents}; a
+ * message's document holds no text of its own while its message row holds the same text, and the
+ * FTS5 table {@code search_index} reads each document's text through the view {@code
+ * search_content} (external content). A search is one statement
  * whose outer loop is the FTS5 table in BM25 order ({@code ORDER BY rank}, which FTS5 delivers
  * itself, with no sort of its own): each hit joins its document, thread and turn by key, the
  * filters apply on the way, and the statement stops at the limit, so snippets are made only for
@@ -21,6 +26,9 @@ final class SearchStatements {
     /** The FTS5 table, which the generated schema leaves out (jOOQ does not model virtual tables). */
     static final String INDEX = "search_index";
 
+    /** The view of each document's text, the index's external content. */
+    static final String CONTENT = "search_content";
+
     /** Words of context a snippet shows around its matches. */
     static final int SNIPPET_TOKENS = 24;
 
@@ -29,35 +37,27 @@ final class SearchStatements {
     private final String[] searches = new String[8];
 
     SearchStatements(DSLContext render) {
-        upsert = render.insertInto(SEARCH_DOCUMENTS)
-                .columns(
-                        SEARCH_DOCUMENTS.DOC_KEY,
-                        SEARCH_DOCUMENTS.THREAD_ID,
-                        SEARCH_DOCUMENTS.PROJECT_ID,
-                        SEARCH_DOCUMENTS.TURN_ID,
-                        SEARCH_DOCUMENTS.MESSAGE_ID,
-                        SEARCH_DOCUMENTS.ROLE,
-                        SEARCH_DOCUMENTS.AT,
-                        SEARCH_DOCUMENTS.TEXT)
-                .values(
-                        param(SEARCH_DOCUMENTS.DOC_KEY),
-                        param(SEARCH_DOCUMENTS.THREAD_ID),
-                        param(SEARCH_DOCUMENTS.PROJECT_ID),
-                        param(SEARCH_DOCUMENTS.TURN_ID),
-                        param(SEARCH_DOCUMENTS.MESSAGE_ID),
-                        param(SEARCH_DOCUMENTS.ROLE),
-                        param(SEARCH_DOCUMENTS.AT),
-                        param(SEARCH_DOCUMENTS.TEXT))
-                .onConflict(SEARCH_DOCUMENTS.DOC_KEY)
-                .doUpdate()
-                .set(SEARCH_DOCUMENTS.THREAD_ID, excluded(SEARCH_DOCUMENTS.THREAD_ID))
-                .set(SEARCH_DOCUMENTS.PROJECT_ID, excluded(SEARCH_DOCUMENTS.PROJECT_ID))
-                .set(SEARCH_DOCUMENTS.TURN_ID, excluded(SEARCH_DOCUMENTS.TURN_ID))
-                .set(SEARCH_DOCUMENTS.MESSAGE_ID, excluded(SEARCH_DOCUMENTS.MESSAGE_ID))
-                .set(SEARCH_DOCUMENTS.ROLE, excluded(SEARCH_DOCUMENTS.ROLE))
-                .set(SEARCH_DOCUMENTS.AT, excluded(SEARCH_DOCUMENTS.AT))
-                .set(SEARCH_DOCUMENTS.TEXT, excluded(SEARCH_DOCUMENTS.TEXT))
-                .getSQL();
+        // A message's document keeps no text of its own when its message row holds the same text.
+        String text = "CASE WHEN ?5 IS NOT NULL AND ?8 IS (SELECT " + PROJECTION_MESSAGES.TEXT.getName() + " FROM "
+                + PROJECTION_MESSAGES.getName() + " WHERE " + PROJECTION_MESSAGES.MESSAGE_ID.getName()
+                + " = ?5) THEN NULL ELSE ?8 END";
+        List<Field<?>> columns = List.of(
+                SEARCH_DOCUMENTS.DOC_KEY,
+                SEARCH_DOCUMENTS.THREAD_ID,
+                SEARCH_DOCUMENTS.PROJECT_ID,
+                SEARCH_DOCUMENTS.TURN_ID,
+                SEARCH_DOCUMENTS.MESSAGE_ID,
+                SEARCH_DOCUMENTS.ROLE,
+                SEARCH_DOCUMENTS.AT,
+                SEARCH_DOCUMENTS.TEXT);
+        upsert = "INSERT INTO " + SEARCH_DOCUMENTS.getName() + " ("
+                + columns.stream().map(Field::getName).collect(Collectors.joining(", "))
+                + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " + text + ") ON CONFLICT ("
+                + SEARCH_DOCUMENTS.DOC_KEY.getName() + ") DO UPDATE SET "
+                + columns.stream()
+                        .skip(1)
+                        .map(field -> field.getName() + " = excluded." + field.getName())
+                        .collect(Collectors.joining(", "));
         removeThread = render.deleteFrom(SEARCH_DOCUMENTS)
                 .where(SEARCH_DOCUMENTS.THREAD_ID.eq(param(SEARCH_DOCUMENTS.THREAD_ID)))
                 .getSQL();
@@ -110,9 +110,5 @@ final class SearchStatements {
 
     private static <T> Field<T> param(Field<T> field) {
         return ReadModelStatements.param(field);
-    }
-
-    private static <T> Field<T> excluded(Field<T> field) {
-        return org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("excluded", field.getName()), field.getDataType());
     }
 }

@@ -78,10 +78,21 @@ public final class SqliteMaintenance implements Maintenance {
 
     @Override
     public Integrity backup(Path target) {
+        boolean existed = Files.exists(target);
         database.withWriter(connection -> {
             try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
                 vacuum.setString(1, target.toString());
                 vacuum.execute();
+            } catch (SQLException e) {
+                // A copy that failed half-way (a full disk) is no backup: it does not stay behind.
+                if (!existed) {
+                    try {
+                        Files.deleteIfExists(target);
+                    } catch (IOException ignored) {
+                        // the failure below is what the caller hears of
+                    }
+                }
+                throw SqliteErrors.translate(target, "write the backup", e);
             }
             return null;
         });

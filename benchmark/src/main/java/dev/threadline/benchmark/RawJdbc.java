@@ -131,7 +131,7 @@ final class RawJdbc implements AutoCloseable {
 
     /**
      * The least a command with inline projections and a receipt must write, by hand: for each
-     * command the event, its message row, its search document and its receipt are inserted (each
+     * command the event, its message row, its search document (which reads its text from the message row) and its receipt are inserted (each
      * table's rows as one JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for
      * each transaction the full-text index entries of its documents are added in one statement (the
      * schema's triggers note each new document, as they do for Threadline), and
@@ -158,10 +158,10 @@ final class RawJdbc implements AutoCloseable {
                                 + " stream_version = excluded.stream_version");
                 PreparedStatement document = connection.prepareStatement(
                         "INSERT INTO search_documents (doc_key, thread_id, project_id, turn_id, message_id, role, at,"
-                                + " text) VALUES (?, ?, ?, ?, ?, 'user', ?, ?)");
+                                + " text) VALUES (?, ?, ?, ?, ?, 'user', ?, NULL)");
                 PreparedStatement index = connection.prepareStatement(
                         "INSERT INTO search_index (rowid, text) SELECT p.document_id, d.text FROM search_pending p"
-                                + " JOIN search_documents d ON d.document_id = p.document_id");
+                                + " JOIN search_content d ON d.document_id = p.document_id");
                 PreparedStatement indexed = connection.prepareStatement("DELETE FROM search_pending");
                 PreparedStatement position = connection.prepareStatement(
                         "INSERT INTO projector_positions (projector, position) VALUES ('read-models', ?)"
@@ -191,7 +191,6 @@ final class RawJdbc implements AutoCloseable {
                     document.setString(4, stream);
                     document.setString(5, messageId);
                     document.setString(6, at);
-                    document.setString(7, text);
                     document.addBatch();
                     receipt.setString(1, "floor-" + command);
                     receipt.setString(2, FINGERPRINT);

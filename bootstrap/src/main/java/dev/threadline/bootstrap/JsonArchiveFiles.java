@@ -156,6 +156,11 @@ final class JsonArchiveFiles implements ArchiveFiles {
         } catch (FileAlreadyExistsException e) {
             return alreadyThere(target, content, written);
         } catch (IOException | UnsupportedOperationException e) {
+            try {
+                Files.deleteIfExists(partial); // a full disk leaves nothing half-written behind
+            } catch (IOException ignored) {
+                // the failure below is what the caller hears of
+            }
             throw new StorageFailure(StorageFailure.Reason.UNAVAILABLE, "cannot write " + target + ": " + reason(e), e);
         }
         return written;
@@ -201,6 +206,9 @@ final class JsonArchiveFiles implements ArchiveFiles {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().strip();
+        return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 }
