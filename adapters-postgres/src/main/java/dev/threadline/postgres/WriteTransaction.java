@@ -1,6 +1,8 @@
 package dev.threadline.postgres;
 
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.id.ThreadId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ import java.util.OptionalLong;
  * leaves a version per update that every later read of it walks.
  *
  * <p>A savepoint {@link #mark() marks} what the transaction knows; rolling back to it {@link
- * #restore restores} that and forgets the stream versions (they are read again).
+ * #restore restores} that and forgets the stream versions and thread rows (they are read again).
  */
 final class WriteTransaction {
 
@@ -38,6 +40,7 @@ final class WriteTransaction {
     private boolean lastIsHead;
 
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<ThreadId, ThreadView> threads = new HashMap<>();
     private Map<String, Long> positions = new LinkedHashMap<>();
 
     WriteTransaction(Connection connection) {
@@ -57,6 +60,7 @@ final class WriteTransaction {
         lastIsHead = mark.lastIsHead();
         positions = mark.positions();
         versions.clear();
+        threads.clear();
     }
 
     long head() {
@@ -94,6 +98,24 @@ final class WriteTransaction {
     void removedEvents() {
         versions.clear();
         lastIsHead = false;
+    }
+
+    /** A thread's read-model row as last read or written in this transaction, or null. */
+    ThreadView thread(ThreadId id) {
+        return threads.get(id);
+    }
+
+    void knowThread(ThreadView thread) {
+        threads.put(thread.id(), thread);
+    }
+
+    /** Thread rows were removed (one, or all when {@code id} is null): they are read again. */
+    void forgetThreads(ThreadId id) {
+        if (id == null) {
+            threads.clear();
+        } else {
+            threads.remove(id);
+        }
     }
 
     /** A projector's position set in this transaction and not yet written, or null. */
