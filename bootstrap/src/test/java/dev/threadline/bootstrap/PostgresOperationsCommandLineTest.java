@@ -57,6 +57,13 @@ class PostgresOperationsCommandLineTest {
         return thread;
     }
 
+    /** A project with one thread in a schema; returns the log's last sequence. */
+    private long seeded(String schema) throws Exception {
+        String project = ok(schema, "project", "create", "--name", schema, "--path", "/" + schema);
+        thread(schema, project, "t", "hello");
+        return lastSequence(schema);
+    }
+
     private long lastSequence(String schema) throws Exception {
         return json(schema, "--json", "info").get("lastSequence").asLong();
     }
@@ -80,12 +87,15 @@ class PostgresOperationsCommandLineTest {
                 .contains("events", "projection_messages", "search_documents", "command_receipts");
         assertThat(report.get("tables"))
                 .allSatisfy(table -> assertThat(table.get("bytes").asLong()).isNotNegative());
-        assertThat(report.get("threads")).hasSize(1);
-        assertThat(report.get("threads").get(0).get("threadId").asText()).isEqualTo(large);
-        assertThat(report.get("threads").get(0).get("title").asText()).isEqualTo("large");
-        assertThat(report.get("threads").get(0).get("bytes").asLong()).isGreaterThan(5_000);
-        assertThat(report.get("projects").get(0).get("projectId").asText()).isEqualTo(project);
-        assertThat(report.get("projects").get(0).get("threads").asLong()).isEqualTo(2);
+        assertThat(report.get("threads")).singleElement().satisfies(top -> {
+            assertThat(List.of(top.get("threadId").asText(), top.get("title").asText()))
+                    .containsExactly(large, "large");
+            assertThat(top.get("events").asLong()).isPositive();
+            assertThat(top.get("bytes").asLong()).isGreaterThan(5_000);
+        });
+        JsonNode shop = report.get("projects").get(0);
+        assertThat(List.of(shop.get("projectId").asText(), shop.get("threads").asText()))
+                .containsExactly(project, "2");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("TABLE", "THREAD", "PROJECT", large, small, "Shop", "events");
         assertThat(lastSequence("usage")).isEqualTo(last);
@@ -96,20 +106,16 @@ class PostgresOperationsCommandLineTest {
 
     @Test
     void compact_prints_the_size_before_and_after_and_leaves_a_healthy_store() throws Exception {
-        String project = ok("compact", "project", "create", "--name", "C", "--path", "/c");
-        thread("compact", project, "t", "hello");
-        long last = lastSequence("compact");
+        long last = seeded("compact");
 
         JsonNode result = json("compact", "--json", "compact");
         CliHarness.Run text = pg("compact", "compact");
 
         assertThat(result.get("location").asText()).endsWith("?schema=compact");
-        assertThat(result.get("bytesBefore").asLong()).isPositive();
-        assertThat(result.get("bytesAfter").asLong())
-                .isBetween(1L, result.get("bytesBefore").asLong());
-        assertThat(result.get("reclaimedBytes").asLong())
-                .isEqualTo(result.get("bytesBefore").asLong()
-                        - result.get("bytesAfter").asLong());
+        long before = result.get("bytesBefore").asLong();
+        long after = result.get("bytesAfter").asLong();
+        assertThat(after).isPositive().isLessThanOrEqualTo(before);
+        assertThat(result.get("reclaimedBytes").asLong()).isEqualTo(before - after);
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("before", "after");
         assertThat(lastSequence("compact")).isEqualTo(last);
@@ -119,9 +125,7 @@ class PostgresOperationsCommandLineTest {
 
     @Test
     void doctor_backup_and_projections_print_their_reports() throws Exception {
-        String project = ok("ops", "project", "create", "--name", "Ops", "--path", "/ops");
-        thread("ops", project, "t", "hello");
-        long last = lastSequence("ops");
+        long last = seeded("ops");
 
         JsonNode doctor = json("ops", "--json", "doctor");
         assertThat(doctor.get("healthy").asBoolean()).isTrue();
