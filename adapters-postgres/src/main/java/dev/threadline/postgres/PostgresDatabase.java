@@ -32,23 +32,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresConnections connections;
     private final WriterLock writerLock;
     private final RowStreams streams;
-    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
-
-    /** The state of the calling thread's open transaction. */
-    private static final class Transaction {
-        final Connection connection;
-        int depth = 1;
-        boolean appended;
-        /** The first storage failure not undone by a savepoint: it dooms the transaction. */
-        StorageFailure failed;
-        /** The log's last sequence as this transaction knows it, or -1. */
-        long head = -1;
-
-        Transaction(Connection connection) {
-            this.connection = connection;
-        }
-    }
 
     private PostgresDatabase(PostgresLocation location, DataSource dataSource, boolean ownsPool) {
         this.location = location;
@@ -138,12 +123,12 @@ public final class PostgresDatabase implements AutoCloseable {
      * transaction on the same thread the work joins it.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open != null) {
             return joined(open, work);
         }
         Connection connection = borrow();
-        Transaction transaction = new Transaction(connection);
+        WriteTransaction transaction = new WriteTransaction(connection);
         boolean committed = false;
         try {
             connection.setAutoCommit(false);
@@ -157,6 +142,7 @@ public final class PostgresDatabase implements AutoCloseable {
                                 + " rethrown (" + transaction.failed.getMessage() + ")",
                         transaction.failed);
             }
+            transaction.beforeCommit();
             connection.commit();
             committed = true;
             return result;
@@ -177,7 +163,7 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    private <T> T joined(Transaction open, SqlWork<T> work) {
+    private <T> T joined(WriteTransaction open, SqlWork<T> work) {
         open.depth++;
         try {
             return work.run(open.connection);
@@ -190,7 +176,7 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    private static StorageFailure failedInside(Transaction open, StorageFailure failure) {
+    private static StorageFailure failedInside(WriteTransaction open, StorageFailure failure) {
         if (open.failed == null) {
             open.failed = failure;
         }
@@ -202,7 +188,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * rethrown, and the transaction goes on. Outside a transaction the work runs in its own.
      */
     public <T> T inSavepoint(SqlWork<T> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open == null) {
             return inTransaction(work);
         }
@@ -210,7 +196,7 @@ public final class PostgresDatabase implements AutoCloseable {
             throw open.failed;
         }
         // Nested savepoints share one name: PostgreSQL keeps each, and names the newest.
-        long headBefore = open.head;
+        WriteTransaction.Mark mark = open.mark();
         execute(open.connection, "SAVEPOINT tl_work", "begin a savepoint");
         try {
             T result = joined(open, work);
@@ -221,7 +207,7 @@ public final class PostgresDatabase implements AutoCloseable {
                 statement.execute("ROLLBACK TO SAVEPOINT tl_work");
                 statement.execute("RELEASE SAVEPOINT tl_work");
                 open.failed = null; // PostgreSQL undid the failed work with the savepoint
-                open.head = headBefore;
+                open.restore(mark);
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
                 failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
@@ -243,30 +229,14 @@ public final class PostgresDatabase implements AutoCloseable {
         return current.get() != null;
     }
 
-    /** The open transaction's knowledge of the log's last sequence, -1 when unknown or outside. */
-    long knownHead() {
-        Transaction open = current.get();
-        return open == null ? -1 : open.head;
-    }
-
-    /** Records, inside a transaction, the log's last sequence and that it appended. */
-    void appended(long head) {
-        Transaction open = current.get();
-        open.head = head;
-        open.appended = true;
-    }
-
-    /** Records, inside a transaction, the log's last sequence read under the lock. */
-    void readHead(long head) {
-        Transaction open = current.get();
-        if (open != null) {
-            open.head = head;
-        }
+    /** The calling thread's open write transaction, or null outside one. */
+    WriteTransaction openTransaction() {
+        return current.get();
     }
 
     /** Runs work on the transaction's connection, or on a pooled one in autocommit. */
     public <T> T withConnection(SqlWork<T> work) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         if (open != null) {
             return joined(open, work);
         }
@@ -315,7 +285,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * transaction, released when the stream is closed (which must happen on the calling thread).
      */
     <T> Stream<T> stream(String sql, RowReader<T> map, Object... values) {
-        Transaction open = current.get();
+        WriteTransaction open = current.get();
         return streams.stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
     }
 

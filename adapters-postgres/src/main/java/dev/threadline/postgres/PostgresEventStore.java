@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * The event log in the {@code events} table. An append runs in the store's write transaction,
  * whose lock serialises writers on every node: it first reads what it depends on (stored copies
  * of its event ids, its streams' versions), then numbers its events after {@code log_head}, then
- * writes them and the new head. A retry is judged by {@link AppendRetry} before anything is
+ * writes them; the transaction writes the new head once, before it commits ({@link
+ * WriteTransaction}). A retry is judged by {@link AppendRetry} before anything is
  * written, so a refused append never aborts the transaction it runs in.
  */
 public final class PostgresEventStore implements EventStore {
@@ -49,7 +50,6 @@ public final class PostgresEventStore implements EventStore {
     private static final String VERSION = "SELECT max(stream_version) FROM events WHERE stream_id = ?";
 
     private static final String HEAD = "SELECT last_sequence FROM log_head WHERE id = 1";
-    private static final String SET_HEAD = "UPDATE log_head SET last_sequence = ? WHERE id = 1";
     private static final String REPLAY = "SELECT " + COLUMNS + " FROM events WHERE sequence > ? ORDER BY sequence";
     private static final String REPLAY_UP_TO =
             "SELECT " + COLUMNS + " FROM events WHERE sequence > ? AND sequence <= ? ORDER BY sequence";
@@ -120,7 +120,8 @@ public final class PostgresEventStore implements EventStore {
                 streams.add(event.event().streamId());
             }
             streams.addAll(batch.expectations().keySet());
-            Map<String, Long> versions = versions(connection, streams);
+            WriteTransaction transaction = database.openTransaction();
+            Map<String, Long> versions = versions(connection, transaction, streams);
             for (Map.Entry<String, ExpectedVersion> expectation :
                     batch.expectations().entrySet()) {
                 long current = versions.get(expectation.getKey());
@@ -128,7 +129,7 @@ public final class PostgresEventStore implements EventStore {
                     throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
                 }
             }
-            long sequence = head(connection);
+            long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
             List<StoredEvent> events = new ArrayList<>(payloads.length);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -167,11 +168,7 @@ public final class PostgresEventStore implements EventStore {
                 }
                 insert.executeBatch();
             }
-            try (PreparedStatement head = connection.prepareStatement(SET_HEAD)) {
-                head.setLong(1, sequence);
-                head.executeUpdate();
-            }
-            database.appended(sequence);
+            transaction.appended(sequence, versions);
             return List.copyOf(events);
         });
     }
@@ -204,24 +201,40 @@ public final class PostgresEventStore implements EventStore {
         return found;
     }
 
-    private static Map<String, Long> versions(Connection connection, Set<String> streams) throws SQLException {
+    /** The streams' versions: as the transaction last read or wrote them, else read now (under the lock). */
+    private static Map<String, Long> versions(Connection connection, WriteTransaction transaction, Set<String> streams)
+            throws SQLException {
         Map<String, Long> versions = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(VERSION)) {
+        PreparedStatement query = null;
+        try {
             for (String stream : streams) {
+                Long known = transaction.version(stream);
+                if (known != null) {
+                    versions.put(stream, known);
+                    continue;
+                }
+                if (query == null) {
+                    query = connection.prepareStatement(VERSION);
+                }
                 query.setString(1, stream);
                 try (ResultSet row = query.executeQuery()) {
                     row.next();
                     long version = row.getLong(1);
                     versions.put(stream, row.wasNull() ? -1L : version);
                 }
+                transaction.readVersion(stream, versions.get(stream));
+            }
+        } finally {
+            if (query != null) {
+                query.close();
             }
         }
         return versions;
     }
 
     /** The last sequence ever given out, read under the transaction's lock. */
-    private long head(Connection connection) throws SQLException {
-        long known = database.knownHead();
+    private static long head(Connection connection, WriteTransaction transaction) throws SQLException {
+        long known = transaction.head();
         if (known >= 0) {
             return known;
         }
@@ -229,7 +242,7 @@ public final class PostgresEventStore implements EventStore {
                 ResultSet row = query.executeQuery()) {
             row.next();
             long head = row.getLong(1);
-            database.readHead(head);
+            transaction.readHead(head);
             return head;
         }
     }
@@ -265,6 +278,10 @@ public final class PostgresEventStore implements EventStore {
 
     @Override
     public long lastSequence() {
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction != null && transaction.lastSequence().isPresent()) {
+            return transaction.lastSequence().getAsLong();
+        }
         return database.first(LAST, rows -> rows.getLong(1)).orElse(0L);
     }
 

@@ -28,6 +28,7 @@ public final class PostgresLogRemoval implements LogRemoval {
         if (!database.inTransaction()) {
             throw new IllegalStateException("events are removed only inside a transaction");
         }
+        database.openTransaction().removedEvents();
         if (selection instanceof WholeStream whole) {
             return database.update("DELETE FROM events WHERE stream_id = ?", whole.streamId());
         }

@@ -109,6 +109,10 @@ final class PostgresProjectionWriter implements ProjectionWriter {
     @Override
     public void putThread(ThreadView thread) {
         database.update(THREAD, RowMapping.values(thread));
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction != null) {
+            transaction.knowThread(thread);
+        }
     }
 
     @Override
@@ -181,12 +185,17 @@ final class PostgresProjectionWriter implements ProjectionWriter {
                     "DELETE FROM projection_threads WHERE thread_id = ?")) {
                 database.update(delete, thread);
             }
+            database.openTransaction().forgetThreads(thread);
             return null;
         });
     }
 
     @Override
     public void clear() {
-        database.update("TRUNCATE " + String.join(", ", TABLES));
+        database.inTransaction(connection -> {
+            database.update("TRUNCATE " + String.join(", ", TABLES));
+            database.openTransaction().forgetThreads(null);
+            return null;
+        });
     }
 }

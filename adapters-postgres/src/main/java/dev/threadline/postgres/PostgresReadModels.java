@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * The read models' reads: inside a transaction on its connection (so they see its writes), else on
- * a pooled one. Creation order is sorted on the parsed instants, because the stored text has 0, 3,
+ * a pooled one. Inside a write transaction a thread's row is read once and then known ({@link
+ * WriteTransaction}). Creation order is sorted on the parsed instants, because the stored text has 0, 3,
  * 6 or 9 fraction digits and so its text order is not its time order.
  */
 final class PostgresReadModels implements ReadModels {
@@ -64,7 +65,17 @@ final class PostgresReadModels implements ReadModels {
 
     @Override
     public Optional<ThreadView> thread(ThreadId id) {
-        return database.first("SELECT * FROM projection_threads WHERE thread_id = ?", RowMapping::thread, id);
+        WriteTransaction transaction = database.openTransaction();
+        ThreadView known = transaction == null ? null : transaction.thread(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<ThreadView> read =
+                database.first("SELECT * FROM projection_threads WHERE thread_id = ?", RowMapping::thread, id);
+        if (transaction != null) {
+            read.ifPresent(transaction::knowThread);
+        }
+        return read;
     }
 
     @Override
