@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadline.benchmark.Benchmark;
 import dev.threadline.cli.ThreadlineCli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,19 +20,8 @@ import org.junit.jupiter.api.Test;
 /** {@code bench} runs on a tiny N and reports every scenario; its timings are never asserted. */
 class BenchCommandTest {
 
-    private static final List<String> SCENARIOS = List.of(
-            "batch-append",
-            "pipeline-batched",
-            "single-normal",
-            "single-full",
-            "concurrent-commands",
-            "replay",
-            "rebuild",
-            "deltas",
-            "streamed-answer",
-            "search",
-            "fork",
-            "checkpoint");
+    /** The scenarios {@code bench} declares; {@link #every_scenario_is_documented} ties them to the docs. */
+    private static final List<String> SCENARIOS = Benchmark.SCENARIOS;
 
     private static String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,6 +56,15 @@ class BenchCommandTest {
         });
         JsonNode streamed = objects.get(SCENARIOS.indexOf("streamed-answer"));
         assertThat(streamed.get("detail").asText()).contains("text exact");
+    }
+
+    @Test
+    void every_scenario_is_documented() throws IOException {
+        String performance = Files.readString(Path.of("..", "docs", "performance.md"));
+
+        assertThat(SCENARIOS)
+                .isNotEmpty()
+                .allSatisfy(scenario -> assertThat(performance).contains("`" + scenario + "`"));
     }
 
     @Test
