@@ -1,7 +1,5 @@
 package dev.threadline.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
 import java.sql.Connection;
@@ -9,39 +7,33 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 
 /**
  * One Threadline schema on a PostgreSQL server, shared by every node that points at it.
  *
  * <p>Write transactions are bound to the calling thread; nested work joins the outer transaction.
- * Every write transaction's first statement takes the store's transaction-scoped advisory lock,
- * so writers on all nodes are serialised: what a transaction reads stays true until it commits,
- * and the log's next sequence, read under the lock, numbers events in commit order with no gap.
- * The lock is released by the commit itself, after the events became visible. Group commit runs
- * many commands in one such transaction, so a node pays the lock once per group. Readers never
- * take it.
+ * Every write transaction's first statement takes the store's {@link WriterLock}, so writers on
+ * all nodes are serialised: what a transaction reads stays true until it commits, and the log's
+ * next sequence, read under the lock, numbers events in commit order with no gap. The lock is
+ * released by the commit itself, after the events became visible. Group commit runs many commands
+ * in one such transaction, so a node pays the lock once per group. Readers never take it.
+ * Connections come from {@link PostgresConnections}; query streams from {@link RowStreams}.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
     private final PostgresLocation location;
-    private final DataSource dataSource;
-    private final boolean ownsPool;
+    private final PostgresConnections connections;
+    private final WriterLock writerLock;
+    private final RowStreams streams;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
 
     /** The state of the calling thread's open transaction. */
     private static final class Transaction {
@@ -60,8 +52,9 @@ public final class PostgresDatabase implements AutoCloseable {
 
     private PostgresDatabase(PostgresLocation location, DataSource dataSource, boolean ownsPool) {
         this.location = location;
-        this.dataSource = dataSource;
-        this.ownsPool = ownsPool;
+        this.connections = new PostgresConnections(location, dataSource, ownsPool);
+        this.writerLock = new WriterLock(location.schema());
+        this.streams = new RowStreams(location);
     }
 
     /**
@@ -70,7 +63,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws StorageFailure saying why the store cannot be used (nothing is written then)
      */
     public static PostgresDatabase open(PostgresLocation location) {
-        HikariDataSource pool = pool(location, 8);
+        var pool = PostgresConnections.pool(location, 8);
         try {
             return open(location, pool, true);
         } catch (RuntimeException e) {
@@ -111,30 +104,6 @@ public final class PostgresDatabase implements AutoCloseable {
         return database;
     }
 
-    /** A pool of at most {@code size} connections whose search path is the location's schema. */
-    static HikariDataSource pool(PostgresLocation location, int size) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(location.jdbcUrl());
-        if (location.user() != null) {
-            config.setUsername(location.user());
-        }
-        if (location.password() != null) {
-            config.setPassword(location.password());
-        }
-        config.setSchema(location.schema());
-        config.setMaximumPoolSize(size);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
-        config.setPoolName("threadline");
-        config.addDataSourceProperty("ApplicationName", "threadline");
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw PostgresErrors.translate(location, "connect", e.getCause() == null ? e : e.getCause());
-        }
-    }
-
     /** Where the store is. */
     public PostgresLocation location() {
         return location;
@@ -146,41 +115,12 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     DataSource dataSource() {
-        return dataSource;
+        return connections.dataSource();
     }
 
-    /** The advisory lock's key: one per schema, so two stores on one database do not share it. */
-    long lockKey() {
-        return ("threadline:" + location.schema()).hashCode() & 0xFFFFFFFFL;
-    }
-
-    /**
-     * A connection of its own for a long-lived session (listening for notifications): a new one
-     * outside the pool when the store has its own pool, else one taken from the embedder's data
-     * source for as long as it is held. The caller closes it.
-     */
+    /** A connection of its own for a long-lived session; see {@link PostgresConnections#openDedicated}. */
     Connection openDedicated() throws SQLException {
-        if (!ownsPool) {
-            return borrow();
-        }
-        java.util.Properties properties = new java.util.Properties();
-        if (location.user() != null) {
-            properties.setProperty("user", location.user());
-        }
-        if (location.password() != null) {
-            properties.setProperty("password", location.password());
-        }
-        properties.setProperty("ApplicationName", "threadline-listen");
-        properties.setProperty("tcpKeepAlive", "true");
-        return java.sql.DriverManager.getConnection(location.jdbcUrl(), properties);
-    }
-
-    /**
-     * A statement naming an identifier of this program's own making (a schema or channel name
-     * checked by {@link PostgresLocation}), double-quoted; never a value from a user's data.
-     */
-    static String withIdentifier(String before, String identifier, String after) {
-        return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
+        return connections.openDedicated();
     }
 
     /** Runs after every commit that appended events, on the committing thread. */
@@ -190,21 +130,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** A pooled connection whose search path is the schema; the caller closes it. */
     Connection borrow() {
-        checkOpen();
-        try {
-            Connection connection = dataSource.getConnection();
-            if (!ownsPool) {
-                try {
-                    connection.setSchema(location.schema());
-                } catch (SQLException e) {
-                    connection.close();
-                    throw e;
-                }
-            }
-            return connection;
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(location, "connect", e);
-        }
+        return connections.borrow();
     }
 
     /**
@@ -222,10 +148,7 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             current.set(transaction);
-            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, lockKey());
-                lock.execute();
-            }
+            writerLock.take(connection);
             T result = work.run(connection);
             if (transaction.failed != null) {
                 throw new StorageFailure(
@@ -245,7 +168,7 @@ public final class PostgresDatabase implements AutoCloseable {
             throw e;
         } finally {
             current.remove();
-            release(connection);
+            PostgresConnections.release(connection);
             if (committed && transaction.appended) {
                 for (Runnable action : afterAppendCommits) {
                     action.run();
@@ -358,7 +281,7 @@ public final class PostgresDatabase implements AutoCloseable {
     <T> List<T> list(String sql, RowReader<T> map, Object... values) {
         return withConnection(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
+                SqlText.bind(statement, values);
                 List<T> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -380,31 +303,10 @@ public final class PostgresDatabase implements AutoCloseable {
     int update(String sql, Object... values) {
         return inTransaction(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, values);
+                SqlText.bind(statement, values);
                 return statement.executeUpdate();
             }
         });
-    }
-
-    /** Binds values: text, numbers, flags as 0/1, instants and ids as their text, nulls. */
-    static void bind(PreparedStatement statement, Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            int index = i + 1;
-            if (value == null) {
-                statement.setNull(index, Types.VARCHAR);
-            } else if (value instanceof Long number) {
-                statement.setLong(index, number);
-            } else if (value instanceof Integer number) {
-                statement.setLong(index, number);
-            } else if (value instanceof Boolean flag) {
-                statement.setLong(index, flag ? 1 : 0);
-            } else if (value instanceof Instant instant) {
-                statement.setString(index, instant.toString());
-            } else {
-                statement.setString(index, value.toString());
-            }
-        }
     }
 
     /**
@@ -414,82 +316,12 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     <T> Stream<T> stream(String sql, RowReader<T> map, Object... values) {
         Transaction open = current.get();
-        return stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
+        return streams.stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
     }
 
     /** The rows of a query streamed on a connection the caller holds in a transaction. */
     <T> Stream<T> streamOn(Connection connection, String sql, RowReader<T> map, Object... values) {
-        return stream(connection, false, sql, map, values);
-    }
-
-    private <T> Stream<T> stream(Connection connection, boolean own, String sql, RowReader<T> map, Object... values) {
-        PreparedStatement statement = null;
-        try {
-            if (own) {
-                connection.setAutoCommit(false);
-                connection.setReadOnly(true);
-            }
-            statement = connection.prepareStatement(sql);
-            statement.setFetchSize(1_000);
-            bind(statement, values);
-            ResultSet rows = statement.executeQuery();
-            PreparedStatement query = statement;
-            Spliterator<T> read =
-                    new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
-                        @Override
-                        public boolean tryAdvance(Consumer<? super T> action) {
-                            try {
-                                while (rows.next()) {
-                                    T row = map.read(rows);
-                                    if (row != null) {
-                                        action.accept(row);
-                                        return true;
-                                    }
-                                }
-                                return false;
-                            } catch (SQLException e) {
-                                throw PostgresErrors.translate(location, "read", e);
-                            }
-                        }
-                    };
-            return StreamSupport.stream(read, false).onClose(() -> {
-                try {
-                    query.close();
-                } catch (SQLException e) {
-                    throw PostgresErrors.translate(location, "read", e);
-                } finally {
-                    if (own) {
-                        endReader(connection);
-                    }
-                }
-            });
-        } catch (SQLException | RuntimeException e) {
-            try {
-                if (statement != null) {
-                    statement.close();
-                }
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            if (own) {
-                endReader(connection);
-            }
-            throw e instanceof SQLException failure
-                    ? PostgresErrors.translate(location, "read", failure)
-                    : (RuntimeException) e;
-        }
-    }
-
-    private void endReader(Connection connection) {
-        try {
-            connection.rollback();
-            connection.setReadOnly(false);
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            // The connection goes back to the pool, which discards a broken one.
-        } finally {
-            release(connection);
-        }
+        return streams.stream(connection, false, sql, map, values);
     }
 
     private static void rollback(Connection connection, Throwable cause) {
@@ -500,32 +332,8 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    private static void release(Connection connection) {
-        try {
-            if (!connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            // A broken connection: closing it below hands it back, and the pool replaces it.
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // Nothing is left to undo: the transaction has ended.
-        }
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new StorageFailure(Reason.UNAVAILABLE, "the store at " + location + " is closed", null);
-        }
-    }
-
     @Override
     public void close() {
-        closed = true;
-        if (ownsPool && dataSource instanceof HikariDataSource pool) {
-            pool.close();
-        }
+        connections.close();
     }
 }

@@ -149,7 +149,7 @@ public final class PostgresEventStore implements EventStore {
                             meta.causationId(),
                             meta.correlationId(),
                             event.event());
-                    PostgresDatabase.bind(
+                    SqlText.bind(
                             insert,
                             next.sequence(),
                             next.eventId(),

@@ -185,8 +185,8 @@ public final class PostgresMaintenance implements Maintenance {
         long before = size().bytes();
         List<String> vacuums = database.list(
                 "SELECT tablename FROM pg_tables WHERE schemaname = ?",
-                rows -> PostgresDatabase.withIdentifier(
-                        "VACUUM ", database.schema(), "." + PostgresDatabase.withIdentifier("", rows.getString(1), "")),
+                rows -> SqlText.withIdentifier(
+                        "VACUUM ", database.schema(), "." + SqlText.withIdentifier("", rows.getString(1), "")),
                 database.schema());
         database.withConnection(connection -> {
             try (Statement vacuum = connection.createStatement()) {

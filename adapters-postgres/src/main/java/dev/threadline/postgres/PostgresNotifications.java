@@ -45,7 +45,7 @@ public final class PostgresNotifications implements AutoCloseable {
     public PostgresNotifications(PostgresDatabase database, Runnable wake) {
         this.database = database;
         this.channel = "threadline_" + database.schema();
-        this.listenSql = PostgresDatabase.withIdentifier("LISTEN ", channel, "");
+        this.listenSql = SqlText.withIdentifier("LISTEN ", channel, "");
         this.wake = wake;
         this.listener = new Thread(this::listen, "threadline-listen");
         this.sender = new Thread(this::send, "threadline-notify");

@@ -38,7 +38,7 @@ public final class PostgresProjections {
 
                 @Override
                 public void close() {
-                    String dropSql = PostgresDatabase.withIdentifier("DROP SCHEMA IF EXISTS ", schema, " CASCADE");
+                    String dropSql = SqlText.withIdentifier("DROP SCHEMA IF EXISTS ", schema, " CASCADE");
                     live.withConnection(connection -> {
                         try (var drop = connection.createStatement()) {
                             drop.execute(dropSql);

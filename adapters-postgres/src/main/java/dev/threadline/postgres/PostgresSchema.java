@@ -93,8 +93,8 @@ final class PostgresSchema {
     /** The highest schema version applied, 0 when none. */
     static int version(PostgresLocation location, Connection connection) throws SQLException {
         int version = 0;
-        String sql = PostgresDatabase.withIdentifier(
-                "SELECT version FROM ", location.schema(), "." + HISTORY + " WHERE success");
+        String sql =
+                SqlText.withIdentifier("SELECT version FROM ", location.schema(), "." + HISTORY + " WHERE success");
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

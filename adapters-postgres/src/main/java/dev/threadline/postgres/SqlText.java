@@ -1,0 +1,47 @@
+package dev.threadline.postgres;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** How values and identifiers reach the statements the adapter runs. */
+final class SqlText {
+
+    private SqlText() {}
+
+    /**
+     * A statement naming an identifier of this program's own making (a schema or channel name
+     * checked by {@link PostgresLocation}), double-quoted; never a value from a user's data.
+     */
+    static String withIdentifier(String before, String identifier, String after) {
+        return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
+    }
+
+    /** Binds values: text, numbers, flags as 0/1, instants and ids as their text, nulls. */
+    static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        bindFrom(statement, 1, values);
+    }
+
+    /** Binds values from the given parameter index on; returns the index after the last. */
+    static int bindFrom(PreparedStatement statement, int first, Object... values) throws SQLException {
+        int index = first;
+        for (Object value : values) {
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else if (value instanceof Long number) {
+                statement.setLong(index, number);
+            } else if (value instanceof Integer number) {
+                statement.setLong(index, number);
+            } else if (value instanceof Boolean flag) {
+                statement.setLong(index, flag ? 1 : 0);
+            } else if (value instanceof Instant instant) {
+                statement.setString(index, instant.toString());
+            } else {
+                statement.setString(index, value.toString());
+            }
+            index++;
+        }
+        return index;
+    }
+}
