@@ -9,9 +9,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.EventType;
 import java.io.IOException;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Turns events into JSON payloads and back. The set of known types comes from {@link EventType},
@@ -31,21 +30,32 @@ public final class EventJsonCodec {
     /** How a payload in the full form begins: with its type. */
     private static final String FULL_FORM_START = "{\"type\":";
 
+    private final ObjectMapper mapper;
     private final ObjectWriter writer;
     private final ObjectWriter storedWriter;
-    private final Map<EventType, ObjectReader> readers = new EnumMap<>(EventType.class);
-    private final Map<EventType, ObjectReader> catalogueReaders = new EnumMap<>(EventType.class);
+    private final ObjectMapper catalogue;
+    // A reader is made on first use of its type: making one resolves its deserializer, and making
+    // all of them up front cost a command-line run that decodes nothing a tenth of a second.
+    private final AtomicReferenceArray<ObjectReader> readers = new AtomicReferenceArray<>(EventType.values().length);
+    private final AtomicReferenceArray<ObjectReader> catalogueReaders =
+            new AtomicReferenceArray<>(EventType.values().length);
 
     /** A codec with Threadline's JSON conventions. */
     public EventJsonCodec() {
-        ObjectMapper mapper = JsonMappers.fullForm();
+        mapper = JsonMappers.fullForm();
         writer = mapper.writerFor(Event.class);
         storedWriter = JsonMappers.storedForm().writer();
-        ObjectMapper catalogue = JsonMappers.catalogue();
-        for (EventType type : EventType.values()) {
-            readers.put(type, mapper.readerFor(type.eventClass()));
-            catalogueReaders.put(type, catalogue.readerFor(type.eventClass()));
+        catalogue = JsonMappers.catalogue();
+    }
+
+    /** The reader of a type's events from a mapper, made once (racing callers make equal ones). */
+    private static ObjectReader readerOf(AtomicReferenceArray<ObjectReader> made, ObjectMapper from, EventType type) {
+        ObjectReader reader = made.get(type.ordinal());
+        if (reader == null) {
+            reader = from.readerFor(type.eventClass());
+            made.set(type.ordinal(), reader);
         }
+        return reader;
     }
 
     /**
@@ -154,7 +164,7 @@ public final class EventJsonCodec {
         }
         json.append(body, rest, body.length());
         try {
-            return catalogueReaders.get(type).readValue(json.toString());
+            return readerOf(catalogueReaders, catalogue, type).readValue(json.toString());
         } catch (IOException e) {
             throw undecodable(typeName, e);
         }
@@ -217,7 +227,7 @@ public final class EventJsonCodec {
     private ObjectReader reader(String typeName) {
         EventType type = EventType.named(typeName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + typeName + "'"));
-        return readers.get(type);
+        return readerOf(readers, mapper, type);
     }
 
     private static IllegalArgumentException undecodable(String typeName, IOException e) {

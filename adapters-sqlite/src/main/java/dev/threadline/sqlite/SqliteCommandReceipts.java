@@ -25,6 +25,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     // more than the insert itself.
     private final String selectSql;
     private final String insertSql;
+    private final PendingReceipts pending;
 
     /**
      * @param database the open database
@@ -61,6 +62,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
                         DSL.param(COMMAND_RECEIPTS.LAST_SEQUENCE),
                         DSL.param(COMMAND_RECEIPTS.RECORDED_AT))
                 .getSQL();
+        this.pending = PendingReceipts.of(database, insertSql);
     }
 
     private record StoredResult(Map<String, String> ids, long lastSequence, int eventCount) {}
@@ -68,6 +70,10 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     @Override
     public Optional<Receipt> receipt(String commandId) {
         return database.withWriter(connection -> {
+            Receipt kept = pending.find(commandId);
+            if (kept != null) {
+                return Optional.of(kept);
+            }
             PreparedStatement query = database.prepared(selectSql);
             query.setString(1, commandId);
             try (ResultSet row = query.executeQuery()) {
@@ -83,16 +89,19 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     public void record(Receipt receipt) {
         CommandResult result = receipt.result();
         String encoded = encode(result);
-        database.withWriter(connection -> {
-            PreparedStatement insert = database.prepared(insertSql);
-            insert.setString(1, receipt.commandId());
-            insert.setString(2, receipt.commandType());
-            insert.setString(3, receipt.fingerprint());
-            insert.setString(4, encoded);
-            insert.setLong(5, result.lastSequence() - result.eventCount() + 1);
-            insert.setLong(6, result.lastSequence());
-            insert.setString(7, clock.instant().toString());
-            return insert.executeUpdate();
+        Object[] values = {
+            receipt.commandId(),
+            receipt.commandType(),
+            receipt.fingerprint(),
+            encoded,
+            result.lastSequence() - result.eventCount() + 1,
+            result.lastSequence(),
+            clock.instant().toString()
+        };
+        // Written with the transaction's other receipts, in one batch before its commit.
+        database.inTransaction(connection -> {
+            pending.keep(receipt, values);
+            return null;
         });
     }
 

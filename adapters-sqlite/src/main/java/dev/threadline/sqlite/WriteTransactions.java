@@ -56,7 +56,7 @@ final class WriteTransactions {
                             failedInside);
                 }
                 knowledge.beforeCommit();
-                writer.execute("COMMIT", "commit");
+                writer.commit();
                 committed = true;
                 return result;
             } catch (SQLException e) {

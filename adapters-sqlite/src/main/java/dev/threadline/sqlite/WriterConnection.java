@@ -90,6 +90,12 @@ final class WriterConnection {
         }
     }
 
+    /** Commits the open transaction. */
+    void commit() {
+        execute("COMMIT", "commit");
+        transactionEnded();
+    }
+
     /** Rolls the open transaction back; a failure to do so is added to {@code cause}. */
     void rollback(Throwable cause) {
         try (Statement statement = connection.createStatement()) {
@@ -97,7 +103,29 @@ final class WriterConnection {
         } catch (SQLException e) {
             // SQLite may already have rolled back (for example after SQLITE_FULL): keep the cause.
             cause.addSuppressed(e);
+        } finally {
+            transactionEnded();
         }
+    }
+
+    /**
+     * Tells the driver whether a transaction of ours is open. With its auto-commit flag set, the
+     * driver follows every write statement with an attempt to run {@code BEGIN} and {@code COMMIT}
+     * (to end a transaction a statement might have left open), which inside a transaction always
+     * fails and costs as much as a small insert. The flag is only the driver's bookkeeping here:
+     * setting it through the connection's configuration runs no statement, and this class begins
+     * and ends every transaction itself.
+     */
+    private void driverAutoCommit(boolean autoCommit) {
+        try {
+            connection.unwrap(SQLiteConnection.class).getConnectionConfig().setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            throw SqliteErrors.translate(file, "set up the connection", e);
+        }
+    }
+
+    private void transactionEnded() {
+        driverAutoCommit(true);
     }
 
     /**
@@ -130,6 +158,7 @@ final class WriterConnection {
             for (int attempt = 1; ; attempt++) {
                 try {
                     prepared("BEGIN IMMEDIATE").execute();
+                    driverAutoCommit(false);
                     return;
                 } catch (SQLException e) {
                     long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());

@@ -21,9 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * time (awaiting each result) on a thread of its own, beside raw sqlite-jdbc single-insert
  * transactions from eight threads written both ways a user would write them: a connection each
  * (busy timeout, {@code BEGIN IMMEDIATE}), and one connection shared under a lock. The faster of
- * the two is the baseline. Rounds alternate the three sides after a warm-up; rates are medians,
+ * the two is the baseline. Rounds alternate the sides after a warm-up; rates are medians,
  * latencies (one command or one insert transaction, as its caller waits for it) are over every
  * measured round.
+ *
+ * <p>Beside them, printed in the detail and not a baseline: the floor of a command (what it must
+ * write, by hand in raw JDBC, see {@link RawJdbc#commandWrites}) in transactions of eight from one
+ * thread, the most that any grouping of the eight threads' commands could reach with nothing to
+ * wait for.
  */
 final class ConcurrentCommands {
 
@@ -96,7 +101,8 @@ final class ConcurrentCommands {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<RawJdbc> own = new ArrayList<>();
         try (BenchmarkedStore store = scratch.openNew(options);
-                RawJdbc shared = RawJdbc.create(sharedFile, options)) {
+                RawJdbc shared = RawJdbc.create(sharedFile, options);
+                RawJdbc floor = scratch.newRaw(options)) {
             RawJdbc.create(rawFile, options).close();
             ThreadId[] chats = new ThreadId[THREADS];
             UUID[] streams = new UUID[THREADS];
@@ -119,7 +125,14 @@ final class ConcurrentCommands {
                     lock.unlock();
                 }
             });
-            Side[] sides = {threadline, eachOwn, oneShared};
+            long[] floorCommands = {0};
+            Side grouped = new Side((t, i) -> {
+                if (t == 0 && i == 0) {
+                    floor.commandWrites(floorCommands[0], perThread * THREADS, THREADS, TEXT);
+                    floorCommands[0] += perThread * THREADS;
+                }
+            });
+            Side[] sides = {threadline, eachOwn, oneShared, grouped};
             for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
                 for (Side side : sides) {
                     round(pool, side, -1);
@@ -130,7 +143,7 @@ final class ConcurrentCommands {
                     round(pool, sides[(r + i) % sides.length], r);
                 }
             }
-            return result(threadline, eachOwn, oneShared);
+            return result(threadline, eachOwn, oneShared, grouped);
         } finally {
             pool.shutdownNow();
             for (RawJdbc connection : own) {
@@ -194,7 +207,7 @@ final class ConcurrentCommands {
         }
     }
 
-    private static BenchmarkResult result(Side threadline, Side eachOwn, Side oneShared) {
+    private static BenchmarkResult result(Side threadline, Side eachOwn, Side oneShared, Side grouped) {
         boolean ownFaster = eachOwn.median() >= oneShared.median();
         double baseline = Math.max(eachOwn.median(), oneShared.median());
         double ratio = baseline == 0 ? 0 : threadline.median() / baseline;
@@ -202,7 +215,8 @@ final class ConcurrentCommands {
                 Locale.ROOT,
                 "%d threads; Threadline p50 %.2f ms, p99 %.2f ms; raw, a connection each: %,.0f/s, p50 %.2f ms,"
                         + " p99 %.2f ms; raw, one connection under a lock: %,.0f/s, p50 %.2f ms, p99 %.2f ms;"
-                        + " baseline: %s",
+                        + " baseline: %s; the floor of a command in transactions of %d from one thread (the most"
+                        + " grouping could give): %,.0f/s = %.2f× the baseline",
                 THREADS,
                 threadline.percentileMillis(0.50),
                 threadline.percentileMillis(0.99),
@@ -212,7 +226,10 @@ final class ConcurrentCommands {
                 oneShared.median(),
                 oneShared.percentileMillis(0.50),
                 oneShared.percentileMillis(0.99),
-                ownFaster ? "a connection each" : "one shared connection");
+                ownFaster ? "a connection each" : "one shared connection",
+                THREADS,
+                grouped.median(),
+                baseline == 0 ? 0 : grouped.median() / baseline);
         return new BenchmarkResult(
                 "concurrent-commands",
                 THREADS + " threads each running commands one at a time (group commit)",

@@ -3,7 +3,6 @@ package dev.threadline.domain.id;
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Time-ordered UUIDs (RFC 9562 version 7), monotonic within one process.
@@ -13,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class UuidV7 {
 
-    private static final Pattern CANONICAL =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final int COUNTER_MAX = 0xFFF;
 
     // Seeded once from the OS so that two processes never share a sequence; cheap afterwards.
@@ -45,9 +42,35 @@ public final class UuidV7 {
      * @throws IllegalArgumentException when the text is not a canonical UUID
      */
     public static UUID parse(String text) {
-        if (text == null || !CANONICAL.matcher(text).matches()) {
-            throw new IllegalArgumentException("not a UUID: '" + text + "'");
+        // Checked and read in one pass: every stored id is parsed on replay, where a regular
+        // expression and UUID.fromString cost an eighth of the decoding.
+        if (text == null || text.length() != 36) {
+            throw notCanonical(text);
         }
-        return UUID.fromString(text);
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 36; i++) {
+            char c = text.charAt(i);
+            if (i == 8 || i == 13 || i == 18 || i == 23) {
+                if (c != '-') {
+                    throw notCanonical(text);
+                }
+                continue;
+            }
+            int digit = Character.digit(c, 16);
+            if (digit < 0 || c > 'f') {
+                throw notCanonical(text);
+            }
+            if (i < 18) {
+                high = (high << 4) | digit;
+            } else {
+                low = (low << 4) | digit;
+            }
+        }
+        return new UUID(high, low);
+    }
+
+    private static IllegalArgumentException notCanonical(String text) {
+        return new IllegalArgumentException("not a UUID: '" + text + "'");
     }
 }
