@@ -28,7 +28,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Beside them, printed in the detail and not a baseline: the floor of a command (what it must
  * write, by hand in raw JDBC, see {@link RawJdbc#commandWrites}) in transactions of eight from one
  * thread, the most that any grouping of the eight threads' commands could reach with nothing to
- * wait for.
+ * wait for; and the same floor without the message's search document and full-text index entries,
+ * which shows what writing the index in each group's transaction costs.
  */
 final class ConcurrentCommands {
 
@@ -102,7 +103,8 @@ final class ConcurrentCommands {
         List<RawJdbc> own = new ArrayList<>();
         try (BenchmarkedStore store = scratch.openNew(options);
                 RawJdbc shared = RawJdbc.create(sharedFile, options);
-                RawJdbc floor = scratch.newRaw(options)) {
+                RawJdbc floor = scratch.newRaw(options);
+                RawJdbc unindexed = scratch.newRaw(options)) {
             RawJdbc.create(rawFile, options).close();
             ThreadId[] chats = new ThreadId[THREADS];
             UUID[] streams = new UUID[THREADS];
@@ -132,7 +134,14 @@ final class ConcurrentCommands {
                     floorCommands[0] += perThread * THREADS;
                 }
             });
-            Side[] sides = {threadline, eachOwn, oneShared, grouped};
+            long[] unindexedCommands = {0};
+            Side groupedUnindexed = new Side((t, i) -> {
+                if (t == 0 && i == 0) {
+                    unindexed.commandWrites(unindexedCommands[0], perThread * THREADS, THREADS, TEXT, false);
+                    unindexedCommands[0] += perThread * THREADS;
+                }
+            });
+            Side[] sides = {threadline, eachOwn, oneShared, grouped, groupedUnindexed};
             for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
                 for (Side side : sides) {
                     round(pool, side, -1);
@@ -143,7 +152,7 @@ final class ConcurrentCommands {
                     round(pool, sides[(r + i) % sides.length], r);
                 }
             }
-            return result(threadline, eachOwn, oneShared, grouped);
+            return result(threadline, eachOwn, oneShared, grouped, groupedUnindexed);
         } finally {
             pool.shutdownNow();
             for (RawJdbc connection : own) {
@@ -207,7 +216,8 @@ final class ConcurrentCommands {
         }
     }
 
-    private static BenchmarkResult result(Side threadline, Side eachOwn, Side oneShared, Side grouped) {
+    private static BenchmarkResult result(
+            Side threadline, Side eachOwn, Side oneShared, Side grouped, Side groupedUnindexed) {
         boolean ownFaster = eachOwn.median() >= oneShared.median();
         double baseline = Math.max(eachOwn.median(), oneShared.median());
         double ratio = baseline == 0 ? 0 : threadline.median() / baseline;
@@ -216,7 +226,8 @@ final class ConcurrentCommands {
                 "%d threads; Threadline p50 %.2f ms, p99 %.2f ms; raw, a connection each: %,.0f/s, p50 %.2f ms,"
                         + " p99 %.2f ms; raw, one connection under a lock: %,.0f/s, p50 %.2f ms, p99 %.2f ms;"
                         + " baseline: %s; the floor of a command in transactions of %d from one thread (the most"
-                        + " grouping could give): %,.0f/s = %.2f× the baseline",
+                        + " grouping could give): %,.0f/s = %.2f× the baseline; the same floor without the"
+                        + " full-text index: %,.0f/s = %.2f×",
                 THREADS,
                 threadline.percentileMillis(0.50),
                 threadline.percentileMillis(0.99),
@@ -229,7 +240,9 @@ final class ConcurrentCommands {
                 ownFaster ? "a connection each" : "one shared connection",
                 THREADS,
                 grouped.median(),
-                baseline == 0 ? 0 : grouped.median() / baseline);
+                baseline == 0 ? 0 : grouped.median() / baseline,
+                groupedUnindexed.median(),
+                baseline == 0 ? 0 : groupedUnindexed.median() / baseline);
         return new BenchmarkResult(
                 "concurrent-commands",
                 THREADS + " threads each running commands one at a time (group commit)",

@@ -144,6 +144,16 @@ final class RawJdbc implements AutoCloseable {
      * @param text the message text
      */
     void commandWrites(long firstCommand, int count, int perTransaction, String text) throws SQLException {
+        commandWrites(firstCommand, count, perTransaction, text, true);
+    }
+
+    /**
+     * As {@link #commandWrites(long, int, int, String)}, or, when {@code searchable} is false, the
+     * same writes without the message's search document and full-text index entries: what a
+     * command would cost if the index were not written in its transaction.
+     */
+    void commandWrites(long firstCommand, int count, int perTransaction, String text, boolean searchable)
+            throws SQLException {
         try (PreparedStatement message = connection.prepareStatement(
                         "INSERT INTO projection_messages (message_id, thread_id, turn_id, ordinal, role, text,"
                                 + " streaming, created_at, updated_at) VALUES (?, ?, ?, ?, 'user', ?, 0, ?, ?)");
@@ -185,13 +195,15 @@ final class RawJdbc implements AutoCloseable {
                     message.setString(6, at);
                     message.setString(7, at);
                     message.addBatch();
-                    document.setString(1, messageId);
-                    document.setString(2, stream);
-                    document.setString(3, stream);
-                    document.setString(4, stream);
-                    document.setString(5, messageId);
-                    document.setString(6, at);
-                    document.addBatch();
+                    if (searchable) {
+                        document.setString(1, messageId);
+                        document.setString(2, stream);
+                        document.setString(3, stream);
+                        document.setString(4, stream);
+                        document.setString(5, messageId);
+                        document.setString(6, at);
+                        document.addBatch();
+                    }
                     receipt.setString(1, "floor-" + command);
                     receipt.setString(2, FINGERPRINT);
                     receipt.setString(
@@ -205,10 +217,12 @@ final class RawJdbc implements AutoCloseable {
                 }
                 insert.executeBatch();
                 message.executeBatch();
-                document.executeBatch();
                 receipt.executeBatch();
-                index.executeUpdate();
-                indexed.executeUpdate();
+                if (searchable) {
+                    document.executeBatch();
+                    index.executeUpdate();
+                    indexed.executeUpdate();
+                }
                 thread.setString(1, stream);
                 thread.setString(2, stream);
                 thread.setLong(3, command);
