@@ -41,6 +41,13 @@ final class SearchCommand extends StoreCommand {
 
     @Override
     int run(Session session, Output output) {
+        // A filter naming no thread or project is a mistake, not an empty result.
+        if (project != null) {
+            session.queries().project(project);
+        }
+        if (thread != null) {
+            session.queries().thread(thread);
+        }
         SearchFilter filter = new SearchFilter(project, thread, role, limit);
         List<SearchHit> hits = session.queries().search(String.join(" ", query), filter);
         if (output.json()) {

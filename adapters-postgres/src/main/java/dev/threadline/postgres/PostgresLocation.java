@@ -72,7 +72,7 @@ public record PostgresLocation(
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new InvalidInput("the database URL names no host (postgresql://user@host:port/database)");
+            throw new InvalidInput(unusableAuthority(uri.getRawAuthority()));
         }
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
         if (path.isEmpty() || path.contains("/")) {
@@ -109,6 +109,32 @@ public record PostgresLocation(
                 password,
                 schema == null ? DEFAULT_SCHEMA : schema,
                 parameters);
+    }
+
+    /**
+     * Why a URL's authority gave no host: the text after the user (never the user or password,
+     * which it may hold) is named, so that a wrong port or host is told apart from a missing one.
+     */
+    private static String unusableAuthority(String authority) {
+        String usage = " (postgresql://user@host:port/database)";
+        if (authority == null || authority.isBlank()) {
+            return "the database URL names no host" + usage;
+        }
+        if (authority.indexOf('@') != authority.lastIndexOf('@')) {
+            return "the database URL's user or password holds an '@'; write it as %40" + usage;
+        }
+        String hostAndPort = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = hostAndPort.lastIndexOf(':');
+        if (colon >= 0 && !hostAndPort.endsWith("]")) {
+            String port = hostAndPort.substring(colon + 1);
+            if (!port.chars().allMatch(Character::isDigit)) {
+                return "the database URL's port '" + port + "' is not a number" + usage;
+            }
+            hostAndPort = hostAndPort.substring(0, colon);
+        }
+        return hostAndPort.isBlank()
+                ? "the database URL names no host" + usage
+                : "the database URL's host '" + hostAndPort + "' is not a valid host name" + usage;
     }
 
     private static String decode(String text) {

@@ -9,6 +9,8 @@ import dev.threadline.postgres.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -221,5 +223,32 @@ class PostgresOperationsCommandLineTest {
         assertThat(separators.err().strip())
                 .contains("holds no word to search for")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void a_row_quarantined_from_the_middle_of_a_stream_leaves_doctor_sound() throws Exception {
+        seeded("middle");
+        PostgresLocation location = TestServer.database(getClass()).withSchema("middle");
+        try (Connection connection = TestServer.connect(location);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE middle.events SET payload = '{broken' WHERE sequence = (SELECT"
+                    + " min(sequence) FROM middle.events WHERE event_type = 'MessageAdded')");
+        }
+        assertThat(pg("middle", "doctor").exitCode()).isEqualTo(3);
+
+        CliHarness.Run quarantine = pg("middle", "doctor", "--quarantine");
+        CliHarness.Run doctor = pg("middle", "--json", "doctor");
+
+        assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+        assertThat(JSON.readTree(doctor.out()).get("integrity").toString()).isEqualTo("[\"ok\"]");
+        try (Connection connection = TestServer.connect(location);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM middle.events WHERE sequence = (SELECT min(sequence) FROM"
+                    + " middle.events WHERE event_type = 'TurnStarted')");
+        }
+        CliHarness.Run unexplained = pg("middle", "doctor");
+        assertThat(unexplained.exitCode()).isEqualTo(3);
+        assertThat(unexplained.out()).contains("1 stream(s) miss versions that no quarantine moved out");
     }
 }

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Snapshots a thread's project workspace and records it as a checkpoint of an ended turn: the
@@ -34,6 +35,12 @@ import java.util.Objects;
  * refs/threadline/<threadId>/<checkpointId>}.
  */
 public final class CaptureCheckpoint {
+
+    /**
+     * What a turn completion's command id is followed by to make the id of its automatic capture,
+     * so that a retried completion returns the checkpoint captured the first time.
+     */
+    static final String AUTOMATIC_CAPTURE = "#checkpoint";
 
     private final Commands commands;
     private final Queries queries;
@@ -75,11 +82,16 @@ public final class CaptureCheckpoint {
      *     missing …); nothing is recorded then
      */
     public CapturedCheckpoint capture(ThreadId threadId, TurnId turnId, String message, String commandId) {
-        var earlier = commands.earlierResult(commandId, CommandKind.RECORD_SNAPSHOT);
+        var earlier = earlierCapture(commandId);
         if (earlier.isPresent()) {
-            CheckpointView checkpoint = queries.checkpoint(earlier.get().checkpointId());
-            return new CapturedCheckpoint(
-                    checkpoint.id(), checkpoint.turnId(), checkpoint.commit(), checkpoint.skipped(), earlier.get());
+            CapturedCheckpoint first = earlier.get();
+            if (!queries.checkpoint(first.checkpointId()).threadId().equals(threadId)
+                    || (turnId != null && !turnId.equals(first.turnId()))) {
+                throw new DomainRuleViolation(
+                        "command-id-unique",
+                        "command id '" + commandId + "' was already used for a capture of another thread or turn");
+            }
+            return first;
         }
         ThreadView thread = queries.thread(threadId);
         TurnId turn = turnId == null ? lastEndedTurn(thread) : turnId;
@@ -107,12 +119,13 @@ public final class CaptureCheckpoint {
      * capture that fails leaves the turn complete and is reported in the result.
      *
      * @param commandId the caller's id for completing the turn, or null; a retry with the same id
-     *     writes and captures nothing
+     *     writes and captures nothing, and returns the first result and checkpoint
      */
     public TurnCompletion completeTurn(ThreadId threadId, String commandId) {
-        var earlier = commands.earlierResult(commandId, CommandKind.COMPLETE_TURN);
+        String captureId = commandId == null ? null : commandId + AUTOMATIC_CAPTURE;
+        var earlier = commands.earlierResult(commandId, new CompleteTurn(threadId));
         if (earlier.isPresent()) {
-            return new TurnCompletion(earlier.get(), null, null);
+            return new TurnCompletion(earlier.get(), earlierCapture(captureId).orElse(null), null);
         }
         TurnId turn = queries.thread(threadId).runningTurn();
         CommandResult result = commands.execute(new CompleteTurn(threadId), commandId);
@@ -120,10 +133,19 @@ public final class CaptureCheckpoint {
             return new TurnCompletion(result, null, null);
         }
         try {
-            return new TurnCompletion(result, capture(threadId, turn, null, null), null);
+            return new TurnCompletion(result, capture(threadId, turn, null, captureId), null);
         } catch (ThreadlineException e) {
             return new TurnCompletion(result, null, e);
         }
+    }
+
+    /** The checkpoint captured earlier under an id, if one was. */
+    private Optional<CapturedCheckpoint> earlierCapture(String commandId) {
+        return commands.earlierResult(commandId, CommandKind.RECORD_SNAPSHOT).map(result -> {
+            CheckpointView checkpoint = queries.checkpoint(result.checkpointId());
+            return new CapturedCheckpoint(
+                    checkpoint.id(), checkpoint.turnId(), checkpoint.commit(), checkpoint.skipped(), result);
+        });
     }
 
     private TurnId lastEndedTurn(ThreadView thread) {

@@ -1,6 +1,5 @@
 package dev.threadline.application.checkpoint;
 
-import dev.threadline.application.command.CommandKind;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.command.RestoreCheckpoint;
 import dev.threadline.application.query.Queries;
@@ -62,7 +61,7 @@ public final class RestoreWorkspace {
      */
     public RestoredCheckpoint restore(
             ThreadId threadId, CheckpointId checkpointId, RestoreOptions options, String commandId) {
-        var earlier = commands.earlierResult(commandId, CommandKind.RESTORE_CHECKPOINT);
+        var earlier = commands.earlierResult(commandId, new RestoreCheckpoint(threadId, checkpointId));
         if (earlier.isPresent()) {
             return new RestoredCheckpoint(checkpointId, null, false, null, earlier.get());
         }

@@ -151,6 +151,29 @@ public final class Commands {
         return earlier.map(Receipt::result);
     }
 
+    /**
+     * The result of this very command run earlier under an id, for work that must not be repeated
+     * before the command (a workspace restore, the capture after a turn) when it is retried.
+     *
+     * @param commandId the caller's id, or null (then there is none)
+     * @param command the command the caller means to run under it
+     * @throws DomainRuleViolation when the id was used for another command, or for one of this
+     *     kind with other arguments (another thread or checkpoint)
+     */
+    public Optional<CommandResult> earlierResult(String commandId, Command command) {
+        Optional<CommandResult> earlier = earlierResult(commandId, CommandKind.of(command));
+        if (earlier.isPresent()) {
+            Receipt receipt = receipts.receipt(commandId).orElseThrow();
+            if (!receipt.fingerprint().equals(fingerprint(canonical(command)))) {
+                throw new DomainRuleViolation(
+                        "command-id-unique",
+                        "command id '" + commandId + "' was already used for another command (" + receipt.commandType()
+                                + ")");
+            }
+        }
+        return earlier;
+    }
+
     private record Outcome(CommandResult result, boolean wrote) {}
 
     private Outcome decideAndStore(Command command, String commandId, String fingerprint) {

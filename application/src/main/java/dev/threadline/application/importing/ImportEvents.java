@@ -110,8 +110,11 @@ public final class ImportEvents {
             if (version != current + 1) {
                 throw malformed(
                         record,
-                        "stream " + streamId + " is at version " + current + ", so the next is " + (current + 1)
-                                + ", not " + version);
+                        current < 0
+                                ? "stream " + streamId + " has no events here, so its first is version 0, not "
+                                        + version
+                                : "stream " + streamId + " is at version " + current + ", so the next is "
+                                        + (current + 1) + ", not " + version);
             }
             expectations.putIfAbsent(
                     streamId, current < 0 ? ExpectedVersion.NO_STREAM : ExpectedVersion.exactly(current));

@@ -1,5 +1,6 @@
 package dev.threadline.application.subscription;
 
+import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.EventStore;
 import java.time.Duration;
@@ -13,8 +14,18 @@ import java.util.stream.Stream;
  * the log from the last sequence it delivered, so the switch from history to live events has no
  * gap and no duplicate. Commits in this process wake subscribers at once; commits by other
  * processes on the same file are found by polling.
+ *
+ * <p>A read of the log that fails because the store is unreachable or locked (a dropped
+ * connection, a server restarting) is retried from the same position, waiting longer each time;
+ * after {@value #READ_ATTEMPTS} such failures in a row, or any other failure, the subscription
+ * ends with it. A failure of the handler ends the subscription at once.
  */
 public final class Subscriptions implements AutoCloseable {
+
+    /** How many reads in a row may fail (store unreachable or locked) before a subscription ends. */
+    static final int READ_ATTEMPTS = 8;
+
+    private static final Duration LONGEST_RETRY_WAIT = Duration.ofSeconds(5);
 
     private final EventStore events;
     private final Duration pollInterval;
@@ -69,14 +80,27 @@ public final class Subscriptions implements AutoCloseable {
 
         @Override
         public void run() {
+            int failedReads = 0;
             try {
                 while (active) {
                     long seen = commitsSeen();
-                    deliverPending();
+                    try {
+                        deliverPending();
+                        failedReads = 0;
+                    } catch (StorageFailure e) {
+                        failedReads++;
+                        if (!passing(e) || failedReads >= READ_ATTEMPTS) {
+                            throw e;
+                        }
+                        Thread.sleep(retryWait(failedReads).toMillis());
+                        continue;
+                    }
                     awaitCommit(seen);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (HandlerFailure e) {
+                failure = e.getCause();
             } catch (RuntimeException e) {
                 failure = e;
             } finally {
@@ -89,7 +113,11 @@ public final class Subscriptions implements AutoCloseable {
                 Iterator<StoredEvent> next = pending.iterator();
                 while (active && next.hasNext()) {
                     StoredEvent event = next.next();
-                    handler.handle(event);
+                    try {
+                        handler.handle(event);
+                    } catch (RuntimeException e) {
+                        throw new HandlerFailure(e);
+                    }
                     position = event.sequence();
                 }
             }
@@ -121,6 +149,26 @@ public final class Subscriptions implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    private static boolean passing(StorageFailure failure) {
+        return failure.reason() == StorageFailure.Reason.UNAVAILABLE
+                || failure.reason() == StorageFailure.Reason.LOCKED;
+    }
+
+    /** The wait before the next read after {@code failedReads} in a row: doubling, at most 5 s. */
+    private Duration retryWait(int failedReads) {
+        Duration wait = pollInterval.multipliedBy(1L << Math.min(failedReads - 1, 16));
+        return wait.compareTo(LONGEST_RETRY_WAIT) > 0 ? LONGEST_RETRY_WAIT : wait;
+    }
+
+    /** A failure of the handler, told apart from one of reading the log. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
         }
     }
 

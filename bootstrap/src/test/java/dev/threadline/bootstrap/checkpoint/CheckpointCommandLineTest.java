@@ -118,6 +118,59 @@ class CheckpointCommandLineTest {
     }
 
     @Test
+    void a_retried_turn_complete_prints_its_first_result_with_the_checkpoint_it_captured() throws Exception {
+        String thread = threadIn(workspace);
+        json("--json", "turn", "start", "--thread", thread);
+        Files.writeString(workspace.resolve("a.txt"), "one\n");
+
+        JsonNode once = json("--json", "turn", "complete", "--thread", thread, "--command-id", "done-1");
+        long events = cli("--json", "events").out().lines().count();
+        JsonNode twice = json("--json", "turn", "complete", "--thread", thread, "--command-id", "done-1");
+
+        assertThat(once.get("checkpointId").asText()).isNotEmpty();
+        assertThat(twice).isEqualTo(once);
+        assertThat(cli("--json", "events").out().lines().count()).isEqualTo(events);
+        assertThat(json("--json", "checkpoint", "list", "--thread", thread).get("checkpoints"))
+                .hasSize(1);
+    }
+
+    @Test
+    void a_command_id_used_for_one_restore_or_capture_is_refused_for_another_checkpoint_or_thread() throws Exception {
+        String thread = threadIn(workspace);
+        json("--json", "turn", "start", "--thread", thread);
+        Files.writeString(workspace.resolve("a.txt"), "one\n");
+        String first = json("--json", "turn", "complete", "--thread", thread)
+                .get("checkpointId")
+                .asText();
+        json("--json", "turn", "start", "--thread", thread);
+        Files.writeString(workspace.resolve("a.txt"), "two\n");
+        String second = json("--json", "turn", "complete", "--thread", thread)
+                .get("checkpointId")
+                .asText();
+        Path elsewhere = Files.createDirectories(dir.resolve("other-workspace"));
+        String other = threadIn(elsewhere);
+        json("--json", "turn", "start", "--thread", other);
+        json("--json", "turn", "complete", "--thread", other);
+
+        json("--json", "checkpoint", "restore", "--thread", thread, first, "--command-id", "r-1");
+        Run again = cli("--json", "checkpoint", "restore", "--thread", thread, first, "--command-id", "r-1");
+        Run another = cli("--json", "checkpoint", "restore", "--thread", thread, second, "--command-id", "r-1");
+        json("--json", "checkpoint", "capture", "--thread", thread, "--command-id", "c-1");
+        Run capturedElsewhere = cli("--json", "checkpoint", "capture", "--thread", other, "--command-id", "c-1");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(JSON.readTree(again.out()).get("checkpointId").asText()).isEqualTo(first);
+        assertThat(another.exitCode()).isEqualTo(1);
+        assertThat(another.err().strip())
+                .contains("command id 'r-1' was already used")
+                .doesNotContain("\n");
+        assertThat(another.out()).isEmpty();
+        assertThat(capturedElsewhere.exitCode()).isEqualTo(1);
+        assertThat(capturedElsewhere.err()).contains("command id 'c-1' was already used");
+        assertThat(Files.readString(workspace.resolve("a.txt"))).isEqualTo("one\n");
+    }
+
+    @Test
     void a_project_path_that_is_missing_or_a_file_fails_capture_in_one_sentence_and_writes_nothing() throws Exception {
         Path file = Files.writeString(dir.resolve("plain-file"), "x");
         for (Path path : new Path[] {dir.resolve("missing"), file}) {

@@ -41,4 +41,20 @@ class SqliteHistoryCommandsTest extends HistoryCommandsTest {
                 .allSatisfy(line -> assertThat(line).contains("\"snippet\"", "\"score\"", "[answer]"));
         store = stores.open();
     }
+
+    @Test
+    void the_command_line_refuses_a_search_filter_naming_no_thread_or_project_with_exit_1() {
+        String dataDir = dir.toString();
+        store.close();
+        String unknown = "00000000-0000-7000-8000-000000000000";
+        CliHarness.Run thread = CliHarness.run("--data-dir", dataDir, "search", "answer", "--thread", unknown);
+        CliHarness.Run project = CliHarness.run("--data-dir", dataDir, "search", "answer", "--project", unknown);
+        store = stores.open();
+
+        assertThat(thread.exitCode()).as(thread.err()).isEqualTo(1);
+        assertThat(thread.err().strip()).isEqualTo("threadline: no thread has id " + unknown + ".");
+        assertThat(thread.out()).isEmpty();
+        assertThat(project.exitCode()).as(project.err()).isEqualTo(1);
+        assertThat(project.err().strip()).isEqualTo("threadline: no project has id " + unknown + ".");
+    }
 }
