@@ -231,7 +231,7 @@ final class EventAppends {
         }
         long sequence = lastSequenceInTransaction();
         Instant recorded = clock.instant();
-        String recordedAt = recorded.toString();
+        String recordedAt = Timestamps.format(recorded);
         List<StoredEvent> stored = new ArrayList<>(batch.events().size());
         if (keep) {
             return kept(batch, streams, versions, sequence, recorded, recordedAt, stored);
@@ -256,7 +256,7 @@ final class EventAppends {
                 insert.setString(3, stream);
                 insert.setLong(4, version);
                 insert.setString(5, next.type());
-                insert.setString(6, next.occurredAt().toString());
+                insert.setString(6, Timestamps.format(next.occurredAt()));
                 insert.setString(7, recordedAt);
                 insert.setString(8, next.commandId());
                 insert.setString(9, next.causationId());
@@ -318,7 +318,7 @@ final class EventAppends {
                 stream,
                 version,
                 next.type(),
-                next.occurredAt().toString(),
+                Timestamps.format(next.occurredAt()),
                 recordedAt,
                 next.commandId(),
                 next.causationId(),

@@ -96,7 +96,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
             encoded,
             result.lastSequence() - result.eventCount() + 1,
             result.lastSequence(),
-            clock.instant().toString()
+            Timestamps.format(clock.instant())
         };
         // Written with the transaction's other receipts, in one batch before its commit.
         database.inTransaction(connection -> {
