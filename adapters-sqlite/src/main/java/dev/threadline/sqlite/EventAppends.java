@@ -233,77 +233,13 @@ final class EventAppends {
         Instant recorded = clock.instant();
         String recordedAt = Timestamps.format(recorded);
         List<StoredEvent> stored = new ArrayList<>(batch.events().size());
-        if (keep) {
-            return kept(batch, streams, versions, sequence, recorded, recordedAt, stored);
-        }
-        PreparedStatement insert = database.prepared(insertSql);
-        try {
-            String stream = null;
-            long version = 0;
-            for (int i = 0; i < streams.length; i++) {
-                NewEvent event = batch.events().get(i);
-                if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
-                    if (stream != null) {
-                        versions.put(stream, version);
-                    }
-                    stream = streams[i];
-                    version = versions.get(stream);
-                }
-                version++;
-                StoredEvent next = event.storedAt(++sequence, version, recorded);
-                insert.setLong(1, next.sequence());
-                insert.setString(2, next.eventId().toString());
-                insert.setString(3, stream);
-                insert.setLong(4, version);
-                insert.setString(5, next.type());
-                insert.setString(6, Timestamps.format(next.occurredAt()));
-                insert.setString(7, recordedAt);
-                insert.setString(8, next.commandId());
-                insert.setString(9, next.causationId());
-                insert.setString(10, next.correlationId());
-                insert.setString(11, encode(event, stored.size()));
-                insert.addBatch();
-                stored.add(next);
-            }
-            versions.put(stream, version);
-            insert.executeBatch();
-            known.rememberAppend(sequence, versions);
-        } catch (SQLException e) {
-            insert.clearBatch();
-            // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
-            // BatchUpdateException.
-            if (SqliteErrors.isUniqueViolation(e)
-                    && String.valueOf(e.getMessage()).contains("event_id")) {
-                int failed = e instanceof BatchUpdateException update && update.getUpdateCounts() != null
-                        ? update.getUpdateCounts().length
-                        : 0;
-                throw new DuplicateInsert(
-                        batch.events().get(Math.min(failed, stored.size() - 1)).eventId());
-            }
-            throw e;
-        } catch (RuntimeException e) {
-            insert.clearBatch();
-            throw e;
-        }
-        return stored;
-    }
-
-    /** Keeps the batch's rows in the transaction's {@link DeferredRows}; see {@link #insert}. */
-    private List<StoredEvent> kept(
-            AppendBatch batch,
-            String[] streams,
-            Map<String, Long> versions,
-            long sequence,
-            Instant recorded,
-            String recordedAt,
-            List<StoredEvent> stored)
-            throws SQLException {
+        // Every row is made (and its payload encoded) before any is written or kept: a refusal leaves none.
         List<Object[]> rows = new ArrayList<>(streams.length);
         String stream = null;
         long version = 0;
         for (int i = 0; i < streams.length; i++) {
             NewEvent event = batch.events().get(i);
-            if (!streams[i].equals(stream)) {
+            if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
                 if (stream != null) {
                     versions.put(stream, version);
                 }
@@ -328,12 +264,43 @@ final class EventAppends {
             stored.add(next);
         }
         versions.put(stream, version);
-        // Every row is made (and its payload encoded) before any is kept: a refusal keeps none.
-        for (Object[] row : rows) {
-            deferred.keep(insertSql, row);
+        if (keep) {
+            for (Object[] row : rows) {
+                deferred.keep(insertSql, row);
+            }
+        } else {
+            insertRows(batch, rows);
         }
         known.rememberAppend(sequence, versions);
         return stored;
+    }
+
+    /** Inserts the rows of a batch as one JDBC batch; a stored event id is a {@link DuplicateInsert}. */
+    private void insertRows(AppendBatch batch, List<Object[]> rows) throws SQLException {
+        PreparedStatement insert = database.prepared(insertSql);
+        try {
+            for (Object[] row : rows) {
+                KeptStatements.bind(insert, row);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            insert.clearBatch();
+            // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
+            // BatchUpdateException.
+            if (SqliteErrors.isUniqueViolation(e)
+                    && String.valueOf(e.getMessage()).contains("event_id")) {
+                int failed = e instanceof BatchUpdateException update && update.getUpdateCounts() != null
+                        ? update.getUpdateCounts().length
+                        : 0;
+                throw new DuplicateInsert(
+                        batch.events().get(Math.min(failed, rows.size() - 1)).eventId());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            insert.clearBatch();
+            throw e;
+        }
     }
 
     private String encode(NewEvent event, int index) {
