@@ -22,7 +22,12 @@ final class ComponentKnowledge {
 
     /** The one instance of a kind of state, created on first use. */
     <T extends TransactionScoped> T of(Class<T> type, Supplier<T> create) {
-        return type.cast(scoped.computeIfAbsent(type, kind -> create.get()));
+        TransactionScoped state = scoped.get(type);
+        if (state == null) {
+            state = create.get(); // which may create the state it uses first
+            scoped.put(type, state);
+        }
+        return type.cast(state);
     }
 
     /**
@@ -55,6 +60,13 @@ final class ComponentKnowledge {
             restores.add(state.atSavepoint());
         }
         return () -> restores.forEach(Runnable::run);
+    }
+
+    /** The innermost savepoint was released; see {@link TransactionScoped#savepointReleased}. */
+    void savepointReleased() {
+        for (TransactionScoped state : scoped.values()) {
+            state.savepointReleased();
+        }
     }
 
     void forget() {

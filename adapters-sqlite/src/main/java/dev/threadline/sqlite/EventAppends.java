@@ -28,10 +28,15 @@ import org.jooq.impl.DSL;
 
 /**
  * Appends to the {@code events} table: the batch's expectations checked against the stream
- * versions the transaction knows, its rows inserted as one JDBC batch under a savepoint (none for
- * one row), sequences continuing from {@code sqlite_sequence} so that none is reused. A refused
- * batch is looked up by its event ids and judged by {@link AppendRetry}, so that a retry returns
- * what its first attempt stored. Used only under the writer lock.
+ * versions the transaction knows, sequences continuing from {@code sqlite_sequence} so that none is
+ * reused. When every event id of the batch is greater than the greatest one stored or kept (ids are
+ * time-ordered, so a new batch's always are), none can be stored already, and its rows are kept in
+ * the transaction's {@link DeferredRows}, written with the others of the transaction as one batch
+ * before the commit: the only refusal left, a version conflict, is decided here, in the command
+ * it belongs to. Otherwise the kept rows are written first and the batch's rows are inserted at
+ * once, as one JDBC batch under a savepoint (none for one row); a batch refused then is looked up
+ * by its event ids and judged by {@link AppendRetry}, so that a retry returns what its first
+ * attempt stored. Used only under the writer lock.
  */
 final class EventAppends {
 
@@ -40,9 +45,11 @@ final class EventAppends {
     private final EventRows rows;
     private final Clock clock;
     private final KnownLog known;
+    private final DeferredRows deferred;
     private final String insertSql;
     private final String streamVersionSql;
     private final String byIdSql;
+    private final String greatestIdSql;
 
     EventAppends(SqliteDatabase database, EventJsonCodec codec, Clock clock, KnownLog known) {
         this.database = database;
@@ -50,6 +57,7 @@ final class EventAppends {
         this.rows = new EventRows(codec);
         this.clock = clock;
         this.known = known;
+        this.deferred = DeferredRows.of(database);
         var sql = database.sql();
         insertSql = sql.insertInto(EVENTS)
                 .columns(EventRows.COLUMNS)
@@ -63,34 +71,91 @@ final class EventAppends {
                 .from(EVENTS)
                 .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
                 .getSQL();
+        greatestIdSql = sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL();
     }
 
     /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */
     List<StoredEvent> append(AppendBatch batch) {
         return database.inTransaction(connection -> {
-            if (batch.events().size() == 1) {
-                // One row: a failed insert leaves nothing behind, so no savepoint is needed.
+            String greatest = greatestIfNew(batch);
+            if (greatest != null) {
                 try {
-                    return insert(batch);
-                } catch (DuplicateInsert | VersionConflict refused) {
+                    List<StoredEvent> stored = insert(batch, true);
+                    known.greatestEventId = greatest;
+                    return stored;
+                } catch (VersionConflict refused) {
                     return retried(batch, refused);
                 }
             }
-            execute("SAVEPOINT append_batch");
-            try {
-                List<StoredEvent> stored = insert(batch);
-                execute("RELEASE append_batch");
-                return stored;
-            } catch (DuplicateInsert | VersionConflict refused) {
-                execute("ROLLBACK TO append_batch");
-                execute("RELEASE append_batch");
-                return retried(batch, refused);
-            } catch (SQLException | RuntimeException e) {
-                execute("ROLLBACK TO append_batch");
-                execute("RELEASE append_batch");
-                throw e;
+            deferred.writeOut(); // the unique index of event ids must see every row
+            List<StoredEvent> stored = insertNow(batch);
+            if (known.greatestEventId != null && !stored.isEmpty()) {
+                for (StoredEvent event : stored) {
+                    String id = event.eventId().toString();
+                    if (id.compareTo(known.greatestEventId) > 0) {
+                        known.greatestEventId = id;
+                    }
+                }
             }
+            return stored;
         });
+    }
+
+    /** Inserts a batch at once; see {@link #append}. */
+    private List<StoredEvent> insertNow(AppendBatch batch) throws SQLException {
+        if (batch.events().size() == 1) {
+            // One row: a failed insert leaves nothing behind, so no savepoint is needed.
+            try {
+                return insert(batch, false);
+            } catch (DuplicateInsert | VersionConflict refused) {
+                return retried(batch, refused);
+            }
+        }
+        execute("SAVEPOINT append_batch");
+        try {
+            List<StoredEvent> stored = insert(batch, false);
+            execute("RELEASE append_batch");
+            return stored;
+        } catch (DuplicateInsert | VersionConflict refused) {
+            execute("ROLLBACK TO append_batch");
+            execute("RELEASE append_batch");
+            return retried(batch, refused);
+        } catch (SQLException | RuntimeException e) {
+            execute("ROLLBACK TO append_batch");
+            execute("RELEASE append_batch");
+            throw e;
+        }
+    }
+
+    /**
+     * The batch's greatest event id when every id of the batch, in order, is greater than the one
+     * before it and than the greatest one stored or kept (none can be stored already); otherwise
+     * null. Ids are compared as the stored text: SQLite's default order of text is its bytes',
+     * which is Java's order of strings while both are ASCII.
+     */
+    private String greatestIfNew(AppendBatch batch) throws SQLException {
+        String greatest = greatestEventId();
+        for (NewEvent event : batch.events()) {
+            String id = event.eventId().toString();
+            if (id.compareTo(greatest) <= 0) {
+                return null;
+            }
+            greatest = id;
+        }
+        return greatest;
+    }
+
+    private String greatestEventId() throws SQLException {
+        if (known.greatestEventId == null) {
+            deferred.writeOut();
+            try (ResultSet result = database.prepared(greatestIdSql).executeQuery()) {
+                String greatest = result.next() ? result.getString(1) : null;
+                // A stored id that is not ASCII (none is: ids are UUIDs) leaves no id new by this test.
+                known.greatestEventId =
+                        greatest == null ? "" : greatest.chars().allMatch(c -> c < 0x80) ? greatest : "\uffff";
+            }
+        }
+        return known.greatestEventId;
     }
 
     /**
@@ -109,6 +174,7 @@ final class EventAppends {
 
     /** What is stored under the batch's event ids: each found event, empty when undecodable. */
     private Map<EventId, Optional<StoredEvent>> storedCopies(AppendBatch batch) throws SQLException {
+        deferred.writeOut();
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
         PreparedStatement query = database.prepared(byIdSql);
         for (NewEvent event : batch.events()) {
@@ -143,7 +209,8 @@ final class EventAppends {
         }
     }
 
-    private List<StoredEvent> insert(AppendBatch batch) throws SQLException {
+    /** Inserts the batch's rows, or keeps them for the transaction's batch when {@code keep}. */
+    private List<StoredEvent> insert(AppendBatch batch, boolean keep) throws SQLException {
         // A stream id is built from the event's fields on each call: build each one once.
         String[] streams = new String[batch.events().size()];
         Map<String, Long> versions = new HashMap<>();
@@ -164,40 +231,59 @@ final class EventAppends {
         }
         long sequence = lastSequenceInTransaction();
         Instant recorded = clock.instant();
-        String recordedAt = recorded.toString();
+        String recordedAt = Timestamps.format(recorded);
         List<StoredEvent> stored = new ArrayList<>(batch.events().size());
+        // Every row is made (and its payload encoded) before any is written or kept: a refusal leaves none.
+        List<Object[]> rows = new ArrayList<>(streams.length);
+        String stream = null;
+        long version = 0;
+        for (int i = 0; i < streams.length; i++) {
+            NewEvent event = batch.events().get(i);
+            if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
+                if (stream != null) {
+                    versions.put(stream, version);
+                }
+                stream = streams[i];
+                version = versions.get(stream);
+            }
+            version++;
+            StoredEvent next = event.storedAt(++sequence, version, recorded);
+            rows.add(new Object[] {
+                next.sequence(),
+                next.eventId().toString(),
+                stream,
+                version,
+                next.type(),
+                Timestamps.format(next.occurredAt()),
+                recordedAt,
+                next.commandId(),
+                next.causationId(),
+                next.correlationId(),
+                encode(event, stored.size())
+            });
+            stored.add(next);
+        }
+        versions.put(stream, version);
+        if (keep) {
+            for (Object[] row : rows) {
+                deferred.keep(insertSql, row);
+            }
+        } else {
+            insertRows(batch, rows);
+        }
+        known.rememberAppend(sequence, versions);
+        return stored;
+    }
+
+    /** Inserts the rows of a batch as one JDBC batch; a stored event id is a {@link DuplicateInsert}. */
+    private void insertRows(AppendBatch batch, List<Object[]> rows) throws SQLException {
         PreparedStatement insert = database.prepared(insertSql);
         try {
-            String stream = null;
-            long version = 0;
-            for (int i = 0; i < streams.length; i++) {
-                NewEvent event = batch.events().get(i);
-                if (!streams[i].equals(stream)) { // a run of one stream shares one instance: quick
-                    if (stream != null) {
-                        versions.put(stream, version);
-                    }
-                    stream = streams[i];
-                    version = versions.get(stream);
-                }
-                version++;
-                StoredEvent next = event.storedAt(++sequence, version, recorded);
-                insert.setLong(1, next.sequence());
-                insert.setString(2, next.eventId().toString());
-                insert.setString(3, stream);
-                insert.setLong(4, version);
-                insert.setString(5, next.type());
-                insert.setString(6, next.occurredAt().toString());
-                insert.setString(7, recordedAt);
-                insert.setString(8, next.commandId());
-                insert.setString(9, next.causationId());
-                insert.setString(10, next.correlationId());
-                insert.setString(11, encode(event, stored.size()));
+            for (Object[] row : rows) {
+                KeptStatements.bind(insert, row);
                 insert.addBatch();
-                stored.add(next);
             }
-            versions.put(stream, version);
             insert.executeBatch();
-            known.rememberAppend(sequence, versions);
         } catch (SQLException e) {
             insert.clearBatch();
             // sqlite-jdbc reports a failed batch entry as a plain SQLiteException, not a
@@ -208,14 +294,13 @@ final class EventAppends {
                         ? update.getUpdateCounts().length
                         : 0;
                 throw new DuplicateInsert(
-                        batch.events().get(Math.min(failed, stored.size() - 1)).eventId());
+                        batch.events().get(Math.min(failed, rows.size() - 1)).eventId());
             }
             throw e;
         } catch (RuntimeException e) {
             insert.clearBatch();
             throw e;
         }
-        return stored;
     }
 
     private String encode(NewEvent event, int index) {
@@ -235,6 +320,7 @@ final class EventAppends {
         if (knownVersion != null) {
             return knownVersion;
         }
+        deferred.writeOut();
         PreparedStatement query = database.prepared(streamVersionSql);
         query.setString(1, streamId);
         try (ResultSet result = query.executeQuery()) {
@@ -250,6 +336,7 @@ final class EventAppends {
             return known.ceiling;
         }
         // sqlite_sequence holds the highest sequence ever used, so a position is never reused.
+        deferred.writeOut();
         try (ResultSet result = database.prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
                 .executeQuery()) {
             known.ceiling = result.next() ? result.getLong(1) : 0;

@@ -4,6 +4,7 @@ import dev.threadline.sqlite.ReadModelRowMapping.RowReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,8 @@ final class KeptStatements {
                 statement.setInt(i + 1, flag ? 1 : 0);
             } else if (value instanceof Number number) {
                 statement.setLong(i + 1, number.longValue());
+            } else if (value instanceof Instant instant) {
+                statement.setString(i + 1, Timestamps.format(instant));
             } else {
                 statement.setString(i + 1, value == null ? null : value.toString());
             }

@@ -16,6 +16,11 @@ final class KnownLog implements TransactionScoped {
     long ceiling = UNKNOWN;
     /** The highest sequence stored, as {@code lastSequence()} reports it. */
     long last = UNKNOWN;
+    /**
+     * The greatest event id stored or kept to be stored ({@link DeferredRows}), as text, "" for
+     * none, or null when not known. An event id greater than it cannot be stored already.
+     */
+    String greatestEventId;
     /** Each touched stream's current version, -1 for a stream with no events. */
     final Map<String, Long> versions = new HashMap<>();
 
@@ -38,6 +43,7 @@ final class KnownLog implements TransactionScoped {
     public void forget() {
         ceiling = UNKNOWN;
         last = UNKNOWN;
+        greatestEventId = null;
         versions.clear();
     }
 }

@@ -3,7 +3,7 @@ package dev.threadline.sqlite;
 import dev.threadline.application.port.CommandReceipts.Receipt;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +11,9 @@ import java.util.Map;
  * The command receipts recorded in the open transaction, written as one batch just before its
  * commit (and when many have gathered) rather than one statement per command. Until then a lookup
  * by command id finds them here; nothing else reads {@code command_receipts} on the writer. Rolled
- * back with a savepoint: the receipts recorded since it began are dropped. Used only under the
+ * back with a savepoint: the receipts recorded since it began are dropped, found by a mark rather
+ * than a copy, so a savepoint costs nothing however many receipts the transaction holds. A command
+ * id is kept at most once: a command's receipt is looked up before it runs. Used only under the
  * writer lock.
  */
 final class PendingReceipts implements TransactionScoped {
@@ -21,8 +23,10 @@ final class PendingReceipts implements TransactionScoped {
 
     private final KeptStatements statements;
     private final String insertSql;
-    /** The kept receipts by command id, in the order they were recorded, with their insert's values. */
-    private Map<String, Kept> kept = new LinkedHashMap<>();
+    /** The kept receipts, in the order they were recorded, with their insert's values. */
+    private final PendingRows<Kept> kept = new PendingRows<>();
+    /** The kept receipts by command id. */
+    private final Map<String, Receipt> byId = new HashMap<>();
 
     private record Kept(Receipt receipt, Object[] values) {}
 
@@ -43,26 +47,29 @@ final class PendingReceipts implements TransactionScoped {
 
     /** A receipt recorded in the open transaction and not yet written, if any. */
     Receipt find(String commandId) {
-        Kept found = kept.get(commandId);
-        return found == null ? null : found.receipt();
+        return byId.get(commandId);
     }
 
     /** Keeps a receipt for the transaction's batch; called inside the transaction. */
     void keep(Receipt receipt, Object[] values) throws SQLException {
-        kept.put(receipt.commandId(), new Kept(receipt, values));
-        if (kept.size() >= LIMIT) {
+        kept.add(new Kept(receipt, values));
+        byId.put(receipt.commandId(), receipt);
+        if (kept.unwrittenCount() >= LIMIT) {
             writeOut();
         }
     }
 
     private void writeOut() throws SQLException {
-        if (!kept.isEmpty()) {
-            List<Object[]> rows = new ArrayList<>(kept.size());
-            for (Kept receipt : kept.values()) {
+        if (kept.unwrittenCount() > 0) {
+            List<Object[]> rows = new ArrayList<>(kept.unwrittenCount());
+            for (Kept receipt : kept.unwritten()) {
                 rows.add(receipt.values());
             }
             statements.batch(insertSql, rows);
-            kept.clear();
+            kept.markWritten();
+            if (kept.kept().isEmpty()) {
+                byId.clear(); // written outside every savepoint: the file answers for them now
+            }
         }
     }
 
@@ -72,17 +79,27 @@ final class PendingReceipts implements TransactionScoped {
     }
 
     /**
-     * The receipts kept when the savepoint began come back, and only they (written out since, their
-     * rows are rolled back in the file).
+     * The receipts recorded since the savepoint began are dropped (written out since, their rows are
+     * rolled back in the file); the earlier ones stay, to be written.
      */
     @Override
     public Runnable atSavepoint() {
-        Map<String, Kept> before = new LinkedHashMap<>(kept);
-        return () -> kept = before;
+        return kept.atSavepoint(dropped -> byId.remove(dropped.receipt().commandId()));
+    }
+
+    @Override
+    public void savepointReleased() {
+        kept.savepointReleased();
+    }
+
+    @Override
+    public void afterCommit() {
+        forget();
     }
 
     @Override
     public void forget() {
         kept.clear();
+        byId.clear();
     }
 }

@@ -43,6 +43,7 @@ final class PendingSearchDocuments implements TransactionScoped {
 
     private final SqliteDatabase database;
     private final KeptStatements statements;
+    private final DeferredRows deferred;
     private final String upsert;
     /** The documents indexed in the open transaction and not yet written, by key: their upsert's values. */
     private Map<String, Object[]> documents = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ final class PendingSearchDocuments implements TransactionScoped {
     private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements, String upsert) {
         this.database = database;
         this.statements = statements;
+        this.deferred = DeferredRows.of(database);
         this.upsert = upsert;
     }
 
@@ -108,7 +110,12 @@ final class PendingSearchDocuments implements TransactionScoped {
         });
     }
 
+    /**
+     * Writes the kept documents, after the message rows the transaction keeps: a message's document
+     * reads its text (its upsert, the notes' triggers and the index read the message rows).
+     */
     private void writeDocuments() throws SQLException {
+        deferred.writeOut();
         if (!documents.isEmpty()) {
             statements.batch(upsert, List.copyOf(documents.values()));
             documents.clear();

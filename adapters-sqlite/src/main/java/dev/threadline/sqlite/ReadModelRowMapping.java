@@ -236,6 +236,9 @@ final class ReadModelRowMapping {
     }
 
     static String text(Object value) {
+        if (value instanceof Instant instant) {
+            return Timestamps.format(instant);
+        }
         return value == null ? null : value.toString();
     }
 

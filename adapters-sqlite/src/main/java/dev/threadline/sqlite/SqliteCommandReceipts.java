@@ -96,7 +96,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
             encoded,
             result.lastSequence() - result.eventCount() + 1,
             result.lastSequence(),
-            clock.instant().toString()
+            Timestamps.format(clock.instant())
         };
         // Written with the transaction's other receipts, in one batch before its commit.
         database.inTransaction(connection -> {
@@ -106,6 +106,54 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     }
 
     private String encode(CommandResult result) {
+        return encode(json, result);
+    }
+
+    /**
+     * A result as stored: the JSON Jackson writes for it, written by hand when no text in it needs
+     * escaping (every receipt's ids are UUIDs under plain names), by Jackson otherwise.
+     */
+    static String encode(ObjectMapper json, CommandResult result) {
+        StringBuilder text = new StringBuilder(64 + 56 * result.ids().size()).append("{\"ids\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> id : result.ids().entrySet()) {
+            if (!plain(id.getKey()) || !plain(id.getValue())) {
+                return encodeByJackson(json, result);
+            }
+            if (!first) {
+                text.append(',');
+            }
+            first = false;
+            text.append('"')
+                    .append(id.getKey())
+                    .append("\":\"")
+                    .append(id.getValue())
+                    .append('"');
+        }
+        return text.append("},\"lastSequence\":")
+                .append(result.lastSequence())
+                .append(",\"eventCount\":")
+                .append(result.eventCount())
+                .append('}')
+                .toString();
+    }
+
+    /** Whether JSON holds the text as it is: printable ASCII but for the quote and the backslash. */
+    private static boolean plain(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A result as Jackson writes it. */
+    static String encodeByJackson(ObjectMapper json, CommandResult result) {
         try {
             return json.writeValueAsString(new StoredResult(result.ids(), result.lastSequence(), result.eventCount()));
         } catch (JsonProcessingException e) {

@@ -33,6 +33,7 @@ public final class SqliteEventStore implements EventStore {
     private final EventJsonCodec codec;
     private final EventRows rows; // used only under the writer lock
     private final KnownLog known; // used only under the writer lock
+    private final DeferredRows deferred; // used only under the writer lock
     private final EventAppends appends;
 
     private final String replaySql;
@@ -51,6 +52,7 @@ public final class SqliteEventStore implements EventStore {
         this.codec = Objects.requireNonNull(codec);
         this.rows = new EventRows(codec);
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
+        this.deferred = DeferredRows.of(database);
         this.appends = new EventAppends(database, codec, Objects.requireNonNull(clock), known);
         this.openReplays = database.transactionScoped(OpenReplays.class, OpenReplays::new);
         var sql = database.sql();
@@ -93,6 +95,7 @@ public final class SqliteEventStore implements EventStore {
     public Stream<StoredEvent> replayFrom(long afterSequence) {
         if (database.inTransaction()) {
             return database.withWriter(connection -> {
+                deferred.writeOut(); // the rows the transaction keeps are read too
                 long upTo = lastSequence();
                 PreparedStatement query = connection.prepareStatement(replayUpToSql);
                 try {
@@ -167,6 +170,9 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public List<StoredEvent> readStream(String streamId) {
         return database.withWriter(connection -> {
+            if (database.inTransaction()) {
+                deferred.writeOut();
+            }
             PreparedStatement query = database.prepared(readStreamSql);
             query.setString(1, streamId);
             List<StoredEvent> events = new ArrayList<>();
@@ -188,6 +194,9 @@ public final class SqliteEventStore implements EventStore {
             boolean inTransaction = database.inTransaction();
             if (inTransaction && known.last != KnownLog.UNKNOWN) {
                 return known.last;
+            }
+            if (inTransaction) {
+                deferred.writeOut();
             }
             try (ResultSet result = database.prepared(lastSequenceSql).executeQuery()) {
                 long last = result.getLong(1);

@@ -26,6 +26,7 @@ public final class SqliteLogRemoval implements LogRemoval {
     private final SqliteDatabase database;
     private final EventJsonCodec codec;
     private final KnownLog known;
+    private final DeferredRows deferred;
     private final String byStreamSql;
     private final String scanSql;
 
@@ -37,6 +38,7 @@ public final class SqliteLogRemoval implements LogRemoval {
         this.database = Objects.requireNonNull(database);
         this.codec = Objects.requireNonNull(codec);
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
+        this.deferred = DeferredRows.of(database);
         var sql = database.sql();
         byStreamSql = sql.deleteFrom(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
@@ -53,6 +55,7 @@ public final class SqliteLogRemoval implements LogRemoval {
             throw new IllegalStateException("events are removed only inside a transaction");
         }
         return database.withWriter(connection -> {
+            deferred.writeOut(); // the events the transaction keeps are removed too
             long removed = 0;
             if (selection instanceof WholeStream whole) {
                 try (PreparedStatement delete = connection.prepareStatement(byStreamSql)) {

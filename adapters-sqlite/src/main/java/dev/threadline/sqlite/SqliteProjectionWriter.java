@@ -23,7 +23,9 @@ import org.jooq.Table;
 
 /**
  * The projector's writes, on the writer connection: upserts by kept statements, thread rows
- * deferred to the transaction's {@link KnownRows} and written in one batch before its commit.
+ * deferred to the transaction's {@link KnownRows} and message rows to its {@link DeferredRows},
+ * each written in one batch before its commit. A write that reads or changes the message tables
+ * otherwise writes the kept message rows first.
  */
 final class SqliteProjectionWriter implements ProjectionWriter {
 
@@ -32,6 +34,8 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     private final ReadModelStatements sql;
     private final KnownRows known;
     private final PendingSearchDocuments pending;
+    private final DeferredRows deferred;
+    private final KnownDeltas deltas;
 
     SqliteProjectionWriter(
             SqliteDatabase database,
@@ -44,6 +48,8 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         this.sql = sql;
         this.known = known;
         this.pending = pending;
+        this.deferred = DeferredRows.of(database);
+        this.deltas = KnownDeltas.of(database);
     }
 
     @Override
@@ -79,16 +85,31 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putMessage(MessageView message) {
-        statements.update(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
-        // The view carries the whole text, deltas included (as a read returns it): fold them away.
-        statements.update(sql.dropDeltas, message.id());
+        if (!database.inTransaction()) {
+            statements.update(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
+            statements.update(sql.dropDeltas, message.id());
+            return;
+        }
+        database.withWriter(connection -> {
+            deferred.keep(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
+            // The view carries the whole text, deltas included (as a read returns it): fold them away.
+            if (!deltas.none()) {
+                deferred.keep(sql.dropDeltas, new Object[] {message.id()});
+            }
+            return null;
+        });
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
-        // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
-        statements.update(sql.nextDelta, id, delta);
-        statements.update(sql.touchMessage, at, id);
+        database.withWriter(connection -> {
+            deferred.writeOut();
+            // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
+            statements.update(sql.nextDelta, id, delta);
+            statements.update(sql.touchMessage, at, id);
+            deltas.added();
+            return null;
+        });
     }
 
     @Override
@@ -113,6 +134,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     public void purgeThread(ThreadId thread) {
         String id = thread.toString();
         database.withWriter(connection -> {
+            deferred.writeOut();
             known.forgetThread(id);
             var jooq = database.sql(connection);
             jooq.deleteFrom(PROJECTION_MESSAGE_DELTAS)
@@ -138,6 +160,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     public void clear() {
         // Every thread row goes, so the kept ones need not be written first.
         database.withWriter(connection -> {
+            deferred.writeOut(); // the event rows it keeps stay; its message rows go with the rest
             known.forgetThreads();
             var jooq = database.sql(connection);
             for (Table<?> table : ReadModelStatements.READ_MODEL_TABLES) {

@@ -33,7 +33,8 @@ import org.jooq.impl.DSL;
 
 /**
  * The read models' reads, on the writer connection: inside a transaction they see its writes,
- * thread rows from the transaction's {@link KnownRows} first. Reads by key run kept statements;
+ * thread rows from the transaction's {@link KnownRows} first; the message rows it keeps ({@link
+ * DeferredRows}) are written out before a read of messages. Reads by key run kept statements;
  * listings are built with jOOQ.
  *
  * <p>Creation order is sorted on the parsed instants: the stored text has 0, 3, 6 or 9 fraction
@@ -45,12 +46,14 @@ final class SqliteReadModels implements ReadModels {
     private final KeptStatements statements;
     private final ReadModelStatements sql;
     private final KnownRows known;
+    private final DeferredRows deferred;
 
     SqliteReadModels(SqliteDatabase database, KeptStatements statements, ReadModelStatements sql, KnownRows known) {
         this.database = database;
         this.statements = statements;
         this.sql = sql;
         this.known = known;
+        this.deferred = DeferredRows.of(database);
     }
 
     /** Runs a jOOQ query on the writer connection and maps its rows. */
@@ -157,21 +160,25 @@ final class SqliteReadModels implements ReadModels {
 
     @Override
     public Optional<MessageView> message(MessageId id) {
+        deferred.writeOutInTransaction();
         return statements.first(sql.messageById, ReadModelRowMapping::message, id);
     }
 
     @Override
     public Optional<MessageState> messageState(MessageId id) {
+        deferred.writeOutInTransaction();
         return statements.first(sql.messageState, ReadModelRowMapping::messageState, id);
     }
 
     @Override
     public List<MessageView> messagesOf(ThreadId thread) {
+        deferred.writeOutInTransaction();
         return statements.list(sql.messagesOf, ReadModelRowMapping::message, thread);
     }
 
     @Override
     public List<MessageId> streamingMessagesOf(TurnId turn) {
+        deferred.writeOutInTransaction();
         return statements.list(sql.streaming, rows -> new MessageId(ReadModelRowMapping.uuid(rows.getString(1))), turn);
     }
 

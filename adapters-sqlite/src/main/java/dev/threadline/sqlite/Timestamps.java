@@ -75,6 +75,55 @@ final class Timestamps {
         }
     }
 
+    /** The last whole second formatted, shared by every thread (an immutable pair, so a race is harmless). */
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+    /** An epoch second and its text without the zone, {@code 2026-11-23T21:00:00}. */
+    private record Second(long epochSecond, String text) {}
+
+    /** 9999-12-31T23:59:59Z: past it {@link Instant#toString()} writes a sign and more digits. */
+    private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+
+    /**
+     * The text {@link Instant#toString()} gives, made without its general formatter: the date and
+     * time of the second are formatted once per second, the fraction (0, 3, 6 or 9 digits, as
+     * {@link java.time.format.DateTimeFormatter#ISO_INSTANT} writes it) by hand.
+     */
+    static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds < 0 || seconds > LAST_FOUR_DIGIT_SECOND) {
+            return instant.toString();
+        }
+        Second second = lastSecond;
+        if (second.epochSecond() != seconds) {
+            String whole = Instant.ofEpochSecond(seconds).toString();
+            second = new Second(seconds, whole.substring(0, whole.length() - 1));
+            lastSecond = second;
+        }
+        int nanos = instant.getNano();
+        if (nanos == 0) {
+            return second.text() + 'Z';
+        }
+        StringBuilder text = new StringBuilder(second.text().length() + 11).append(second.text());
+        if (nanos % 1_000_000 == 0) {
+            fraction(text, nanos / 1_000_000, 3);
+        } else if (nanos % 1_000 == 0) {
+            fraction(text, nanos / 1_000, 6);
+        } else {
+            fraction(text, nanos, 9);
+        }
+        return text.append('Z').toString();
+    }
+
+    private static void fraction(StringBuilder text, int value, int digits) {
+        text.append('.');
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < digits; i++) {
+            text.append('0');
+        }
+        text.append(number);
+    }
+
     /** The number written in text[from, to), or -1 when a character is not a digit. */
     private static int digits(String text, int from, int to) {
         int value = 0;

@@ -29,6 +29,9 @@ interface TransactionScoped {
         return this::forget;
     }
 
+    /** The innermost savepoint begun inside the open transaction was released: its work stays. */
+    default void savepointReleased() {}
+
     /**
      * Forgets everything: the transaction rolled back, or another connection changed the file, or
      * this one wrote outside a transaction.

@@ -100,6 +100,7 @@ final class WriteTransactions {
                 } catch (SQLException e) {
                     throw failedInside(SqliteErrors.translate(file, "release a savepoint", e));
                 }
+                knowledge.savepointReleased();
                 return result;
             } catch (RuntimeException | Error e) {
                 if (failedInside == null) {

@@ -192,6 +192,8 @@ class ConnectionKnowledgeTest {
                         try {
                             events.append(
                                     AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
+                            // The row is kept for the commit: a read of the log writes it out here.
+                            events.readStream("settings");
                         } catch (StorageFailure ignored) {
                             // the caller carries on as if nothing happened
                         }
@@ -208,6 +210,32 @@ class ConnectionKnowledgeTest {
         assertThat(events.lastSequence()).isZero();
         events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
         assertThat(events.lastSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void a_storage_failure_writing_the_kept_rows_at_the_commit_rolls_all_of_it_back() {
+        ThreadId id = ThreadId.next();
+        setMaxPageCount(pageCount() + 2); // a full disk, as far as SQLite can tell
+        try {
+            assertThatThrownBy(() -> database.inTransaction(connection -> {
+                        projections.writer().putThread(thread(id, "kept in memory", 1));
+                        projections.positions().setPosition("read-models", 1);
+                        events.append(
+                                AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
+                        return null;
+                    }))
+                    .isInstanceOf(StorageFailure.class)
+                    .hasMessageContaining("full");
+        } finally {
+            setMaxPageCount(1_073_741_823);
+        }
+
+        assertThat(projections.reads().thread(id)).isEmpty();
+        assertThat(projections.positions().position("read-models")).isZero();
+        assertThat(events.lastSequence()).isZero();
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
+        assertThat(events.lastSequence()).isEqualTo(1);
+        assertThat(events.readStream("settings")).hasSize(1);
     }
 
     @Test

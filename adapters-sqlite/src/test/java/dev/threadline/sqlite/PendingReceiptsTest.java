@@ -76,6 +76,34 @@ class PendingReceiptsTest {
     }
 
     @Test
+    void a_savepoint_rolled_back_after_writing_out_inside_it_keeps_the_earlier_receipts_to_write() {
+        transactions().inTransaction(() -> {
+            storage.receipts().record(receipt("before"));
+            assertThatThrownBy(() -> transactions().inSavepoint(() -> {
+                        // More than a batch holds: written out inside the savepoint, "before" with them.
+                        for (int i = 0; i < 4_100; i++) {
+                            storage.receipts().record(receipt("inside" + i));
+                        }
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            assertThat(storage.receipts().receipt("inside0")).isEmpty();
+            assertThat(storage.receipts().receipt("inside4099")).isEmpty();
+            assertThat(storage.receipts().receipt("before")).contains(receipt("before"));
+            transactions().inSavepoint(() -> {
+                storage.receipts().record(receipt("after"));
+                return null;
+            });
+            return null;
+        });
+
+        assertThat(rowsInFile()).isEqualTo(2);
+        assertThat(storage.receipts().receipt("before")).contains(receipt("before"));
+        assertThat(storage.receipts().receipt("after")).contains(receipt("after"));
+        assertThat(storage.receipts().receipt("inside0")).isEmpty();
+    }
+
+    @Test
     void a_transaction_rolled_back_writes_none_of_its_receipts() {
         assertThatThrownBy(() -> transactions().inTransaction(() -> {
                     storage.receipts().record(receipt("x"));
