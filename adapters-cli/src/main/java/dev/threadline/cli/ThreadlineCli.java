@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -33,8 +35,11 @@ import picocli.CommandLine.TypeConversionException;
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = BuildInfo.VersionProvider.class,
-        description = "An append-only SQLite event store for coding-agent orchestrators.",
-        subcommands = {
+        description = "An append-only SQLite event store for coding-agent orchestrators.")
+public final class ThreadlineCli implements Callable<Integer> {
+
+    /** The subcommands, in the order the usage lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             MaintenanceCommands.Init.class,
             MaintenanceCommands.Info.class,
             ProjectCommands.class,
@@ -56,9 +61,16 @@ import picocli.CommandLine.TypeConversionException;
             BenchCommand.class,
             DemoCommand.class,
             MaintenanceCommands.Completion.class,
-            CommandLine.HelpCommand.class
-        })
-public final class ThreadlineCli implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
+
+    /** The root options that take a value: the word after one is not a command's name. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--data-dir", "--database");
+
+    /** The root options without a value. */
+    private static final Set<String> FLAG_OPTIONS = Set.of("--json", "--verbose");
+
+    /** Commands that read the whole tree: the usage of another command, completion scripts. */
+    private static final Set<String> WHOLE_TREE_COMMANDS = Set.of("help", "completion");
 
     @Option(
             names = "--data-dir",
@@ -109,7 +121,7 @@ public final class ThreadlineCli implements Callable<Integer> {
     public static int run(
             StoreAccess access, BenchRunner bench, InputStream in, PrintStream out, PrintStream err, String... args) {
         ThreadlineCli root = new ThreadlineCli(access, bench, in, out, err);
-        CommandLine commandLine = root.commandLine();
+        CommandLine commandLine = root.commandLine(commandNamed(args));
         try {
             int code = commandLine.execute(args);
             if (code == ExitCode.OK && out.checkError()) {
@@ -123,12 +135,27 @@ public final class ThreadlineCli implements Callable<Integer> {
         }
     }
 
-    /** The picocli model of the command line, for completion scripts and tests. */
+    /** The picocli model of the whole command line, for completion scripts and tests. */
     CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The picocli model with one subcommand's tree only, or every subcommand when {@code only} is
+     * null. Building a command's model reads its annotations by reflection, a large part of a
+     * short command's start-up; a command line that names its subcommand parses, runs and fails
+     * the same with the other trees left out.
+     */
+    private CommandLine commandLine(Class<?> only) {
         if (commandLine != null) {
             return commandLine;
         }
         CommandLine cl = new CommandLine(this);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (only == null || subcommand == only) {
+                cl.addSubcommand(subcommand);
+            }
+        }
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.registerConverter(ProjectId.class, converter("project id", ProjectId::parse));
@@ -153,6 +180,35 @@ public final class ThreadlineCli implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> fail(ex));
         commandLine = cl;
         return cl;
+    }
+
+    /**
+     * The subcommand the arguments name after the root options, when it needs only its own tree;
+     * null for every other command line (help, a misspelt or missing command).
+     */
+    static Class<?> commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (VALUE_OPTIONS.contains(arg)) {
+                i++;
+            } else if (!FLAG_OPTIONS.contains(arg) && !isValueOptionWithValue(arg)) {
+                if (WHOLE_TREE_COMMANDS.contains(arg)) {
+                    return null;
+                }
+                for (Class<?> subcommand : SUBCOMMANDS) {
+                    if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
+                        return subcommand;
+                    }
+                }
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isValueOptionWithValue(String arg) {
+        int equals = arg.indexOf('=');
+        return equals > 0 && VALUE_OPTIONS.contains(arg.substring(0, equals));
     }
 
     /** Tells the failure on stderr (one sentence; the stack trace with --verbose); returns its exit code. */

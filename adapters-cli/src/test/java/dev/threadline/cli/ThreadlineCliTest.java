@@ -326,6 +326,41 @@ class ThreadlineCliTest {
     }
 
     @Test
+    void a_command_line_names_its_subcommand_after_the_root_options() {
+        assertThat(ThreadlineCli.commandNamed("thread", "list")).isEqualTo(ThreadCommands.class);
+        assertThat(ThreadlineCli.commandNamed("--data-dir", "thread", "project", "list"))
+                .isEqualTo(ProjectCommands.class);
+        assertThat(ThreadlineCli.commandNamed("--json", "--database=x", "--verbose", "events"))
+                .isEqualTo(EventsCommand.class);
+        assertThat(ThreadlineCli.commandNamed("--help", "thread")).isNull();
+        assertThat(ThreadlineCli.commandNamed("help", "thread")).isNull();
+        assertThat(ThreadlineCli.commandNamed("completion")).isNull();
+        assertThat(ThreadlineCli.commandNamed("frobnicate")).isNull();
+        assertThat(ThreadlineCli.commandNamed("--data-dir")).isNull();
+        assertThat(ThreadlineCli.commandNamed()).isNull();
+    }
+
+    @Test
+    void a_command_built_alone_prints_the_usage_the_whole_tree_prints() {
+        // "help thread" builds every command's model; "thread --help" only the thread tree.
+        Run alone = run("thread", "--help");
+        Run whole = run("help", "thread");
+
+        assertThat(alone.exitCode()).isZero();
+        assertThat(alone.out()).contains("Usage: threadline thread ", "  list ").isEqualTo(whole.out());
+        assertThat(run("--json", "thread", "lst").err())
+                .isEqualTo("threadline: 'lst' is not a threadline thread command (see 'threadline thread --help').\n");
+    }
+
+    @Test
+    void the_usage_lists_every_command() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("  init ", "  thread ", "  bench ", "  completion ", "  help ");
+    }
+
+    @Test
     void a_group_without_a_subcommand_exits_2() {
         assertThat(run("project").exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run().exitCode()).isEqualTo(ExitCode.USAGE);
