@@ -40,9 +40,9 @@ final class EventAppends {
     private final EventRows rows;
     private final Clock clock;
     private final KnownLog known;
-    private final String insertSql;
-    private final String streamVersionSql;
-    private final String byIdSql;
+    private final RenderedSql insertSql;
+    private final RenderedSql streamVersionSql;
+    private final RenderedSql byIdSql;
 
     EventAppends(SqliteDatabase database, EventJsonCodec codec, Clock clock, KnownLog known) {
         this.database = database;
@@ -51,18 +51,18 @@ final class EventAppends {
         this.clock = clock;
         this.known = known;
         var sql = database.sql();
-        insertSql = sql.insertInto(EVENTS)
+        insertSql = RenderedSql.of(() -> sql.insertInto(EVENTS)
                 .columns(EventRows.COLUMNS)
                 .values(EventRows.COLUMNS.stream().map(DSL::param).toList())
-                .getSQL();
-        streamVersionSql = sql.select(DSL.max(EVENTS.STREAM_VERSION))
+                .getSQL());
+        streamVersionSql = RenderedSql.of(() -> sql.select(DSL.max(EVENTS.STREAM_VERSION))
                 .from(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL();
-        byIdSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        byIdSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
-                .getSQL();
+                .getSQL());
     }
 
     /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */
@@ -110,7 +110,7 @@ final class EventAppends {
     /** What is stored under the batch's event ids: each found event, empty when undecodable. */
     private Map<EventId, Optional<StoredEvent>> storedCopies(AppendBatch batch) throws SQLException {
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        PreparedStatement query = database.prepared(byIdSql);
+        PreparedStatement query = database.prepared(byIdSql.sql());
         for (NewEvent event : batch.events()) {
             query.setString(1, event.eventId().toString());
             try (ResultSet result = query.executeQuery()) {
@@ -166,7 +166,7 @@ final class EventAppends {
         Instant recorded = clock.instant();
         String recordedAt = recorded.toString();
         List<StoredEvent> stored = new ArrayList<>(batch.events().size());
-        PreparedStatement insert = database.prepared(insertSql);
+        PreparedStatement insert = database.prepared(insertSql.sql());
         try {
             String stream = null;
             long version = 0;
@@ -235,7 +235,7 @@ final class EventAppends {
         if (knownVersion != null) {
             return knownVersion;
         }
-        PreparedStatement query = database.prepared(streamVersionSql);
+        PreparedStatement query = database.prepared(streamVersionSql.sql());
         query.setString(1, streamId);
         try (ResultSet result = query.executeQuery()) {
             long version = result.getLong(1);

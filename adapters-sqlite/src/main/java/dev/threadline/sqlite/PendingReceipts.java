@@ -20,13 +20,13 @@ final class PendingReceipts implements TransactionScoped {
     private static final int LIMIT = 4_096;
 
     private final KeptStatements statements;
-    private final String insertSql;
+    private final RenderedSql insertSql;
     /** The kept receipts by command id, in the order they were recorded, with their insert's values. */
     private Map<String, Kept> kept = new LinkedHashMap<>();
 
     private record Kept(Receipt receipt, Object[] values) {}
 
-    private PendingReceipts(KeptStatements statements, String insertSql) {
+    private PendingReceipts(KeptStatements statements, RenderedSql insertSql) {
         this.statements = statements;
         this.insertSql = insertSql;
     }
@@ -36,7 +36,7 @@ final class PendingReceipts implements TransactionScoped {
      *
      * @param insertSql the receipt insert, its first value the command id
      */
-    static PendingReceipts of(SqliteDatabase database, String insertSql) {
+    static PendingReceipts of(SqliteDatabase database, RenderedSql insertSql) {
         return database.transactionScoped(
                 PendingReceipts.class, () -> new PendingReceipts(new KeptStatements(database), insertSql));
     }
@@ -61,7 +61,7 @@ final class PendingReceipts implements TransactionScoped {
             for (Kept receipt : kept.values()) {
                 rows.add(receipt.values());
             }
-            statements.batch(insertSql, rows);
+            statements.batch(insertSql.sql(), rows);
             kept.clear();
         }
     }

@@ -23,8 +23,8 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     private final Clock clock;
     // Rendered once and run as kept prepared statements: a jOOQ query built for every command cost
     // more than the insert itself.
-    private final String selectSql;
-    private final String insertSql;
+    private final RenderedSql selectSql;
+    private final RenderedSql insertSql;
     private final PendingReceipts pending;
 
     /**
@@ -34,7 +34,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     public SqliteCommandReceipts(SqliteDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.selectSql = database.sql()
+        this.selectSql = RenderedSql.of(() -> database.sql()
                 .select(
                         COMMAND_RECEIPTS.COMMAND_ID,
                         COMMAND_RECEIPTS.COMMAND_TYPE,
@@ -42,8 +42,8 @@ public final class SqliteCommandReceipts implements CommandReceipts {
                         COMMAND_RECEIPTS.RESULT)
                 .from(COMMAND_RECEIPTS)
                 .where(COMMAND_RECEIPTS.COMMAND_ID.eq(DSL.param(COMMAND_RECEIPTS.COMMAND_ID)))
-                .getSQL();
-        this.insertSql = database.sql()
+                .getSQL());
+        this.insertSql = RenderedSql.of(() -> database.sql()
                 .insertInto(
                         COMMAND_RECEIPTS,
                         COMMAND_RECEIPTS.COMMAND_ID,
@@ -61,7 +61,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
                         DSL.param(COMMAND_RECEIPTS.FIRST_SEQUENCE),
                         DSL.param(COMMAND_RECEIPTS.LAST_SEQUENCE),
                         DSL.param(COMMAND_RECEIPTS.RECORDED_AT))
-                .getSQL();
+                .getSQL());
         this.pending = PendingReceipts.of(database, insertSql);
     }
 
@@ -74,7 +74,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
             if (kept != null) {
                 return Optional.of(kept);
             }
-            PreparedStatement query = database.prepared(selectSql);
+            PreparedStatement query = database.prepared(selectSql.sql());
             query.setString(1, commandId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()

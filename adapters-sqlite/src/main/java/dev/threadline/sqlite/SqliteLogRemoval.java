@@ -26,8 +26,8 @@ public final class SqliteLogRemoval implements LogRemoval {
     private final SqliteDatabase database;
     private final EventJsonCodec codec;
     private final KnownLog known;
-    private final String byStreamSql;
-    private final String scanSql;
+    private final RenderedSql byStreamSql;
+    private final RenderedSql scanSql;
 
     /**
      * @param database the open database
@@ -38,13 +38,13 @@ public final class SqliteLogRemoval implements LogRemoval {
         this.codec = Objects.requireNonNull(codec);
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
         var sql = database.sql();
-        byStreamSql = sql.deleteFrom(EVENTS)
+        byStreamSql = RenderedSql.of(() -> sql.deleteFrom(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL();
-        scanSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        scanSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .orderBy(EVENTS.SEQUENCE)
-                .getSQL();
+                .getSQL());
     }
 
     @Override
@@ -55,7 +55,7 @@ public final class SqliteLogRemoval implements LogRemoval {
         return database.withWriter(connection -> {
             long removed = 0;
             if (selection instanceof WholeStream whole) {
-                try (PreparedStatement delete = connection.prepareStatement(byStreamSql)) {
+                try (PreparedStatement delete = connection.prepareStatement(byStreamSql.sql())) {
                     delete.setString(1, whole.streamId());
                     removed = delete.executeUpdate();
                 }
@@ -84,7 +84,7 @@ public final class SqliteLogRemoval implements LogRemoval {
     @Override
     public List<RawRow> undecodableRows() {
         try (Connection reader = database.openReader();
-                PreparedStatement query = reader.prepareStatement(scanSql);
+                PreparedStatement query = reader.prepareStatement(scanSql.sql());
                 ResultSet result = query.executeQuery()) {
             List<RawRow> found = new ArrayList<>();
             EventRows rows = new EventRows(codec);

@@ -81,14 +81,14 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     public void putMessage(MessageView message) {
         statements.update(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
         // The view carries the whole text, deltas included (as a read returns it): fold them away.
-        statements.update(sql.dropDeltas, message.id());
+        statements.update(sql.dropDeltas.sql(), message.id());
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
         // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
-        statements.update(sql.nextDelta, id, delta);
-        statements.update(sql.touchMessage, at, id);
+        statements.update(sql.nextDelta.sql(), id, delta);
+        statements.update(sql.touchMessage.sql(), at, id);
     }
 
     @Override
