@@ -289,7 +289,7 @@ class ThreadlineCliTest {
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
-        var first = Output.MAPPER.readTree(lines.get(0));
+        var first = Output.mapper().readTree(lines.get(0));
         assertThat(first.fieldNames())
                 .toIterable()
                 .containsExactly(
@@ -305,7 +305,7 @@ class ThreadlineCliTest {
         assertThat(first.get("threadline").asDouble()).isEqualTo(12_345.679);
         assertThat(first.get("ratio").asDouble()).isEqualTo(0.823);
         assertThat(first.get("met").asBoolean()).isTrue();
-        assertThat(Output.MAPPER.readTree(lines.get(1)).get("met").isNull()).isTrue();
+        assertThat(Output.mapper().readTree(lines.get(1)).get("met").isNull()).isTrue();
     }
 
     @Test

@@ -19,7 +19,11 @@ import org.jooq.impl.DSL;
 public final class SqliteCommandReceipts implements CommandReceipts {
 
     private final SqliteDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    /** The JSON of stored results, made on first use: a process that runs no command never makes it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final Clock clock;
     // Rendered once and run as kept prepared statements: a jOOQ query built for every command cost
     // more than the insert itself.
@@ -107,7 +111,8 @@ public final class SqliteCommandReceipts implements CommandReceipts {
 
     private String encode(CommandResult result) {
         try {
-            return json.writeValueAsString(new StoredResult(result.ids(), result.lastSequence(), result.eventCount()));
+            return Json.MAPPER.writeValueAsString(
+                    new StoredResult(result.ids(), result.lastSequence(), result.eventCount()));
         } catch (JsonProcessingException e) {
             throw new StorageFailure(StorageFailure.Reason.ENCODING, "a command receipt cannot be encoded", e);
         }
@@ -115,7 +120,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
 
     private CommandResult decode(String text) {
         try {
-            StoredResult stored = json.readValue(text, StoredResult.class);
+            StoredResult stored = Json.MAPPER.readValue(text, StoredResult.class);
             return new CommandResult(new LinkedHashMap<>(stored.ids()), stored.lastSequence(), stored.eventCount());
         } catch (JsonProcessingException e) {
             throw new StorageFailure(StorageFailure.Reason.CORRUPT, "a stored command receipt is damaged", e);
