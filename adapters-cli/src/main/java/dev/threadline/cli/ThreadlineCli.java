@@ -15,8 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -32,45 +30,10 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
         name = "threadline",
-        mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = BuildInfo.VersionProvider.class,
         description = "An append-only SQLite event store for coding-agent orchestrators.")
 public final class ThreadlineCli implements Callable<Integer> {
-
-    /** The subcommands, in the order the usage lists them. */
-    private static final List<Class<?>> SUBCOMMANDS = List.of(
-            MaintenanceCommands.Init.class,
-            MaintenanceCommands.Info.class,
-            ProjectCommands.class,
-            ThreadCommands.class,
-            TurnCommands.class,
-            MessageCommands.class,
-            CheckpointCommands.class,
-            SearchCommand.class,
-            SettingsCommands.class,
-            EventsCommand.class,
-            ProjectionsCommands.class,
-            MaintenanceCommands.Doctor.class,
-            MaintenanceCommands.Backup.class,
-            StorageCommands.Usage.class,
-            StorageCommands.Compact.class,
-            ExportImportCommands.Export.class,
-            ExportImportCommands.Import.class,
-            LifecycleCommands.Sweep.class,
-            BenchCommand.class,
-            DemoCommand.class,
-            MaintenanceCommands.Completion.class,
-            CommandLine.HelpCommand.class);
-
-    /** The root options that take a value: the word after one is not a command's name. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--data-dir", "--database");
-
-    /** The root options without a value. */
-    private static final Set<String> FLAG_OPTIONS = Set.of("--json", "--verbose");
-
-    /** Commands that read the whole tree: the usage of another command, completion scripts. */
-    private static final Set<String> WHOLE_TREE_COMMANDS = Set.of("help", "completion");
 
     @Option(
             names = "--data-dir",
@@ -121,7 +84,7 @@ public final class ThreadlineCli implements Callable<Integer> {
     public static int run(
             StoreAccess access, BenchRunner bench, InputStream in, PrintStream out, PrintStream err, String... args) {
         ThreadlineCli root = new ThreadlineCli(access, bench, in, out, err);
-        CommandLine commandLine = root.commandLine(commandNamed(args));
+        CommandLine commandLine = root.commandLine(args);
         try {
             int code = commandLine.execute(args);
             if (code == ExitCode.OK && out.checkError()) {
@@ -137,25 +100,15 @@ public final class ThreadlineCli implements Callable<Integer> {
 
     /** The picocli model of the whole command line, for completion scripts and tests. */
     CommandLine commandLine() {
-        return commandLine(null);
+        return commandLine(new String[0]);
     }
 
-    /**
-     * The picocli model with one subcommand's tree only, or every subcommand when {@code only} is
-     * null. Building a command's model reads its annotations by reflection, a large part of a
-     * short command's start-up; a command line that names its subcommand parses, runs and fails
-     * the same with the other trees left out.
-     */
-    private CommandLine commandLine(Class<?> only) {
+    /** The picocli model of the command line, with the command tree the arguments name (see {@link CommandTree}). */
+    private CommandLine commandLine(String[] arguments) {
         if (commandLine != null) {
             return commandLine;
         }
-        CommandLine cl = new CommandLine(this);
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (only == null || subcommand == only) {
-                cl.addSubcommand(subcommand);
-            }
-        }
+        CommandLine cl = CommandTree.model(this, arguments, 0);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.registerConverter(ProjectId.class, converter("project id", ProjectId::parse));
@@ -180,35 +133,6 @@ public final class ThreadlineCli implements Callable<Integer> {
         cl.setExecutionExceptionHandler((ex, command, parseResult) -> fail(ex));
         commandLine = cl;
         return cl;
-    }
-
-    /**
-     * The subcommand the arguments name after the root options, when it needs only its own tree;
-     * null for every other command line (help, a misspelt or missing command).
-     */
-    static Class<?> commandNamed(String... args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (VALUE_OPTIONS.contains(arg)) {
-                i++;
-            } else if (!FLAG_OPTIONS.contains(arg) && !isValueOptionWithValue(arg)) {
-                if (WHOLE_TREE_COMMANDS.contains(arg)) {
-                    return null;
-                }
-                for (Class<?> subcommand : SUBCOMMANDS) {
-                    if (subcommand.getAnnotation(Command.class).name().equals(arg)) {
-                        return subcommand;
-                    }
-                }
-                return null;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isValueOptionWithValue(String arg) {
-        int equals = arg.indexOf('=');
-        return equals > 0 && VALUE_OPTIONS.contains(arg.substring(0, equals));
     }
 
     /** Tells the failure on stderr (one sentence; the stack trace with --verbose); returns its exit code. */

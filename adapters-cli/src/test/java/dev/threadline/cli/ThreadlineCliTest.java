@@ -325,19 +325,27 @@ class ThreadlineCliTest {
         assertThat(run.err()).contains("'frobnicate' is not a threadline command");
     }
 
+    /** The root's subcommand that a command line names, as the command tree reads it. */
+    private static Class<?> named(String... args) {
+        int word = CommandTree.nextWord(args, 0);
+        return word < 0 ? null : CommandTree.named(CommandTree.ROOT, args[word]);
+    }
+
     @Test
     void a_command_line_names_its_subcommand_after_the_root_options() {
-        assertThat(ThreadlineCli.commandNamed("thread", "list")).isEqualTo(ThreadCommands.class);
-        assertThat(ThreadlineCli.commandNamed("--data-dir", "thread", "project", "list"))
-                .isEqualTo(ProjectCommands.class);
-        assertThat(ThreadlineCli.commandNamed("--json", "--database=x", "--verbose", "events"))
-                .isEqualTo(EventsCommand.class);
-        assertThat(ThreadlineCli.commandNamed("--help", "thread")).isNull();
-        assertThat(ThreadlineCli.commandNamed("help", "thread")).isNull();
-        assertThat(ThreadlineCli.commandNamed("completion")).isNull();
-        assertThat(ThreadlineCli.commandNamed("frobnicate")).isNull();
-        assertThat(ThreadlineCli.commandNamed("--data-dir")).isNull();
-        assertThat(ThreadlineCli.commandNamed()).isNull();
+        assertThat(named("thread", "list")).isEqualTo(ThreadCommands.class);
+        assertThat(named("--data-dir", "thread", "project", "list")).isEqualTo(ProjectCommands.class);
+        assertThat(named("--json", "--database=x", "--verbose", "events")).isEqualTo(EventsCommand.class);
+        assertThat(named("--help", "thread")).isNull();
+        assertThat(named("help", "thread")).isNull();
+        assertThat(named("completion")).isNull();
+        assertThat(named("frobnicate")).isNull();
+        assertThat(named("--data-dir")).isNull();
+        assertThat(named()).isNull();
+        assertThat(CommandTree.nextWord(new String[] {"thread", "--json", "list"}, 1))
+                .isEqualTo(2);
+        assertThat(CommandTree.named(CommandTree.GROUPS.get(ThreadCommands.class), "list"))
+                .isEqualTo(ThreadCommands.ListThreads.class);
     }
 
     @Test
@@ -348,6 +356,8 @@ class ThreadlineCliTest {
 
         assertThat(alone.exitCode()).isZero();
         assertThat(alone.out()).contains("Usage: threadline thread ", "  list ").isEqualTo(whole.out());
+        assertThat(run("thread", "--json", "list", "--help").out())
+                .contains("Usage: threadline thread list", "--data-dir=DIR", "--json", "--project=ID");
         assertThat(run("--json", "thread", "lst").err())
                 .isEqualTo("threadline: 'lst' is not a threadline thread command (see 'threadline thread --help').\n");
     }
