@@ -21,14 +21,7 @@ import picocli.CommandLine.Parameters;
 /** {@code checkpoint capture | create | list | diff | restore}. */
 @Command(
         name = "checkpoint",
-        description = "Capture, record, list, compare and restore checkpoints of a thread's workspace.",
-        subcommands = {
-            CheckpointCommands.Capture.class,
-            CheckpointCommands.Create.class,
-            CheckpointCommands.ListCheckpoints.class,
-            CheckpointCommands.Diff.class,
-            CheckpointCommands.Restore.class
-        })
+        description = "Capture, record, list, compare and restore checkpoints of a thread's workspace.")
 final class CheckpointCommands extends GroupCommand {
 
     @Command(

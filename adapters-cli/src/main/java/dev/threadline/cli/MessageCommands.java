@@ -18,10 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code message add | stream}. */
-@Command(
-        name = "message",
-        description = "Add messages to a thread's running turn.",
-        subcommands = {MessageCommands.Add.class, MessageCommands.Stream.class})
+@Command(name = "message", description = "Add messages to a thread's running turn.")
 final class MessageCommands extends GroupCommand {
 
     @Command(name = "add", description = "Adds a message to the thread's running turn; prints the message id.")

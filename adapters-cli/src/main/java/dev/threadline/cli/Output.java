@@ -16,7 +16,10 @@ import java.util.Map;
 /** Writes results for people (aligned tables, sentences) or for programs (JSON). */
 final class Output {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The mapper, made on first use: a command that prints no JSON never makes one. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final PrintStream out;
     private final boolean json;
@@ -24,6 +27,11 @@ final class Output {
     Output(PrintStream out, boolean json) {
         this.out = out;
         this.json = json;
+    }
+
+    /** The mapper of the JSON this writes. */
+    static ObjectMapper mapper() {
+        return Json.MAPPER;
     }
 
     boolean json() {
@@ -35,17 +43,17 @@ final class Output {
     }
 
     ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Json.MAPPER.createObjectNode();
     }
 
     ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return Json.MAPPER.createArrayNode();
     }
 
     /** One JSON value on one line. */
     void json(JsonNode node) {
         try {
-            out.println(MAPPER.writeValueAsString(node));
+            out.println(Json.MAPPER.writeValueAsString(node));
             check();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);

@@ -13,15 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code project create | list | rename | delete}. */
-@Command(
-        name = "project",
-        description = "Create, list, rename and delete projects.",
-        subcommands = {
-            ProjectCommands.Create.class,
-            ProjectCommands.ListProjects.class,
-            ProjectCommands.Rename.class,
-            ProjectCommands.Delete.class
-        })
+@Command(name = "project", description = "Create, list, rename and delete projects.")
 final class ProjectCommands extends GroupCommand {
 
     @Command(name = "create", description = "Puts a workspace root under orchestration; prints the project id.")

@@ -7,14 +7,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code projections status | rebuild | verify}. */
-@Command(
-        name = "projections",
-        description = "Inspect, rebuild and verify the read models.",
-        subcommands = {
-            ProjectionsCommands.Status.class,
-            ProjectionsCommands.Rebuild.class,
-            ProjectionsCommands.Verify.class
-        })
+@Command(name = "projections", description = "Inspect, rebuild and verify the read models.")
 final class ProjectionsCommands extends GroupCommand {
 
     @Command(name = "status", description = "Where each projector stands against the log.")

@@ -10,15 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code settings set | get | unset | list}. */
-@Command(
-        name = "settings",
-        description = "Global settings (dotted lowercase keys).",
-        subcommands = {
-            SettingsCommands.Set.class,
-            SettingsCommands.Get.class,
-            SettingsCommands.Unset.class,
-            SettingsCommands.ListSettings.class
-        })
+@Command(name = "settings", description = "Global settings (dotted lowercase keys).")
 final class SettingsCommands extends GroupCommand {
 
     @Command(name = "set", description = "Sets a setting.")

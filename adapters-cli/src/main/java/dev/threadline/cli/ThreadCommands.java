@@ -24,20 +24,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code thread create | list | show | fork | rename | archive | unarchive | delete | purge}. */
-@Command(
-        name = "thread",
-        description = "Create, list, show and change conversation threads.",
-        subcommands = {
-            ThreadCommands.Create.class,
-            ThreadCommands.ListThreads.class,
-            ThreadCommands.Show.class,
-            ThreadCommands.Fork.class,
-            ThreadCommands.Rename.class,
-            ThreadCommands.Archive.class,
-            ThreadCommands.Unarchive.class,
-            ThreadCommands.Delete.class,
-            LifecycleCommands.ThreadPurge.class
-        })
+@Command(name = "thread", description = "Create, list, show and change conversation threads.")
 final class ThreadCommands extends GroupCommand {
 
     /** The model recorded for a thread created without {@code --model}. */

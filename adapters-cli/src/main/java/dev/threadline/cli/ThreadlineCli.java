@@ -30,34 +30,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(
         name = "threadline",
-        mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
         versionProvider = BuildInfo.VersionProvider.class,
-        description = "An append-only SQLite event store for coding-agent orchestrators.",
-        subcommands = {
-            MaintenanceCommands.Init.class,
-            MaintenanceCommands.Info.class,
-            ProjectCommands.class,
-            ThreadCommands.class,
-            TurnCommands.class,
-            MessageCommands.class,
-            CheckpointCommands.class,
-            SearchCommand.class,
-            SettingsCommands.class,
-            EventsCommand.class,
-            ProjectionsCommands.class,
-            MaintenanceCommands.Doctor.class,
-            MaintenanceCommands.Backup.class,
-            StorageCommands.Usage.class,
-            StorageCommands.Compact.class,
-            ExportImportCommands.Export.class,
-            ExportImportCommands.Import.class,
-            LifecycleCommands.Sweep.class,
-            BenchCommand.class,
-            DemoCommand.class,
-            MaintenanceCommands.Completion.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "An append-only SQLite event store for coding-agent orchestrators.")
 public final class ThreadlineCli implements Callable<Integer> {
 
     @Option(
@@ -109,7 +84,7 @@ public final class ThreadlineCli implements Callable<Integer> {
     public static int run(
             StoreAccess access, BenchRunner bench, InputStream in, PrintStream out, PrintStream err, String... args) {
         ThreadlineCli root = new ThreadlineCli(access, bench, in, out, err);
-        CommandLine commandLine = root.commandLine();
+        CommandLine commandLine = root.commandLine(args);
         try {
             int code = commandLine.execute(args);
             if (code == ExitCode.OK && out.checkError()) {
@@ -123,12 +98,17 @@ public final class ThreadlineCli implements Callable<Integer> {
         }
     }
 
-    /** The picocli model of the command line, for completion scripts and tests. */
+    /** The picocli model of the whole command line, for completion scripts and tests. */
     CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /** The picocli model of the command line, with the command tree the arguments name (see {@link CommandTree}). */
+    private CommandLine commandLine(String[] arguments) {
         if (commandLine != null) {
             return commandLine;
         }
-        CommandLine cl = new CommandLine(this);
+        CommandLine cl = CommandTree.model(this, arguments, 0);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         cl.registerConverter(ProjectId.class, converter("project id", ProjectId::parse));

@@ -11,15 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code turn start | complete | fail | interrupt}. */
-@Command(
-        name = "turn",
-        description = "Start and end agent turns.",
-        subcommands = {
-            TurnCommands.Start.class,
-            TurnCommands.Complete.class,
-            TurnCommands.Fail.class,
-            TurnCommands.Interrupt.class
-        })
+@Command(name = "turn", description = "Start and end agent turns.")
 final class TurnCommands extends GroupCommand {
 
     @Command(

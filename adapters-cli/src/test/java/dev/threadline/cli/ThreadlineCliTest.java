@@ -289,7 +289,7 @@ class ThreadlineCliTest {
         assertThat(run.err()).isEmpty();
         List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(2);
-        var first = Output.MAPPER.readTree(lines.get(0));
+        var first = Output.mapper().readTree(lines.get(0));
         assertThat(first.fieldNames())
                 .toIterable()
                 .containsExactly(
@@ -305,7 +305,7 @@ class ThreadlineCliTest {
         assertThat(first.get("threadline").asDouble()).isEqualTo(12_345.679);
         assertThat(first.get("ratio").asDouble()).isEqualTo(0.823);
         assertThat(first.get("met").asBoolean()).isTrue();
-        assertThat(Output.MAPPER.readTree(lines.get(1)).get("met").isNull()).isTrue();
+        assertThat(Output.mapper().readTree(lines.get(1)).get("met").isNull()).isTrue();
     }
 
     @Test
@@ -323,6 +323,51 @@ class ThreadlineCliTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
         assertThat(run.err()).contains("'frobnicate' is not a threadline command");
+    }
+
+    /** The root's subcommand that a command line names, as the command tree reads it. */
+    private static Class<?> named(String... args) {
+        int word = CommandTree.nextWord(args, 0);
+        return word < 0 ? null : CommandTree.named(CommandTree.ROOT, args[word]);
+    }
+
+    @Test
+    void a_command_line_names_its_subcommand_after_the_root_options() {
+        assertThat(named("thread", "list")).isEqualTo(ThreadCommands.class);
+        assertThat(named("--data-dir", "thread", "project", "list")).isEqualTo(ProjectCommands.class);
+        assertThat(named("--json", "--database=x", "--verbose", "events")).isEqualTo(EventsCommand.class);
+        assertThat(named("--help", "thread")).isNull();
+        assertThat(named("help", "thread")).isNull();
+        assertThat(named("completion")).isNull();
+        assertThat(named("frobnicate")).isNull();
+        assertThat(named("--data-dir")).isNull();
+        assertThat(named()).isNull();
+        assertThat(CommandTree.nextWord(new String[] {"thread", "--json", "list"}, 1))
+                .isEqualTo(2);
+        assertThat(CommandTree.named(CommandTree.GROUPS.get(ThreadCommands.class), "list"))
+                .isEqualTo(ThreadCommands.ListThreads.class);
+    }
+
+    @Test
+    void a_command_built_alone_prints_the_usage_the_whole_tree_prints() {
+        // "help thread" builds every command's model; "thread --help" only the thread tree.
+        Run alone = run("thread", "--help");
+        Run whole = run("help", "thread");
+
+        assertThat(alone.exitCode()).isZero();
+        assertThat(alone.out()).contains("Usage: threadline thread ", "  list ").isEqualTo(whole.out());
+        assertThat(run("thread", "--json", "list", "--help").out())
+                .contains("Usage: threadline thread list", "--data-dir=DIR", "--json", "--project=ID");
+        assertThat(run("--json", "thread", "lst").err())
+                .isEqualTo("threadline: 'lst' is not a threadline thread command (see 'threadline thread --help').\n");
+    }
+
+    @Test
+    void the_usage_lists_every_command() {
+        Run run = run("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("  init ", "  thread ", "  bench ", "  completion ", "  help ");
     }
 
     @Test

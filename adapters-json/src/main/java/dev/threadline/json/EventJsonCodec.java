@@ -30,10 +30,9 @@ public final class EventJsonCodec {
     /** How a payload in the full form begins: with its type. */
     private static final String FULL_FORM_START = "{\"type\":";
 
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
-    private final ObjectWriter storedWriter;
-    private final ObjectMapper catalogue;
+    // The mappers are made on first use: a store opened to list what its read models hold encodes
+    // and decodes nothing, and making them is a large part of a short command's start-up.
+    private volatile Mappers mappers;
     // A reader is made on first use of its type: making one resolves its deserializer, and making
     // all of them up front cost a command-line run that decodes nothing a tenth of a second.
     private final AtomicReferenceArray<ObjectReader> readers = new AtomicReferenceArray<>(EventType.values().length);
@@ -41,11 +40,29 @@ public final class EventJsonCodec {
             new AtomicReferenceArray<>(EventType.values().length);
 
     /** A codec with Threadline's JSON conventions. */
-    public EventJsonCodec() {
-        mapper = JsonMappers.fullForm();
-        writer = mapper.writerFor(Event.class);
-        storedWriter = JsonMappers.storedForm().writer();
-        catalogue = JsonMappers.catalogue();
+    public EventJsonCodec() {}
+
+    /** The mappers of the two forms and of the catalogue's fields. */
+    private record Mappers(ObjectMapper full, ObjectWriter writer, ObjectWriter storedWriter, ObjectMapper catalogue) {
+        static Mappers make() {
+            ObjectMapper full = JsonMappers.fullForm();
+            return new Mappers(
+                    full, full.writerFor(Event.class), JsonMappers.storedForm().writer(), JsonMappers.catalogue());
+        }
+    }
+
+    private Mappers mappers() {
+        Mappers made = mappers;
+        if (made == null) {
+            synchronized (this) {
+                made = mappers;
+                if (made == null) {
+                    made = Mappers.make();
+                    mappers = made;
+                }
+            }
+        }
+        return made;
     }
 
     /** The reader of a type's events from a mapper, made once (racing callers make equal ones). */
@@ -91,7 +108,7 @@ public final class EventJsonCodec {
      * @throws IllegalArgumentException when the event holds text that is not valid Unicode
      */
     public String encode(Event event) {
-        return encode(writer, event);
+        return encode(mappers().writer(), event);
     }
 
     private static String encode(ObjectWriter writer, Event event) {
@@ -121,7 +138,7 @@ public final class EventJsonCodec {
      * @throws IllegalArgumentException when the event holds text that is not valid Unicode
      */
     public String encodeStored(Event event) {
-        return encode(storedWriter, event);
+        return encode(mappers().storedWriter(), event);
     }
 
     /**
@@ -164,7 +181,7 @@ public final class EventJsonCodec {
         }
         json.append(body, rest, body.length());
         try {
-            return readerOf(catalogueReaders, catalogue, type).readValue(json.toString());
+            return readerOf(catalogueReaders, mappers().catalogue(), type).readValue(json.toString());
         } catch (IOException e) {
             throw undecodable(typeName, e);
         }
@@ -227,7 +244,7 @@ public final class EventJsonCodec {
     private ObjectReader reader(String typeName) {
         EventType type = EventType.named(typeName)
                 .orElseThrow(() -> new IllegalArgumentException("unknown event type '" + typeName + "'"));
-        return readerOf(readers, mapper, type);
+        return readerOf(readers, mappers().full(), type);
     }
 
     private static IllegalArgumentException undecodable(String typeName, IOException e) {

@@ -26,16 +26,33 @@ import java.time.format.DateTimeParseException;
  */
 public final class ExportLines {
 
-    /** Reads a line as a plain JSON tree; the event codec then reads the payload. */
-    private static final ObjectMapper LINE = new ObjectMapper();
+    /** Reads a line as a plain JSON tree; the event codec then reads the payload. Made on first use. */
+    private static final class Line {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final EventJsonCodec codec = new EventJsonCodec();
-    private final ObjectMapper catalogue = JsonMappers.catalogue();
+    // Made on first use, as the codec's are: a store that writes no line never makes it.
+    private volatile ObjectMapper catalogue;
+
+    private ObjectMapper catalogue() {
+        ObjectMapper made = catalogue;
+        if (made == null) {
+            synchronized (this) {
+                made = catalogue;
+                if (made == null) {
+                    made = JsonMappers.catalogue();
+                    catalogue = made;
+                }
+            }
+        }
+        return made;
+    }
 
     /** The line of a stored event, without a line break. */
     public String encode(StoredEvent event) {
         StringWriter line = new StringWriter(512);
-        try (JsonGenerator json = catalogue.createGenerator(line)) {
+        try (JsonGenerator json = catalogue().createGenerator(line)) {
             json.writeStartObject();
             json.writeNumberField("sequence", event.sequence());
             json.writeStringField("eventId", event.eventId().toString());
@@ -48,7 +65,7 @@ public final class ExportLines {
             json.writeStringField("causationId", event.causationId());
             json.writeStringField("correlationId", event.correlationId());
             json.writeFieldName("payload");
-            catalogue.writeValue(json, event.event());
+            catalogue().writeValue(json, event.event());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the line of event " + event.eventId(), e);
@@ -75,7 +92,7 @@ public final class ExportLines {
             String correlationId,
             String payload) {
         StringWriter line = new StringWriter(512);
-        try (JsonGenerator json = LINE.createGenerator(line)) {
+        try (JsonGenerator json = Line.MAPPER.createGenerator(line)) {
             json.writeStartObject();
             json.writeNumberField("sequence", sequence);
             json.writeStringField("eventId", eventId);
@@ -98,7 +115,7 @@ public final class ExportLines {
     /** An event's catalogue fields as one JSON object, without the {@code type} field. */
     public String payload(Event event) {
         try {
-            return catalogue.writeValueAsString(event);
+            return catalogue().writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a " + event.typeName() + " event cannot be encoded as JSON", e);
         }
@@ -106,7 +123,7 @@ public final class ExportLines {
 
     /** An event's catalogue fields as a JSON tree, without the {@code type} field. */
     public ObjectNode payloadTree(Event event) {
-        return catalogue.valueToTree(event);
+        return catalogue().valueToTree(event);
     }
 
     /**
@@ -119,7 +136,7 @@ public final class ExportLines {
     public ExportedEvent decode(long lineNumber, String line) {
         JsonNode node;
         try {
-            node = LINE.readTree(line);
+            node = Line.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             throw malformed(lineNumber, "it is not JSON (" + e.getOriginalMessage() + ")");
         }

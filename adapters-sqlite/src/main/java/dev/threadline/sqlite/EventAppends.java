@@ -46,10 +46,10 @@ final class EventAppends {
     private final Clock clock;
     private final KnownLog known;
     private final DeferredRows deferred;
-    private final String insertSql;
-    private final String streamVersionSql;
-    private final String byIdSql;
-    private final String greatestIdSql;
+    private final RenderedSql insertSql;
+    private final RenderedSql streamVersionSql;
+    private final RenderedSql byIdSql;
+    private final RenderedSql greatestIdSql;
 
     EventAppends(SqliteDatabase database, EventJsonCodec codec, Clock clock, KnownLog known) {
         this.database = database;
@@ -59,19 +59,19 @@ final class EventAppends {
         this.known = known;
         this.deferred = DeferredRows.of(database);
         var sql = database.sql();
-        insertSql = sql.insertInto(EVENTS)
+        insertSql = RenderedSql.of(() -> sql.insertInto(EVENTS)
                 .columns(EventRows.COLUMNS)
                 .values(EventRows.COLUMNS.stream().map(DSL::param).toList())
-                .getSQL();
-        streamVersionSql = sql.select(DSL.max(EVENTS.STREAM_VERSION))
+                .getSQL());
+        streamVersionSql = RenderedSql.of(() -> sql.select(DSL.max(EVENTS.STREAM_VERSION))
                 .from(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL();
-        byIdSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        byIdSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
-                .getSQL();
-        greatestIdSql = sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL();
+                .getSQL());
+        greatestIdSql = RenderedSql.of(() -> sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL());
     }
 
     /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */
@@ -148,7 +148,7 @@ final class EventAppends {
     private String greatestEventId() throws SQLException {
         if (known.greatestEventId == null) {
             deferred.writeOut();
-            try (ResultSet result = database.prepared(greatestIdSql).executeQuery()) {
+            try (ResultSet result = database.prepared(greatestIdSql.sql()).executeQuery()) {
                 String greatest = result.next() ? result.getString(1) : null;
                 // A stored id that is not ASCII (none is: ids are UUIDs) leaves no id new by this test.
                 known.greatestEventId =
@@ -176,7 +176,7 @@ final class EventAppends {
     private Map<EventId, Optional<StoredEvent>> storedCopies(AppendBatch batch) throws SQLException {
         deferred.writeOut();
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        PreparedStatement query = database.prepared(byIdSql);
+        PreparedStatement query = database.prepared(byIdSql.sql());
         for (NewEvent event : batch.events()) {
             query.setString(1, event.eventId().toString());
             try (ResultSet result = query.executeQuery()) {
@@ -266,7 +266,7 @@ final class EventAppends {
         versions.put(stream, version);
         if (keep) {
             for (Object[] row : rows) {
-                deferred.keep(insertSql, row);
+                deferred.keep(insertSql.sql(), row);
             }
         } else {
             insertRows(batch, rows);
@@ -277,7 +277,7 @@ final class EventAppends {
 
     /** Inserts the rows of a batch as one JDBC batch; a stored event id is a {@link DuplicateInsert}. */
     private void insertRows(AppendBatch batch, List<Object[]> rows) throws SQLException {
-        PreparedStatement insert = database.prepared(insertSql);
+        PreparedStatement insert = database.prepared(insertSql.sql());
         try {
             for (Object[] row : rows) {
                 KeptStatements.bind(insert, row);
@@ -321,7 +321,7 @@ final class EventAppends {
             return knownVersion;
         }
         deferred.writeOut();
-        PreparedStatement query = database.prepared(streamVersionSql);
+        PreparedStatement query = database.prepared(streamVersionSql.sql());
         query.setString(1, streamId);
         try (ResultSet result = query.executeQuery()) {
             long version = result.getLong(1);

@@ -25,7 +25,7 @@ final class KnownRows implements TransactionScoped {
     private final SqliteDatabase database;
     private final KeptStatements statements;
     private final String threadUpsert;
-    private final String positionUpsert;
+    private final RenderedSql positionUpsert;
     private final Map<String, ThreadView> threads = new HashMap<>();
     private final Map<String, ThreadView> changedThreads = new LinkedHashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
@@ -87,7 +87,7 @@ final class KnownRows implements TransactionScoped {
         }
         if (!changedPositions.isEmpty()) {
             statements.batch(
-                    positionUpsert,
+                    positionUpsert.sql(),
                     changedPositions.entrySet().stream()
                             .map(position -> new Object[] {position.getKey(), position.getValue()})
                             .toList());

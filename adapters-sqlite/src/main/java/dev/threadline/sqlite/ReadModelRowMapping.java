@@ -193,8 +193,11 @@ final class ReadModelRowMapping {
         };
     }
 
-    private static final ObjectMapper SKIPPED_JSON = new ObjectMapper();
-    private static final TypeReference<List<CheckpointCreated.Skipped>> SKIPPED_LIST = new TypeReference<>() {};
+    /** The JSON of skipped paths, made on first use: reading rows without any never makes a mapper. */
+    private static final class SkippedJson {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+        static final TypeReference<List<CheckpointCreated.Skipped>> LIST = new TypeReference<>() {};
+    }
 
     /** A checkpoint's skipped paths from their column: a JSON array, or NULL for none. */
     static List<CheckpointCreated.Skipped> skippedOf(String json) {
@@ -202,7 +205,7 @@ final class ReadModelRowMapping {
             return List.of();
         }
         try {
-            return SKIPPED_JSON.readValue(json, SKIPPED_LIST);
+            return SkippedJson.MAPPER.readValue(json, SkippedJson.LIST);
         } catch (JsonProcessingException e) {
             throw new StorageFailure(
                     StorageFailure.Reason.CORRUPT,
@@ -217,7 +220,7 @@ final class ReadModelRowMapping {
             return null;
         }
         try {
-            return SKIPPED_JSON.writeValueAsString(skipped);
+            return SkippedJson.MAPPER.writeValueAsString(skipped);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("skipped paths cannot be written as JSON: " + e.getOriginalMessage(), e);
         }

@@ -22,7 +22,7 @@ import org.jooq.impl.DSL;
 
 /**
  * The read models' statements of the command path (reads by key, upserts, positions), rendered
- * once by jOOQ from the generated schema and run as prepared statements kept open: rendering a
+ * once by jOOQ from the generated schema, on first use, and run as prepared statements kept open: rendering a
  * jOOQ query costs more than SQLite takes to run it.
  */
 final class ReadModelStatements {
@@ -39,20 +39,20 @@ final class ReadModelStatements {
             SEARCH_DOCUMENTS);
 
     private final DSLContext render;
-    private final Map<Table<?>, String> byKey = new LinkedHashMap<>();
-    private final Map<Table<?>, String> upsert = new LinkedHashMap<>();
-    final String messageById;
-    final String messagesOf;
-    final String messageState;
-    final String livePath;
-    final String liveThreads;
-    final String turnsOf;
-    final String streaming;
-    final String nextDelta;
-    final String touchMessage;
-    final String dropDeltas;
-    final String position;
-    final String setPosition;
+    private final Map<Table<?>, RenderedSql> byKey = new LinkedHashMap<>();
+    private final Map<Table<?>, RenderedSql> upsert = new LinkedHashMap<>();
+    final RenderedSql messageById;
+    final RenderedSql messagesOf;
+    final RenderedSql messageState;
+    final RenderedSql livePath;
+    final RenderedSql liveThreads;
+    final RenderedSql turnsOf;
+    final RenderedSql streaming;
+    final RenderedSql nextDelta;
+    final RenderedSql touchMessage;
+    final RenderedSql dropDeltas;
+    final RenderedSql position;
+    final RenderedSql setPosition;
 
     ReadModelStatements(DSLContext render) {
         this.render = render;
@@ -64,8 +64,11 @@ final class ReadModelStatements {
                 CHECKPOINTS,
                 SETTINGS)) {
             Field<?> key = table.getPrimaryKey().getFields().get(0);
-            byKey.put(table, render.selectFrom(table).where(keyIs(key)).getSQL());
-            upsert.put(table, upsert(table, key));
+            byKey.put(
+                    table,
+                    RenderedSql.of(
+                            () -> render.selectFrom(table).where(keyIs(key)).getSQL()));
+            upsert.put(table, RenderedSql.of(() -> upsert(table, key)));
         }
         // A streaming message's text is its stored text followed by its delta rows.
         String m = "m";
@@ -81,57 +84,58 @@ final class ReadModelStatements {
                         : m + "." + field.getName())
                 .collect(Collectors.joining(", "));
         String from = " FROM " + PROJECTION_MESSAGES.getName() + " " + m + " WHERE " + m + ".";
-        messageById = "SELECT " + columns + from + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " = ?";
-        messagesOf = "SELECT " + columns + from + PROJECTION_MESSAGES.THREAD_ID.getName() + " = ? ORDER BY " + m + "."
-                + PROJECTION_MESSAGES.ORDINAL.getName();
-        messageState = render.select(
+        messageById =
+                RenderedSql.of(() -> "SELECT " + columns + from + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " = ?");
+        messagesOf = RenderedSql.of(() -> "SELECT " + columns + from + PROJECTION_MESSAGES.THREAD_ID.getName()
+                + " = ? ORDER BY " + m + "." + PROJECTION_MESSAGES.ORDINAL.getName());
+        messageState = RenderedSql.of(() -> render.select(
                         PROJECTION_MESSAGES.MESSAGE_ID,
                         PROJECTION_MESSAGES.THREAD_ID,
                         PROJECTION_MESSAGES.TURN_ID,
                         PROJECTION_MESSAGES.STREAMING)
                 .from(PROJECTION_MESSAGES)
                 .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
-                .getSQL();
-        livePath = render.selectOne()
+                .getSQL());
+        livePath = RenderedSql.of(() -> render.selectOne()
                 .from(PROJECTION_PROJECTS)
                 .where(PROJECTION_PROJECTS.PATH.eq(param(PROJECTION_PROJECTS.PATH)))
                 .and(PROJECTION_PROJECTS.DELETED.eq(DSL.inline(false)))
                 .limit(DSL.inline(1))
-                .getSQL();
-        liveThreads = render.select(PROJECTION_THREADS.THREAD_ID, PROJECTION_THREADS.CREATED_AT)
+                .getSQL());
+        liveThreads = RenderedSql.of(() -> render.select(PROJECTION_THREADS.THREAD_ID, PROJECTION_THREADS.CREATED_AT)
                 .from(PROJECTION_THREADS)
                 .where(PROJECTION_THREADS.PROJECT_ID.eq(param(PROJECTION_THREADS.PROJECT_ID)))
                 .and(PROJECTION_THREADS.DELETED.eq(DSL.inline(false)))
-                .getSQL();
-        turnsOf = render.selectFrom(PROJECTION_TURNS)
+                .getSQL());
+        turnsOf = RenderedSql.of(() -> render.selectFrom(PROJECTION_TURNS)
                 .where(PROJECTION_TURNS.THREAD_ID.eq(param(PROJECTION_TURNS.THREAD_ID)))
                 .orderBy(PROJECTION_TURNS.ORDINAL)
-                .getSQL();
-        streaming = render.select(PROJECTION_MESSAGES.MESSAGE_ID)
+                .getSQL());
+        streaming = RenderedSql.of(() -> render.select(PROJECTION_MESSAGES.MESSAGE_ID)
                 .from(PROJECTION_MESSAGES)
                 .where(PROJECTION_MESSAGES.TURN_ID.eq(param(PROJECTION_MESSAGES.TURN_ID)))
                 .and(PROJECTION_MESSAGES.STREAMING.eq(DSL.inline(true)))
                 .orderBy(PROJECTION_MESSAGES.ORDINAL)
-                .getSQL();
+                .getSQL());
         // The next position comes from the primary key's index: O(log n) however many deltas.
         String deltas = PROJECTION_MESSAGE_DELTAS.getName();
         String messageId = PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.getName();
         String position = PROJECTION_MESSAGE_DELTAS.POSITION.getName();
-        nextDelta = "INSERT INTO " + deltas + " (" + messageId + ", " + position + ", "
+        nextDelta = RenderedSql.of(() -> "INSERT INTO " + deltas + " (" + messageId + ", " + position + ", "
                 + PROJECTION_MESSAGE_DELTAS.DELTA.getName() + ") SELECT ?1, coalesce(max(" + position
-                + "), 0) + 1, ?2 FROM " + deltas + " WHERE " + messageId + " = ?1";
-        touchMessage = render.update(PROJECTION_MESSAGES)
+                + "), 0) + 1, ?2 FROM " + deltas + " WHERE " + messageId + " = ?1");
+        touchMessage = RenderedSql.of(() -> render.update(PROJECTION_MESSAGES)
                 .set(PROJECTION_MESSAGES.UPDATED_AT, param(PROJECTION_MESSAGES.UPDATED_AT))
                 .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
-                .getSQL();
-        dropDeltas = render.deleteFrom(PROJECTION_MESSAGE_DELTAS)
+                .getSQL());
+        dropDeltas = RenderedSql.of(() -> render.deleteFrom(PROJECTION_MESSAGE_DELTAS)
                 .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.eq(param(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID)))
-                .getSQL();
-        this.position = render.select(PROJECTOR_POSITIONS.POSITION)
+                .getSQL());
+        this.position = RenderedSql.of(() -> render.select(PROJECTOR_POSITIONS.POSITION)
                 .from(PROJECTOR_POSITIONS)
                 .where(PROJECTOR_POSITIONS.PROJECTOR.eq(param(PROJECTOR_POSITIONS.PROJECTOR)))
-                .getSQL();
-        setPosition = upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR);
+                .getSQL());
+        setPosition = RenderedSql.of(() -> upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR));
     }
 
     /**
@@ -153,12 +157,12 @@ final class ReadModelStatements {
 
     /** {@code SELECT *} of a table's row by its key. */
     String byKey(Table<?> table) {
-        return byKey.get(table);
+        return byKey.get(table).sql();
     }
 
     /** The upsert of a table's row, values in the table's column order. */
     String upsert(Table<?> table) {
-        return upsert.get(table);
+        return upsert.get(table).sql();
     }
 
     private static <T> org.jooq.Condition keyIs(Field<T> key) {

@@ -19,12 +19,16 @@ import org.jooq.impl.DSL;
 public final class SqliteCommandReceipts implements CommandReceipts {
 
     private final SqliteDatabase database;
-    private final ObjectMapper json = new ObjectMapper();
+    /** The JSON of stored results, made on first use: a process that runs no command never makes it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     private final Clock clock;
     // Rendered once and run as kept prepared statements: a jOOQ query built for every command cost
     // more than the insert itself.
-    private final String selectSql;
-    private final String insertSql;
+    private final RenderedSql selectSql;
+    private final RenderedSql insertSql;
     private final PendingReceipts pending;
 
     /**
@@ -34,7 +38,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     public SqliteCommandReceipts(SqliteDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.selectSql = database.sql()
+        this.selectSql = RenderedSql.of(() -> database.sql()
                 .select(
                         COMMAND_RECEIPTS.COMMAND_ID,
                         COMMAND_RECEIPTS.COMMAND_TYPE,
@@ -42,8 +46,8 @@ public final class SqliteCommandReceipts implements CommandReceipts {
                         COMMAND_RECEIPTS.RESULT)
                 .from(COMMAND_RECEIPTS)
                 .where(COMMAND_RECEIPTS.COMMAND_ID.eq(DSL.param(COMMAND_RECEIPTS.COMMAND_ID)))
-                .getSQL();
-        this.insertSql = database.sql()
+                .getSQL());
+        this.insertSql = RenderedSql.of(() -> database.sql()
                 .insertInto(
                         COMMAND_RECEIPTS,
                         COMMAND_RECEIPTS.COMMAND_ID,
@@ -61,7 +65,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
                         DSL.param(COMMAND_RECEIPTS.FIRST_SEQUENCE),
                         DSL.param(COMMAND_RECEIPTS.LAST_SEQUENCE),
                         DSL.param(COMMAND_RECEIPTS.RECORDED_AT))
-                .getSQL();
+                .getSQL());
         this.pending = PendingReceipts.of(database, insertSql);
     }
 
@@ -74,7 +78,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
             if (kept != null) {
                 return Optional.of(kept);
             }
-            PreparedStatement query = database.prepared(selectSql);
+            PreparedStatement query = database.prepared(selectSql.sql());
             query.setString(1, commandId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()
@@ -106,7 +110,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     }
 
     private String encode(CommandResult result) {
-        return encode(json, result);
+        return encode(Json.MAPPER, result);
     }
 
     /**
@@ -155,7 +159,8 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     /** A result as Jackson writes it. */
     static String encodeByJackson(ObjectMapper json, CommandResult result) {
         try {
-            return json.writeValueAsString(new StoredResult(result.ids(), result.lastSequence(), result.eventCount()));
+            return Json.MAPPER.writeValueAsString(
+                    new StoredResult(result.ids(), result.lastSequence(), result.eventCount()));
         } catch (JsonProcessingException e) {
             throw new StorageFailure(StorageFailure.Reason.ENCODING, "a command receipt cannot be encoded", e);
         }
@@ -163,7 +168,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
 
     private CommandResult decode(String text) {
         try {
-            StoredResult stored = json.readValue(text, StoredResult.class);
+            StoredResult stored = Json.MAPPER.readValue(text, StoredResult.class);
             return new CommandResult(new LinkedHashMap<>(stored.ids()), stored.lastSequence(), stored.eventCount());
         } catch (JsonProcessingException e) {
             throw new StorageFailure(StorageFailure.Reason.CORRUPT, "a stored command receipt is damaged", e);

@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
 
 /**
  * The event log in the {@code events} table. jOOQ renders each statement once from the generated
- * schema; the hot paths run them as prepared JDBC statements, so appends and replays cost what
+ * schema, on first use; the hot paths run them as prepared JDBC statements, so appends and replays cost what
  * plain JDBC does.
  */
 public final class SqliteEventStore implements EventStore {
@@ -36,11 +36,11 @@ public final class SqliteEventStore implements EventStore {
     private final DeferredRows deferred; // used only under the writer lock
     private final EventAppends appends;
 
-    private final String replaySql;
-    private final String replayUpToSql;
+    private final RenderedSql replaySql;
+    private final RenderedSql replayUpToSql;
     private final OpenReplays openReplays;
-    private final String readStreamSql;
-    private final String lastSequenceSql;
+    private final RenderedSql readStreamSql;
+    private final RenderedSql lastSequenceSql;
 
     /**
      * @param database the open database
@@ -56,25 +56,25 @@ public final class SqliteEventStore implements EventStore {
         this.appends = new EventAppends(database, codec, Objects.requireNonNull(clock), known);
         this.openReplays = database.transactionScoped(OpenReplays.class, OpenReplays::new);
         var sql = database.sql();
-        replaySql = sql.select(EventRows.COLUMNS)
+        replaySql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.SEQUENCE.gt(DSL.param(EVENTS.SEQUENCE)))
                 .orderBy(EVENTS.SEQUENCE)
-                .getSQL();
-        replayUpToSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        replayUpToSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.SEQUENCE.gt(DSL.param("after", EVENTS.SEQUENCE.getDataType())))
                 .and(EVENTS.SEQUENCE.le(DSL.param("upTo", EVENTS.SEQUENCE.getDataType())))
                 .orderBy(EVENTS.SEQUENCE)
-                .getSQL();
-        readStreamSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        readStreamSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
                 .orderBy(EVENTS.STREAM_VERSION)
-                .getSQL();
-        lastSequenceSql = sql.select(DSL.coalesce(DSL.max(EVENTS.SEQUENCE), 0L))
+                .getSQL());
+        lastSequenceSql = RenderedSql.of(() -> sql.select(DSL.coalesce(DSL.max(EVENTS.SEQUENCE), 0L))
                 .from(EVENTS)
-                .getSQL();
+                .getSQL());
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class SqliteEventStore implements EventStore {
             return database.withWriter(connection -> {
                 deferred.writeOut(); // the rows the transaction keeps are read too
                 long upTo = lastSequence();
-                PreparedStatement query = connection.prepareStatement(replayUpToSql);
+                PreparedStatement query = connection.prepareStatement(replayUpToSql.sql());
                 try {
                     query.setLong(1, afterSequence);
                     query.setLong(2, upTo);
@@ -110,7 +110,7 @@ public final class SqliteEventStore implements EventStore {
         }
         Connection reader = database.openReader();
         try {
-            PreparedStatement query = reader.prepareStatement(replaySql);
+            PreparedStatement query = reader.prepareStatement(replaySql.sql());
             query.setLong(1, afterSequence);
             return replay(query, new OpenReplays.Replay(query), () -> closeReader(reader));
         } catch (SQLException | RuntimeException e) {
@@ -173,7 +173,7 @@ public final class SqliteEventStore implements EventStore {
             if (database.inTransaction()) {
                 deferred.writeOut();
             }
-            PreparedStatement query = database.prepared(readStreamSql);
+            PreparedStatement query = database.prepared(readStreamSql.sql());
             query.setString(1, streamId);
             List<StoredEvent> events = new ArrayList<>();
             try (ResultSet result = query.executeQuery()) {
@@ -198,7 +198,7 @@ public final class SqliteEventStore implements EventStore {
             if (inTransaction) {
                 deferred.writeOut();
             }
-            try (ResultSet result = database.prepared(lastSequenceSql).executeQuery()) {
+            try (ResultSet result = database.prepared(lastSequenceSql.sql()).executeQuery()) {
                 long last = result.getLong(1);
                 if (inTransaction) {
                     known.last = last;
@@ -211,7 +211,7 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public List<UndecodableEvent> undecodableEvents() {
         try (Connection reader = database.openReader();
-                PreparedStatement query = reader.prepareStatement(replaySql)) {
+                PreparedStatement query = reader.prepareStatement(replaySql.sql())) {
             query.setLong(1, 0);
             List<UndecodableEvent> found = new ArrayList<>();
             EventRows readerRows = new EventRows(codec);

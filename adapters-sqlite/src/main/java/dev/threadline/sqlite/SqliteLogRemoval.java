@@ -27,8 +27,8 @@ public final class SqliteLogRemoval implements LogRemoval {
     private final EventJsonCodec codec;
     private final KnownLog known;
     private final DeferredRows deferred;
-    private final String byStreamSql;
-    private final String scanSql;
+    private final RenderedSql byStreamSql;
+    private final RenderedSql scanSql;
 
     /**
      * @param database the open database
@@ -40,13 +40,13 @@ public final class SqliteLogRemoval implements LogRemoval {
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
         this.deferred = DeferredRows.of(database);
         var sql = database.sql();
-        byStreamSql = sql.deleteFrom(EVENTS)
+        byStreamSql = RenderedSql.of(() -> sql.deleteFrom(EVENTS)
                 .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL();
-        scanSql = sql.select(EventRows.COLUMNS)
+                .getSQL());
+        scanSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
                 .from(EVENTS)
                 .orderBy(EVENTS.SEQUENCE)
-                .getSQL();
+                .getSQL());
     }
 
     @Override
@@ -58,7 +58,7 @@ public final class SqliteLogRemoval implements LogRemoval {
             deferred.writeOut(); // the events the transaction keeps are removed too
             long removed = 0;
             if (selection instanceof WholeStream whole) {
-                try (PreparedStatement delete = connection.prepareStatement(byStreamSql)) {
+                try (PreparedStatement delete = connection.prepareStatement(byStreamSql.sql())) {
                     delete.setString(1, whole.streamId());
                     removed = delete.executeUpdate();
                 }
@@ -87,7 +87,7 @@ public final class SqliteLogRemoval implements LogRemoval {
     @Override
     public List<RawRow> undecodableRows() {
         try (Connection reader = database.openReader();
-                PreparedStatement query = reader.prepareStatement(scanSql);
+                PreparedStatement query = reader.prepareStatement(scanSql.sql());
                 ResultSet result = query.executeQuery()) {
             List<RawRow> found = new ArrayList<>();
             EventRows rows = new EventRows(codec);

@@ -87,14 +87,14 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     public void putMessage(MessageView message) {
         if (!database.inTransaction()) {
             statements.update(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
-            statements.update(sql.dropDeltas, message.id());
+            statements.update(sql.dropDeltas.sql(), message.id());
             return;
         }
         database.withWriter(connection -> {
             deferred.keep(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
             // The view carries the whole text, deltas included (as a read returns it): fold them away.
             if (!deltas.none()) {
-                deferred.keep(sql.dropDeltas, new Object[] {message.id()});
+                deferred.keep(sql.dropDeltas.sql(), new Object[] {message.id()});
             }
             return null;
         });
@@ -105,8 +105,8 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         database.withWriter(connection -> {
             deferred.writeOut();
             // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
-            statements.update(sql.nextDelta, id, delta);
-            statements.update(sql.touchMessage, at, id);
+            statements.update(sql.nextDelta.sql(), id, delta);
+            statements.update(sql.touchMessage.sql(), at, id);
             deltas.added();
             return null;
         });

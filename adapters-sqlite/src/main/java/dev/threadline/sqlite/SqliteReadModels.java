@@ -85,7 +85,7 @@ final class SqliteReadModels implements ReadModels {
 
     @Override
     public boolean livePathTaken(String path) {
-        return statements.query(sql.livePath, ResultSet::next, path);
+        return statements.query(sql.livePath.sql(), ResultSet::next, path);
     }
 
     @Override
@@ -137,7 +137,7 @@ final class SqliteReadModels implements ReadModels {
         known.writeOutInTransaction();
         record Live(ThreadId id, Instant createdAt) {}
         List<Live> live = statements.list(
-                sql.liveThreads,
+                sql.liveThreads.sql(),
                 rows -> new Live(
                         new ThreadId(ReadModelRowMapping.uuid(rows.getString(1))),
                         ReadModelRowMapping.instant(rows.getString(2))),
@@ -155,31 +155,31 @@ final class SqliteReadModels implements ReadModels {
 
     @Override
     public List<TurnView> turnsOf(ThreadId thread) {
-        return statements.list(sql.turnsOf, ReadModelRowMapping::turn, thread);
+        return statements.list(sql.turnsOf.sql(), ReadModelRowMapping::turn, thread);
     }
 
     @Override
     public Optional<MessageView> message(MessageId id) {
         deferred.writeOutInTransaction();
-        return statements.first(sql.messageById, ReadModelRowMapping::message, id);
+        return statements.first(sql.messageById.sql(), ReadModelRowMapping::message, id);
     }
 
     @Override
     public Optional<MessageState> messageState(MessageId id) {
         deferred.writeOutInTransaction();
-        return statements.first(sql.messageState, ReadModelRowMapping::messageState, id);
+        return statements.first(sql.messageState.sql(), ReadModelRowMapping::messageState, id);
     }
 
     @Override
     public List<MessageView> messagesOf(ThreadId thread) {
         deferred.writeOutInTransaction();
-        return statements.list(sql.messagesOf, ReadModelRowMapping::message, thread);
+        return statements.list(sql.messagesOf.sql(), ReadModelRowMapping::message, thread);
     }
 
     @Override
     public List<MessageId> streamingMessagesOf(TurnId turn) {
         deferred.writeOutInTransaction();
-        return statements.list(sql.streaming, rows -> new MessageId(ReadModelRowMapping.uuid(rows.getString(1))), turn);
+        return statements.list(sql.streaming.sql(), rows -> new MessageId(ReadModelRowMapping.uuid(rows.getString(1))), turn);
     }
 
     @Override

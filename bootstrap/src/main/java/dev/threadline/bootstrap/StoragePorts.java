@@ -52,13 +52,14 @@ record StoragePorts(
     /** The SQLite file of a data directory, created when absent. */
     static StoragePorts sqlite(Path dataDirectory, SqliteOptions sqlite, Clock clock) {
         SqliteDatabase database = SqliteDatabase.open(dataDirectory.resolve(SqliteDatabase.FILE_NAME), sqlite);
+        EventJsonCodec codec = new EventJsonCodec();
         return new StoragePorts(
-                new SqliteEventStore(database, new EventJsonCodec(), clock),
+                new SqliteEventStore(database, codec, clock),
                 SqliteProjections.storage(database),
                 new SqliteCommandReceipts(database, clock),
                 new SqliteMaintenance(database),
                 SqliteProjections.scratchSpace(sqlite),
-                new SqliteLogRemoval(database, new EventJsonCodec()),
+                new SqliteLogRemoval(database, codec),
                 database.file(),
                 null,
                 database::close);
