@@ -32,7 +32,8 @@ import picocli.CommandLine.TypeConversionException;
         name = "threadline",
         scope = ScopeType.INHERIT,
         versionProvider = BuildInfo.VersionProvider.class,
-        description = "An append-only SQLite event store for coding-agent orchestrators.")
+        description = "An append-only event store for coding-agent orchestrators, in one SQLite file or on a"
+                + " PostgreSQL server.")
 public final class ThreadlineCli implements Callable<Integer> {
 
     @Option(
@@ -154,7 +155,12 @@ public final class ThreadlineCli implements Callable<Integer> {
             String where = ex.getCommandLine().getCommandSpec().qualifiedName();
             return "'" + name + "' is not a " + where + " command (see '" + where + " --help')";
         }
-        return ex.getMessage() + " (see --help)";
+        // picocli starts some of its messages with "Error: ", which the caller's prefix already says.
+        String message = ex.getMessage();
+        if (message != null && message.startsWith("Error: ")) {
+            message = message.substring("Error: ".length());
+        }
+        return message + " (see --help)";
     }
 
     private static <T> ITypeConverter<T> converter(String what, Function<String, T> parse) {

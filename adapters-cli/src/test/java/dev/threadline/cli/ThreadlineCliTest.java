@@ -251,6 +251,16 @@ class ThreadlineCliTest {
     }
 
     @Test
+    void flags_that_exclude_each_other_exit_2_with_one_sentence_and_no_second_prefix() {
+        Run run = run("thread", "purge", ThreadId.next().toString(), "--archive-to", "/tmp/a.jsonl", "--no-archive");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
+        assertThat(run.err()).startsWith("threadline: --archive-to").contains("mutually exclusive");
+        assertThat(run.err()).doesNotContain("Error:").hasLineCount(1);
+        assertThat(session.opened).isNull();
+    }
+
+    @Test
     void an_unknown_role_exits_2_listing_the_roles() {
         Run run = run("message", "add", "--thread", ThreadId.next().toString(), "--role", "bot", "--text", "x");
 
