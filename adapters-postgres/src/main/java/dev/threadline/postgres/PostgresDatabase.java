@@ -32,6 +32,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresConnections connections;
     private final WriterLock writerLock;
     private final RowStreams streams;
+    private final PostgresDialect dialect;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
 
@@ -40,6 +41,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.connections = new PostgresConnections(location, dataSource, ownsPool);
         this.writerLock = new WriterLock(location.schema());
         this.streams = new RowStreams(location);
+        this.dialect = new PostgresDialect(location.schema());
     }
 
     /**
@@ -97,6 +99,11 @@ public final class PostgresDatabase implements AutoCloseable {
     /** The schema's name. */
     public String schema() {
         return location.schema();
+    }
+
+    /** Renders the statements written on the generated jOOQ classes for this schema. */
+    PostgresDialect dialect() {
+        return dialect;
     }
 
     DataSource dataSource() {

@@ -41,25 +41,15 @@ import java.util.stream.Stream;
  */
 public final class PostgresEventStore implements EventStore {
 
-    static final String COLUMNS = "sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
-            + " recorded_at, command_id, causation_id, correlation_id, payload";
-    private static final String INSERT =
-            "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM events WHERE event_id = ANY (?)";
     /** A stream's version, read from the end of its index: the same cost however long the stream. */
     private static final String VERSION = "SELECT max(stream_version) FROM events WHERE stream_id = ?";
 
     private static final String HEAD = "SELECT last_sequence FROM log_head WHERE id = 1";
-    private static final String REPLAY = "SELECT " + COLUMNS + " FROM events WHERE sequence > ? ORDER BY sequence";
-    private static final String REPLAY_UP_TO =
-            "SELECT " + COLUMNS + " FROM events WHERE sequence > ? AND sequence <= ? ORDER BY sequence";
-    private static final String STREAM =
-            "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version";
-    private static final String LAST = "SELECT coalesce(max(sequence), 0) FROM events";
 
     private final PostgresDatabase database;
     private final EventJsonCodec codec;
     private final Clock clock;
+    private final EventStatements sql;
 
     /**
      * @param database the open store
@@ -70,12 +60,17 @@ public final class PostgresEventStore implements EventStore {
         this.database = database;
         this.codec = codec;
         this.clock = clock;
+        this.sql = new EventStatements(database.dialect());
+    }
+
+    EventStatements statements() {
+        return sql;
     }
 
     /** A decoded row: exactly one of the two is set. */
     record Row(StoredEvent event, UndecodableEvent undecodable) {}
 
-    /** Decodes the row a result set of {@link #COLUMNS} stands on. */
+    /** Decodes the row a result set of {@link TableColumns#EVENT} stands on. */
     Row read(ResultSet rows) throws SQLException {
         long sequence = rows.getLong(1);
         String type = rows.getString(5);
@@ -132,7 +127,7 @@ public final class PostgresEventStore implements EventStore {
             long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
             List<StoredEvent> events = new ArrayList<>(payloads.length);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(sql.insert)) {
                 for (int i = 0; i < payloads.length; i++) {
                     NewEvent event = batch.events().get(i);
                     String stream = event.event().streamId();
@@ -189,7 +184,7 @@ public final class PostgresEventStore implements EventStore {
             throws SQLException {
         String[] ids = batch.events().stream().map(e -> e.eventId().toString()).toArray(String[]::new);
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(BY_IDS)) {
+        try (PreparedStatement query = connection.prepareStatement(sql.byIds)) {
             Array array = connection.createArrayOf("text", ids);
             query.setArray(1, array);
             try (ResultSet rows = query.executeQuery()) {
@@ -258,19 +253,19 @@ public final class PostgresEventStore implements EventStore {
     public Stream<StoredEvent> replayFrom(long afterSequence) {
         if (database.inTransaction()) {
             long upTo = lastSequence();
-            return database.stream(REPLAY_UP_TO, this::decoded, afterSequence, upTo);
+            return database.stream(sql.replayUpTo, this::decoded, afterSequence, upTo);
         }
-        return database.stream(REPLAY, this::decoded, afterSequence);
+        return database.stream(sql.replay, this::decoded, afterSequence);
     }
 
     /** Every decodable event, in order, on a connection the caller holds in a transaction. */
     Stream<StoredEvent> replayOn(Connection connection) {
-        return database.streamOn(connection, REPLAY, this::decoded, 0L);
+        return database.streamOn(connection, sql.replay, this::decoded, 0L);
     }
 
     @Override
     public List<StoredEvent> readStream(String streamId) {
-        return database.list(STREAM, this::read, streamId).stream()
+        return database.list(sql.stream, this::read, streamId).stream()
                 .map(Row::event)
                 .filter(java.util.Objects::nonNull)
                 .toList();
@@ -282,12 +277,12 @@ public final class PostgresEventStore implements EventStore {
         if (transaction != null && transaction.lastSequence().isPresent()) {
             return transaction.lastSequence().getAsLong();
         }
-        return database.first(LAST, rows -> rows.getLong(1)).orElse(0L);
+        return database.first(sql.last, rows -> rows.getLong(1)).orElse(0L);
     }
 
     @Override
     public List<UndecodableEvent> undecodableEvents() {
-        try (Stream<Row> rows = database.stream(REPLAY, this::read, 0L)) {
+        try (Stream<Row> rows = database.stream(sql.replay, this::read, 0L)) {
             return rows.map(Row::undecodable).filter(java.util.Objects::nonNull).toList();
         }
     }
