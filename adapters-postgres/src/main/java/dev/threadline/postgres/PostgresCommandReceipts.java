@@ -66,7 +66,7 @@ public final class PostgresCommandReceipts implements CommandReceipts {
     @Override
     public void record(Receipt receipt) {
         CommandResult result = receipt.result();
-        database.update(
+        database.write(
                 insert,
                 receipt.commandId(),
                 receipt.commandType(),

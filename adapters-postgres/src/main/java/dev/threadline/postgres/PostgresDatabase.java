@@ -140,7 +140,7 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             current.set(transaction);
-            writerLock.take(connection);
+            writerLock.take(transaction);
             T result = work.run(connection);
             if (transaction.failed != null) {
                 throw new StorageFailure(
@@ -171,8 +171,16 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     private <T> T joined(WriteTransaction open, SqlWork<T> work) {
+        return joined(open, work, true);
+    }
+
+    /** Work joining the open transaction, after its queued writes are sent unless the work carries them. */
+    private <T> T joined(WriteTransaction open, SqlWork<T> work, boolean sendPending) {
         open.depth++;
         try {
+            if (sendPending && !open.pending.isEmpty()) {
+                open.pending.send(open.connection);
+            }
             return work.run(open.connection);
         } catch (SQLException e) {
             throw failedInside(open, PostgresErrors.translate(location, "write", e));
@@ -202,14 +210,21 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open.failed != null) {
             throw open.failed;
         }
-        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest.
+        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. The queued
+        // writes go with the SAVEPOINT, so those queued inside it are the only ones left at a rollback.
         WriteTransaction.Mark mark = open.mark();
-        execute(open.connection, "SAVEPOINT tl_work", "begin a savepoint");
         try {
-            T result = joined(open, work);
-            execute(open.connection, "RELEASE SAVEPOINT tl_work", "release a savepoint");
+            carried(open, "SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
+        } catch (SQLException e) {
+            throw failedInside(open, PostgresErrors.translate(location, "begin a savepoint", e));
+        }
+        try {
+            T result = joined(open, work, false);
+            // A queued write that fails, fails this savepoint's work alone.
+            carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | Error | SQLException e) {
+            open.pending.clear();
             try (Statement statement = open.connection.createStatement()) {
                 statement.execute("ROLLBACK TO SAVEPOINT tl_work");
                 statement.execute("RELEASE SAVEPOINT tl_work");
@@ -219,15 +234,36 @@ public final class PostgresDatabase implements AutoCloseable {
                 e.addSuppressed(rollback);
                 failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
             }
-            throw e;
+            if (e instanceof SQLException failure) {
+                throw PostgresErrors.translate(location, "write", failure);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e;
         }
     }
 
-    private void execute(Connection connection, String sql, String doing) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(location, doing, e);
+    /** Runs a statement on the open transaction's connection, carrying its queued writes. */
+    private static <T> T carried(WriteTransaction open, String sql, Object[] values, ResultHandler<T> handler)
+            throws SQLException {
+        return carried(open.connection, open.pending, sql, values, handler);
+    }
+
+    /** What a caller takes from a statement once it ran. */
+    @FunctionalInterface
+    private interface ResultHandler<T> {
+        T take(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T carried(
+            Connection connection, PendingWrites pending, String sql, Object[] values, ResultHandler<T> handler)
+            throws SQLException {
+        PendingWrites.Carrier carrier = pending.prepareAfter(connection, sql);
+        try (PreparedStatement statement = carrier.statement()) {
+            SqlText.bindFrom(statement, carrier.firstIndex(), values);
+            carrier.execute();
+            return handler.take(statement);
         }
     }
 
@@ -254,20 +290,22 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    /** Rows of a query, each mapped. */
+    /** Rows of a query, each mapped; inside a transaction it carries the queued writes. */
     <T> List<T> list(String sql, RowReader<T> map, Object... values) {
-        return withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                SqlText.bind(statement, values);
-                List<T> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(map.read(result));
-                    }
+        ResultHandler<List<T>> rows = statement -> {
+            List<T> mapped = new ArrayList<>();
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    mapped.add(map.read(result));
                 }
-                return rows;
             }
-        });
+            return mapped;
+        };
+        WriteTransaction open = current.get();
+        if (open != null) {
+            return joined(open, connection -> carried(open, sql, values, rows), false);
+        }
+        return withConnection(connection -> carried(connection, new PendingWrites(), sql, values, rows));
     }
 
     /** The first row of a query, mapped. */
@@ -276,14 +314,48 @@ public final class PostgresDatabase implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Runs an update in the caller's transaction, or in one of its own. */
+    /** Runs an update in the caller's transaction (carrying its queued writes), or in one of its own. */
     int update(String sql, Object... values) {
-        return inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                SqlText.bind(statement, values);
-                return statement.executeUpdate();
-            }
-        });
+        WriteTransaction open = current.get();
+        if (open != null) {
+            return joined(open, connection -> carried(open, sql, values, Statement::getUpdateCount), false);
+        }
+        return inTransaction(connection -> carried(current.get(), sql, values, Statement::getUpdateCount));
+    }
+
+    /**
+     * A write whose outcome the caller does not read: inside a transaction it is queued and sent
+     * with the transaction's next statement ({@link PendingWrites}); outside one it runs in a
+     * transaction of its own.
+     */
+    void write(String sql, Object... values) {
+        WriteTransaction open = current.get();
+        if (open == null) {
+            update(sql, values);
+            return;
+        }
+        try {
+            open.pending.add(sql, values);
+        } catch (StorageFailure e) {
+            throw failedInside(open, e);
+        }
+    }
+
+    /** Writes of one statement, all queued or none (see {@link #write}). */
+    void writeAll(String sql, List<Object[]> rows) {
+        WriteTransaction open = current.get();
+        if (open == null) {
+            inTransaction(connection -> {
+                writeAll(sql, rows);
+                return null;
+            });
+            return;
+        }
+        try {
+            open.pending.addAll(sql, rows);
+        } catch (StorageFailure e) {
+            throw failedInside(open, e);
+        }
     }
 
     /**
@@ -293,6 +365,9 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     <T> Stream<T> stream(String sql, RowReader<T> map, Object... values) {
         WriteTransaction open = current.get();
+        if (open != null) {
+            joined(open, connection -> null);
+        }
         return streams.stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
     }
 

@@ -14,7 +14,6 @@ import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,8 +40,9 @@ import java.util.stream.Stream;
  */
 public final class PostgresEventStore implements EventStore {
 
-    /** A stream's version, read from the end of its index: the same cost however long the stream. */
-    private static final String VERSION = "SELECT max(stream_version) FROM events WHERE stream_id = ?";
+    /** Streams' versions, each read from the end of its index: the same cost however long the stream. */
+    private static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
+            + " e.stream_id = s.stream_id) FROM unnest(?::text[]) AS s(stream_id)";
 
     private static final String HEAD = "SELECT last_sequence FROM log_head WHERE id = 1";
 
@@ -106,17 +106,12 @@ public final class PostgresEventStore implements EventStore {
             payloads[i] = encode(batch.events().get(i), i);
         }
         return database.inTransaction(connection -> {
-            Map<EventId, Optional<StoredEvent>> stored = storedCopies(connection, batch);
+            WriteTransaction transaction = database.openTransaction();
+            Map<String, Long> versions = new HashMap<>();
+            Map<EventId, Optional<StoredEvent>> stored = readBeforeAppend(connection, transaction, batch, versions);
             if (AppendRetry.judge(batch, stored) instanceof AppendRetry.Retry retry) {
                 return retry.stored();
             }
-            Set<String> streams = new LinkedHashSet<>();
-            for (NewEvent event : batch.events()) {
-                streams.add(event.event().streamId());
-            }
-            streams.addAll(batch.expectations().keySet());
-            WriteTransaction transaction = database.openTransaction();
-            Map<String, Long> versions = versions(connection, transaction, streams);
             for (Map.Entry<String, ExpectedVersion> expectation :
                     batch.expectations().entrySet()) {
                 long current = versions.get(expectation.getKey());
@@ -127,42 +122,41 @@ public final class PostgresEventStore implements EventStore {
             long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
             List<StoredEvent> events = new ArrayList<>(payloads.length);
-            try (PreparedStatement insert = connection.prepareStatement(sql.insert)) {
-                for (int i = 0; i < payloads.length; i++) {
-                    NewEvent event = batch.events().get(i);
-                    String stream = event.event().streamId();
-                    long version = versions.get(stream) + 1;
-                    versions.put(stream, version);
-                    EventMetadata meta = event.metadata();
-                    StoredEvent next = new StoredEvent(
-                            ++sequence,
-                            event.eventId(),
-                            stream,
-                            version,
-                            event.event().at(),
-                            recorded,
-                            meta.commandId(),
-                            meta.causationId(),
-                            meta.correlationId(),
-                            event.event());
-                    SqlText.bind(
-                            insert,
-                            next.sequence(),
-                            next.eventId(),
-                            stream,
-                            version,
-                            next.type(),
-                            next.occurredAt(),
-                            recorded,
-                            meta.commandId(),
-                            meta.causationId(),
-                            meta.correlationId(),
-                            payloads[i]);
-                    insert.addBatch();
-                    events.add(next);
-                }
-                insert.executeBatch();
+            List<Object[]> rows = new ArrayList<>(payloads.length);
+            for (int i = 0; i < payloads.length; i++) {
+                NewEvent event = batch.events().get(i);
+                String stream = event.event().streamId();
+                long version = versions.get(stream) + 1;
+                versions.put(stream, version);
+                EventMetadata meta = event.metadata();
+                StoredEvent next = new StoredEvent(
+                        ++sequence,
+                        event.eventId(),
+                        stream,
+                        version,
+                        event.event().at(),
+                        recorded,
+                        meta.commandId(),
+                        meta.causationId(),
+                        meta.correlationId(),
+                        event.event());
+                rows.add(new Object[] {
+                    next.sequence(),
+                    next.eventId(),
+                    stream,
+                    version,
+                    next.type(),
+                    next.occurredAt(),
+                    recorded,
+                    meta.commandId(),
+                    meta.causationId(),
+                    meta.correlationId(),
+                    payloads[i]
+                });
+                events.add(next);
             }
+            // Sent with the transaction's next statement, or at its commit (PendingWrites).
+            database.writeAll(sql.insert, rows);
             transaction.appended(sequence, versions);
             return List.copyOf(events);
         });
@@ -180,51 +174,54 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
-    private Map<EventId, Optional<StoredEvent>> storedCopies(Connection connection, AppendBatch batch)
+    /**
+     * What an append reads before it decides, in one round trip: the stored copies of its event
+     * ids, and the versions of its streams (and expected streams) that the transaction does not
+     * know yet, which it puts in {@code versions} and tells the transaction.
+     */
+    private Map<EventId, Optional<StoredEvent>> readBeforeAppend(
+            Connection connection, WriteTransaction transaction, AppendBatch batch, Map<String, Long> versions)
             throws SQLException {
+        Set<String> streams = new LinkedHashSet<>();
+        for (NewEvent event : batch.events()) {
+            streams.add(event.event().streamId());
+        }
+        streams.addAll(batch.expectations().keySet());
+        List<String> unknown = new ArrayList<>();
+        for (String stream : streams) {
+            Long known = transaction.version(stream);
+            if (known == null) {
+                unknown.add(stream);
+            } else {
+                versions.put(stream, known);
+            }
+        }
         String[] ids = batch.events().stream().map(e -> e.eventId().toString()).toArray(String[]::new);
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql.byIds)) {
-            Array array = connection.createArrayOf("text", ids);
-            query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query =
+                connection.prepareStatement(unknown.isEmpty() ? sql.byIds : sql.byIds + "; " + VERSIONS)) {
+            query.setArray(1, connection.createArrayOf("text", ids));
+            if (!unknown.isEmpty()) {
+                query.setArray(2, connection.createArrayOf("text", unknown.toArray(String[]::new)));
+            }
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
                 while (rows.next()) {
                     found.put(new EventId(UUID.fromString(rows.getString(2))), Optional.ofNullable(decoded(rows)));
                 }
             }
+            if (!unknown.isEmpty() && query.getMoreResults()) {
+                try (ResultSet rows = query.getResultSet()) {
+                    while (rows.next()) {
+                        long version = rows.getLong(2);
+                        version = rows.wasNull() ? -1L : version;
+                        versions.put(rows.getString(1), version);
+                        transaction.readVersion(rows.getString(1), version);
+                    }
+                }
+            }
         }
         return found;
-    }
-
-    /** The streams' versions: as the transaction last read or wrote them, else read now (under the lock). */
-    private static Map<String, Long> versions(Connection connection, WriteTransaction transaction, Set<String> streams)
-            throws SQLException {
-        Map<String, Long> versions = new HashMap<>();
-        PreparedStatement query = null;
-        try {
-            for (String stream : streams) {
-                Long known = transaction.version(stream);
-                if (known != null) {
-                    versions.put(stream, known);
-                    continue;
-                }
-                if (query == null) {
-                    query = connection.prepareStatement(VERSION);
-                }
-                query.setString(1, stream);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    long version = row.getLong(1);
-                    versions.put(stream, row.wasNull() ? -1L : version);
-                }
-                transaction.readVersion(stream, versions.get(stream));
-            }
-        } finally {
-            if (query != null) {
-                query.close();
-            }
-        }
-        return versions;
     }
 
     /** The last sequence ever given out, read under the transaction's lock. */

@@ -25,9 +25,10 @@ import java.util.List;
 import org.jooq.Field;
 
 /**
- * The projector's writes, in the caller's transaction or one of their own: upserts by primary key
- * ({@code ON CONFLICT}, written by hand on the generated columns), and updates and deletes rendered
- * from the generated jOOQ classes.
+ * The projector's writes, in the caller's transaction (queued, and sent with its next statement:
+ * {@link PendingWrites}) or one of their own: upserts by primary key ({@code ON CONFLICT}, written
+ * by hand on the generated columns), and updates and deletes rendered from the generated jOOQ
+ * classes.
  */
 final class PostgresProjectionWriter implements ProjectionWriter {
 
@@ -108,12 +109,12 @@ final class PostgresProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putProject(ProjectView project) {
-        database.update(PROJECT, RowMapping.values(project));
+        database.write(PROJECT, RowMapping.values(project));
     }
 
     @Override
     public void putThread(ThreadView thread) {
-        database.update(THREAD, RowMapping.values(thread));
+        database.write(THREAD, RowMapping.values(thread));
         WriteTransaction transaction = database.openTransaction();
         if (transaction != null) {
             transaction.knowThread(thread);
@@ -122,12 +123,12 @@ final class PostgresProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putTurn(TurnView turn) {
-        database.update(TURN, RowMapping.values(turn));
+        database.write(TURN, RowMapping.values(turn));
     }
 
     @Override
     public void revertTurnsAfter(ThreadId thread, long ordinal, Instant at) {
-        database.update(revertTurns, TurnStatus.REVERTED.label(), thread, ordinal);
+        database.write(revertTurns, TurnStatus.REVERTED.label(), thread, ordinal);
     }
 
     @Override
@@ -136,27 +137,27 @@ final class PostgresProjectionWriter implements ProjectionWriter {
         Object[] values = new Object[row.length + 1];
         values[0] = message.id();
         System.arraycopy(row, 0, values, 1, row.length);
-        database.update(MESSAGE, values);
+        database.write(MESSAGE, values);
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
-        database.update(DELTA, at, id, delta);
+        database.write(DELTA, at, id, delta);
     }
 
     @Override
     public void putCheckpoint(CheckpointView checkpoint) {
-        database.update(CHECKPOINT, RowMapping.values(checkpoint));
+        database.write(CHECKPOINT, RowMapping.values(checkpoint));
     }
 
     @Override
     public void putSetting(SettingView setting) {
-        database.update(SETTING, RowMapping.values(setting));
+        database.write(SETTING, RowMapping.values(setting));
     }
 
     @Override
     public void removeSetting(String key) {
-        database.update(removeSetting, key);
+        database.write(removeSetting, key);
     }
 
     @Override
