@@ -27,6 +27,8 @@ final class PendingWrites {
 
     private final List<String> statements = new ArrayList<>();
     private final List<Object[]> values = new ArrayList<>();
+    /** How many writes were queued and then sent or dropped: the position of the first queued one. */
+    private long consumed;
 
     boolean isEmpty() {
         return statements.isEmpty();
@@ -64,8 +66,26 @@ final class PendingWrites {
 
     /** Forgets the queued writes (their savepoint or transaction rolled back). */
     void clear() {
+        consumed += statements.size();
         statements.clear();
         values.clear();
+    }
+
+    /** The position the next queued write will have, counted over the transaction. */
+    long position() {
+        return consumed + statements.size();
+    }
+
+    /** Whether the write queued at a {@link #position} has been sent (or dropped). */
+    boolean consumed(long position) {
+        return position < consumed;
+    }
+
+    /** Drops the queued writes from a position on, which must not have been sent. */
+    void dropFrom(long position) {
+        int from = Math.toIntExact(position - consumed);
+        statements.subList(from, statements.size()).clear();
+        values.subList(from, values.size()).clear();
     }
 
     /** A statement prepared after the writes it carries, and where its own bind values start. */

@@ -149,8 +149,8 @@ public final class PostgresDatabase implements AutoCloseable {
                                 + " rethrown (" + transaction.failed.getMessage() + ")",
                         transaction.failed);
             }
-            transaction.beforeCommit();
-            connection.commit();
+            transaction.commit();
+            connection.commit(); // sends nothing when the commit went with the last writes
             committed = true;
             return result;
         } catch (SQLException e) {
@@ -210,29 +210,33 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open.failed != null) {
             throw open.failed;
         }
-        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. The queued
-        // writes go with the SAVEPOINT, so those queued inside it are the only ones left at a rollback.
+        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. SAVEPOINT
+        // is queued like a write and goes with the work's first statement; the release carries the
+        // writes queued inside it, so a write the server refuses fails this work alone.
         WriteTransaction.Mark mark = open.mark();
-        try {
-            carried(open, "SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
-        } catch (SQLException e) {
-            throw failedInside(open, PostgresErrors.translate(location, "begin a savepoint", e));
-        }
+        long begun = open.pending.position();
+        open.pending.add("SAVEPOINT tl_work");
         try {
             T result = joined(open, work, false);
-            // A queued write that fails, fails this savepoint's work alone.
             carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
             return result;
         } catch (RuntimeException | Error | SQLException e) {
-            open.pending.clear();
-            try (Statement statement = open.connection.createStatement()) {
-                statement.execute("ROLLBACK TO SAVEPOINT tl_work");
-                statement.execute("RELEASE SAVEPOINT tl_work");
-                open.failed = null; // PostgreSQL undid the failed work with the savepoint
+            if (!open.pending.consumed(begun)) {
+                // The server never saw the savepoint: nothing of the work reached it.
+                open.pending.dropFrom(begun);
+                open.failed = null;
                 open.restore(mark);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-                failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
+            } else {
+                open.pending.clear();
+                try (Statement statement = open.connection.createStatement()) {
+                    statement.execute("ROLLBACK TO SAVEPOINT tl_work");
+                    statement.execute("RELEASE SAVEPOINT tl_work");
+                    open.failed = null; // PostgreSQL undid the failed work with the savepoint
+                    open.restore(mark);
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                    failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
+                }
             }
             if (e instanceof SQLException failure) {
                 throw PostgresErrors.translate(location, "write", failure);

@@ -152,17 +152,17 @@ final class WriteTransaction {
     }
 
     /**
-     * Sends what was kept for the commit, the queued writes, the log head and the projector
-     * positions, in one round trip.
+     * Commits: the queued writes, the log head, the projector positions and the {@code COMMIT}
+     * itself go in one round trip (pgjdbc then has no transaction left to commit).
      */
-    void beforeCommit() throws SQLException {
+    void commit() throws SQLException {
         if (headChanged) {
             pending.add(SET_HEAD, head);
         }
         for (Map.Entry<String, Long> position : positions.entrySet()) {
             pending.add(PostgresProjectorPositions.SET, position.getKey(), position.getValue());
-            storedPositions.put(position.getKey(), position.getValue());
         }
+        pending.add("COMMIT");
         pending.send(connection);
         headChanged = false;
         positions.clear();
