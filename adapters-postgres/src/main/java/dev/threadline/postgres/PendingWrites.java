@@ -133,6 +133,23 @@ final class PendingWrites {
         return new Carrier(statement, index, carried);
     }
 
+    /** What a caller takes from a statement once it ran. */
+    @FunctionalInterface
+    interface ResultHandler<T> {
+        T take(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code sql} after the queued writes (see {@link #prepareAfter}) and takes its result. */
+    <T> T runAfter(Connection connection, String sql, Object[] bindValues, ResultHandler<T> handler)
+            throws SQLException {
+        Carrier carrier = prepareAfter(connection, sql);
+        try (PreparedStatement statement = carrier.statement()) {
+            SqlText.bindFrom(statement, carrier.firstIndex(), bindValues);
+            carrier.execute();
+            return handler.take(statement);
+        }
+    }
+
     /** Sends the queued writes, in as few round trips as their kinds allow. */
     void send(Connection connection) throws SQLException {
         try {

@@ -3,13 +3,12 @@ package dev.threadline.postgres;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
@@ -24,7 +23,9 @@ import javax.sql.DataSource;
  * next sequence, read under the lock, numbers events in commit order with no gap. The lock is
  * released by the commit itself, after the events became visible. Group commit runs many commands
  * in one such transaction, so a node pays the lock once per group. Readers never take it.
- * Connections come from {@link PostgresConnections}; query streams from {@link RowStreams}.
+ * Writes whose outcome nobody reads are queued and sent with the transaction's next statement
+ * ({@link PendingWrites}). Connections come from {@link PostgresConnections}; query streams from
+ * {@link RowStreams}.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
@@ -67,17 +68,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws StorageFailure saying why the store cannot be used (nothing is written then)
      */
     public static PostgresDatabase open(DataSource dataSource, String schema) {
-        PostgresLocation location;
-        try (Connection connection = dataSource.getConnection()) {
-            location = PostgresLocation.parse(connection.getMetaData().getURL());
-            String user = connection.getMetaData().getUserName();
-            location = new PostgresLocation(
-                    location.host(), location.port(), location.database(), user, null, schema, Map.of());
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(
-                    PostgresLocation.parse("postgresql://data-source/unknown?schema=" + schema), "connect", e);
-        }
-        return open(location, dataSource, false);
+        return open(PostgresConnections.locate(dataSource, schema), dataSource, false);
     }
 
     /** A store on another schema of the same connections (a scratch store). */
@@ -249,26 +240,10 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     /** Runs a statement on the open transaction's connection, carrying its queued writes. */
-    private static <T> T carried(WriteTransaction open, String sql, Object[] values, ResultHandler<T> handler)
-            throws SQLException {
-        return carried(open.connection, open.pending, sql, values, handler);
-    }
-
-    /** What a caller takes from a statement once it ran. */
-    @FunctionalInterface
-    private interface ResultHandler<T> {
-        T take(PreparedStatement statement) throws SQLException;
-    }
-
     private static <T> T carried(
-            Connection connection, PendingWrites pending, String sql, Object[] values, ResultHandler<T> handler)
+            WriteTransaction open, String sql, Object[] values, PendingWrites.ResultHandler<T> handler)
             throws SQLException {
-        PendingWrites.Carrier carrier = pending.prepareAfter(connection, sql);
-        try (PreparedStatement statement = carrier.statement()) {
-            SqlText.bindFrom(statement, carrier.firstIndex(), values);
-            carrier.execute();
-            return handler.take(statement);
-        }
+        return open.pending.runAfter(open.connection, sql, values, handler);
     }
 
     /** Whether the calling thread is inside a write transaction. */
@@ -296,7 +271,7 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Rows of a query, each mapped; inside a transaction it carries the queued writes. */
     <T> List<T> list(String sql, RowReader<T> map, Object... values) {
-        ResultHandler<List<T>> rows = statement -> {
+        PendingWrites.ResultHandler<List<T>> rows = statement -> {
             List<T> mapped = new ArrayList<>();
             try (ResultSet result = statement.getResultSet()) {
                 while (result.next()) {
@@ -309,7 +284,7 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open != null) {
             return joined(open, connection -> carried(open, sql, values, rows), false);
         }
-        return withConnection(connection -> carried(connection, new PendingWrites(), sql, values, rows));
+        return withConnection(connection -> new PendingWrites().runAfter(connection, sql, values, rows));
     }
 
     /** The first row of a query, mapped. */
@@ -328,21 +303,11 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     /**
-     * A write whose outcome the caller does not read: inside a transaction it is queued and sent
-     * with the transaction's next statement ({@link PendingWrites}); outside one it runs in a
-     * transaction of its own.
+     * A write whose outcome the caller does not read: queued by the open transaction, or by one of
+     * its own, and sent with the transaction's next statement or its commit ({@link PendingWrites}).
      */
     void write(String sql, Object... values) {
-        WriteTransaction open = current.get();
-        if (open == null) {
-            update(sql, values);
-            return;
-        }
-        try {
-            open.pending.add(sql, values);
-        } catch (StorageFailure e) {
-            throw failedInside(open, e);
-        }
+        writeAll(sql, Collections.singletonList(values));
     }
 
     /** Writes of one statement, all queued or none (see {@link #write}). */
