@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -118,7 +119,10 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /**
      * Runs work in a write transaction and commits it; any exception rolls it back. Inside another
-     * transaction on the same thread the work joins it.
+     * transaction on the same thread the work joins it, after the writes queued so far are sent.
+     * Writes this store's ports make inside the work are queued until the store's next statement
+     * or the commit ({@link PendingWrites}): work that runs statements of its own on the connection
+     * after them does so in a nested {@code inTransaction}, which sends them first.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         WriteTransaction open = current.get();
@@ -194,6 +198,18 @@ public final class PostgresDatabase implements AutoCloseable {
      * rethrown, and the transaction goes on. Outside a transaction the work runs in its own.
      */
     public <T> T inSavepoint(SqlWork<T> work) {
+        return savepoint(work, true);
+    }
+
+    /**
+     * {@link #inSavepoint} for work that reaches the server only through this store's methods,
+     * never through a connection of its own: its {@code SAVEPOINT} goes with its first statement.
+     */
+    <T> T inSavepointOfStatements(Supplier<T> work) {
+        return savepoint(connection -> work.get(), false);
+    }
+
+    private <T> T savepoint(SqlWork<T> work, boolean handsConnection) {
         WriteTransaction open = current.get();
         if (open == null) {
             return inTransaction(work);
@@ -208,7 +224,7 @@ public final class PostgresDatabase implements AutoCloseable {
         long begun = open.pending.position();
         open.pending.add("SAVEPOINT tl_work");
         try {
-            T result = joined(open, work, false);
+            T result = joined(open, work, handsConnection);
             carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
             return result;
         } catch (RuntimeException | Error | SQLException e) {

@@ -33,9 +33,10 @@ import java.util.stream.Stream;
 /**
  * The event log in the {@code events} table. An append runs in the store's write transaction,
  * whose lock serialises writers on every node: it first reads what it depends on (stored copies
- * of its event ids, its streams' versions), then numbers its events after {@code log_head}, then
- * writes them; the transaction writes the new head once, before it commits ({@link
- * WriteTransaction}). A retry is judged by {@link AppendRetry} before anything is
+ * of its event ids, its streams' versions, in one round trip), then numbers its events after the
+ * log head read with the lock, then queues their inserts, which go with the transaction's next
+ * statement ({@link PendingWrites}); the transaction writes the new head once, with its commit
+ * ({@link WriteTransaction}). A retry is judged by {@link AppendRetry} before anything is
  * written, so a refused append never aborts the transaction it runs in.
  */
 public final class PostgresEventStore implements EventStore {
