@@ -91,4 +91,19 @@ class PostgresPendingWritesTest {
 
         assertThat(reads.settings()).isEmpty();
     }
+
+    @Test
+    void work_handed_the_connection_sees_the_writes_queued_before_it() {
+        String seen = database.inTransaction(connection -> {
+            writer.putSetting(new SettingView("queued", "1", AT));
+            return database.inSavepoint(own -> {
+                try (var query = own.prepareStatement("SELECT value FROM settings WHERE key = 'queued'");
+                        var rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            });
+        });
+
+        assertThat(seen).isEqualTo("1");
+    }
 }
