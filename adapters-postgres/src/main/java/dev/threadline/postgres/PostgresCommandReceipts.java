@@ -1,5 +1,9 @@
 package dev.threadline.postgres;
 
+import static dev.threadline.postgres.jooq.Tables.COMMAND_RECEIPTS;
+import static org.jooq.impl.DSL.insertInto;
+import static org.jooq.impl.DSL.select;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.port.CommandReceipts;
@@ -10,12 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Command receipts in {@code command_receipts}, their results as JSON, in the command's transaction. */
+/**
+ * Command receipts in {@code command_receipts}, their results as JSON, in the command's transaction;
+ * the statements are rendered once from the generated jOOQ classes.
+ */
 public final class PostgresCommandReceipts implements CommandReceipts {
 
     private final PostgresDatabase database;
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
+    private final String read;
+    private final String insert;
 
     /**
      * @param database the open store
@@ -24,6 +33,24 @@ public final class PostgresCommandReceipts implements CommandReceipts {
     public PostgresCommandReceipts(PostgresDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        PostgresDialect dialect = database.dialect();
+        this.read = dialect.render(select(
+                        COMMAND_RECEIPTS.COMMAND_ID,
+                        COMMAND_RECEIPTS.COMMAND_TYPE,
+                        COMMAND_RECEIPTS.FINGERPRINT,
+                        COMMAND_RECEIPTS.RESULT)
+                .from(COMMAND_RECEIPTS)
+                .where(COMMAND_RECEIPTS.COMMAND_ID.eq("")));
+        this.insert = dialect.render(insertInto(
+                        COMMAND_RECEIPTS,
+                        COMMAND_RECEIPTS.COMMAND_ID,
+                        COMMAND_RECEIPTS.COMMAND_TYPE,
+                        COMMAND_RECEIPTS.FINGERPRINT,
+                        COMMAND_RECEIPTS.RESULT,
+                        COMMAND_RECEIPTS.FIRST_SEQUENCE,
+                        COMMAND_RECEIPTS.LAST_SEQUENCE,
+                        COMMAND_RECEIPTS.RECORDED_AT)
+                .values("", "", "", "", 0L, 0L, ""));
     }
 
     private record StoredResult(Map<String, String> ids, long lastSequence, int eventCount) {}
@@ -31,7 +58,7 @@ public final class PostgresCommandReceipts implements CommandReceipts {
     @Override
     public Optional<Receipt> receipt(String commandId) {
         return database.first(
-                "SELECT command_id, command_type, fingerprint, result FROM command_receipts WHERE command_id = ?",
+                read,
                 row -> new Receipt(row.getString(1), row.getString(2), row.getString(3), decode(row.getString(4))),
                 commandId);
     }
@@ -39,9 +66,8 @@ public final class PostgresCommandReceipts implements CommandReceipts {
     @Override
     public void record(Receipt receipt) {
         CommandResult result = receipt.result();
-        database.update(
-                "INSERT INTO command_receipts (command_id, command_type, fingerprint, result, first_sequence,"
-                        + " last_sequence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        database.write(
+                insert,
                 receipt.commandId(),
                 receipt.commandType(),
                 receipt.fingerprint(),

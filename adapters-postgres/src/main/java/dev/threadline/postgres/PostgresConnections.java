@@ -7,6 +7,7 @@ import dev.threadline.domain.error.StorageFailure.Reason;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 import javax.sql.DataSource;
 
@@ -49,6 +50,20 @@ final class PostgresConnections implements AutoCloseable {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw PostgresErrors.translate(location, "connect", e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Where an embedder's data source points, with the schema to use there; no password is kept. */
+    static PostgresLocation locate(DataSource dataSource, String schema) {
+        try (Connection connection = dataSource.getConnection()) {
+            PostgresLocation location =
+                    PostgresLocation.parse(connection.getMetaData().getURL());
+            String user = connection.getMetaData().getUserName();
+            return new PostgresLocation(
+                    location.host(), location.port(), location.database(), user, null, schema, Map.of());
+        } catch (SQLException e) {
+            throw PostgresErrors.translate(
+                    PostgresLocation.parse("postgresql://data-source/unknown?schema=" + schema), "connect", e);
         }
     }
 

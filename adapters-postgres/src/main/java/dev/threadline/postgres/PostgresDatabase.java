@@ -3,15 +3,15 @@ package dev.threadline.postgres;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  * next sequence, read under the lock, numbers events in commit order with no gap. The lock is
  * released by the commit itself, after the events became visible. Group commit runs many commands
  * in one such transaction, so a node pays the lock once per group. Readers never take it.
- * Connections come from {@link PostgresConnections}; query streams from {@link RowStreams}.
+ * Writes whose outcome nobody reads are queued and sent with the transaction's next statement
+ * ({@link PendingWrites}). Connections come from {@link PostgresConnections}; query streams from
+ * {@link RowStreams}.
  */
 public final class PostgresDatabase implements AutoCloseable {
 
@@ -32,6 +34,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresConnections connections;
     private final WriterLock writerLock;
     private final RowStreams streams;
+    private final PostgresDialect dialect;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
 
@@ -40,6 +43,7 @@ public final class PostgresDatabase implements AutoCloseable {
         this.connections = new PostgresConnections(location, dataSource, ownsPool);
         this.writerLock = new WriterLock(location.schema());
         this.streams = new RowStreams(location);
+        this.dialect = new PostgresDialect(location.schema());
     }
 
     /**
@@ -65,17 +69,7 @@ public final class PostgresDatabase implements AutoCloseable {
      * @throws StorageFailure saying why the store cannot be used (nothing is written then)
      */
     public static PostgresDatabase open(DataSource dataSource, String schema) {
-        PostgresLocation location;
-        try (Connection connection = dataSource.getConnection()) {
-            location = PostgresLocation.parse(connection.getMetaData().getURL());
-            String user = connection.getMetaData().getUserName();
-            location = new PostgresLocation(
-                    location.host(), location.port(), location.database(), user, null, schema, Map.of());
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(
-                    PostgresLocation.parse("postgresql://data-source/unknown?schema=" + schema), "connect", e);
-        }
-        return open(location, dataSource, false);
+        return open(PostgresConnections.locate(dataSource, schema), dataSource, false);
     }
 
     /** A store on another schema of the same connections (a scratch store). */
@@ -99,6 +93,11 @@ public final class PostgresDatabase implements AutoCloseable {
         return location.schema();
     }
 
+    /** Renders the statements written on the generated jOOQ classes for this schema. */
+    PostgresDialect dialect() {
+        return dialect;
+    }
+
     DataSource dataSource() {
         return connections.dataSource();
     }
@@ -120,7 +119,10 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /**
      * Runs work in a write transaction and commits it; any exception rolls it back. Inside another
-     * transaction on the same thread the work joins it.
+     * transaction on the same thread the work joins it, after the writes queued so far are sent.
+     * Writes this store's ports make inside the work are queued until the store's next statement
+     * or the commit ({@link PendingWrites}): work that runs statements of its own on the connection
+     * after them does so in a nested {@code inTransaction}, which sends them first.
      */
     public <T> T inTransaction(SqlWork<T> work) {
         WriteTransaction open = current.get();
@@ -133,7 +135,7 @@ public final class PostgresDatabase implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             current.set(transaction);
-            writerLock.take(connection);
+            writerLock.take(transaction);
             T result = work.run(connection);
             if (transaction.failed != null) {
                 throw new StorageFailure(
@@ -142,8 +144,8 @@ public final class PostgresDatabase implements AutoCloseable {
                                 + " rethrown (" + transaction.failed.getMessage() + ")",
                         transaction.failed);
             }
-            transaction.beforeCommit();
-            connection.commit();
+            transaction.commit();
+            connection.commit(); // sends nothing when the commit went with the last writes
             committed = true;
             return result;
         } catch (SQLException e) {
@@ -164,8 +166,16 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     private <T> T joined(WriteTransaction open, SqlWork<T> work) {
+        return joined(open, work, true);
+    }
+
+    /** Work joining the open transaction, after its queued writes are sent unless the work carries them. */
+    private <T> T joined(WriteTransaction open, SqlWork<T> work, boolean sendPending) {
         open.depth++;
         try {
+            if (sendPending && !open.pending.isEmpty()) {
+                open.pending.send(open.connection);
+            }
             return work.run(open.connection);
         } catch (SQLException e) {
             throw failedInside(open, PostgresErrors.translate(location, "write", e));
@@ -188,6 +198,18 @@ public final class PostgresDatabase implements AutoCloseable {
      * rethrown, and the transaction goes on. Outside a transaction the work runs in its own.
      */
     public <T> T inSavepoint(SqlWork<T> work) {
+        return savepoint(work, true);
+    }
+
+    /**
+     * {@link #inSavepoint} for work that reaches the server only through this store's methods,
+     * never through a connection of its own: its {@code SAVEPOINT} goes with its first statement.
+     */
+    <T> T inSavepointOfStatements(Supplier<T> work) {
+        return savepoint(connection -> work.get(), false);
+    }
+
+    private <T> T savepoint(SqlWork<T> work, boolean handsConnection) {
         WriteTransaction open = current.get();
         if (open == null) {
             return inTransaction(work);
@@ -195,33 +217,49 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open.failed != null) {
             throw open.failed;
         }
-        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest.
+        // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. SAVEPOINT
+        // is queued like a write and goes with the work's first statement; the release carries the
+        // writes queued inside it, so a write the server refuses fails this work alone.
         WriteTransaction.Mark mark = open.mark();
-        execute(open.connection, "SAVEPOINT tl_work", "begin a savepoint");
+        long begun = open.pending.position();
+        open.pending.add("SAVEPOINT tl_work");
         try {
-            T result = joined(open, work);
-            execute(open.connection, "RELEASE SAVEPOINT tl_work", "release a savepoint");
+            T result = joined(open, work, handsConnection);
+            carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
             return result;
-        } catch (RuntimeException | Error e) {
-            try (Statement statement = open.connection.createStatement()) {
-                statement.execute("ROLLBACK TO SAVEPOINT tl_work");
-                statement.execute("RELEASE SAVEPOINT tl_work");
-                open.failed = null; // PostgreSQL undid the failed work with the savepoint
+        } catch (RuntimeException | Error | SQLException e) {
+            if (!open.pending.consumed(begun)) {
+                // The server never saw the savepoint: nothing of the work reached it.
+                open.pending.dropFrom(begun);
+                open.failed = null;
                 open.restore(mark);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-                failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
+            } else {
+                open.pending.clear();
+                try (Statement statement = open.connection.createStatement()) {
+                    statement.execute("ROLLBACK TO SAVEPOINT tl_work");
+                    statement.execute("RELEASE SAVEPOINT tl_work");
+                    open.failed = null; // PostgreSQL undid the failed work with the savepoint
+                    open.restore(mark);
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                    failedInside(open, PostgresErrors.translate(location, "roll back to a savepoint", rollback));
+                }
             }
-            throw e;
+            if (e instanceof SQLException failure) {
+                throw PostgresErrors.translate(location, "write", failure);
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e;
         }
     }
 
-    private void execute(Connection connection, String sql, String doing) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw PostgresErrors.translate(location, doing, e);
-        }
+    /** Runs a statement on the open transaction's connection, carrying its queued writes. */
+    private static <T> T carried(
+            WriteTransaction open, String sql, Object[] values, PendingWrites.ResultHandler<T> handler)
+            throws SQLException {
+        return open.pending.runAfter(open.connection, sql, values, handler);
     }
 
     /** Whether the calling thread is inside a write transaction. */
@@ -247,20 +285,22 @@ public final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    /** Rows of a query, each mapped. */
+    /** Rows of a query, each mapped; inside a transaction it carries the queued writes. */
     <T> List<T> list(String sql, RowReader<T> map, Object... values) {
-        return withConnection(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                SqlText.bind(statement, values);
-                List<T> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    while (result.next()) {
-                        rows.add(map.read(result));
-                    }
+        PendingWrites.ResultHandler<List<T>> rows = statement -> {
+            List<T> mapped = new ArrayList<>();
+            try (ResultSet result = statement.getResultSet()) {
+                while (result.next()) {
+                    mapped.add(map.read(result));
                 }
-                return rows;
             }
-        });
+            return mapped;
+        };
+        WriteTransaction open = current.get();
+        if (open != null) {
+            return joined(open, connection -> carried(open, sql, values, rows), false);
+        }
+        return withConnection(connection -> new PendingWrites().runAfter(connection, sql, values, rows));
     }
 
     /** The first row of a query, mapped. */
@@ -269,14 +309,38 @@ public final class PostgresDatabase implements AutoCloseable {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    /** Runs an update in the caller's transaction, or in one of its own. */
+    /** Runs an update in the caller's transaction (carrying its queued writes), or in one of its own. */
     int update(String sql, Object... values) {
-        return inTransaction(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                SqlText.bind(statement, values);
-                return statement.executeUpdate();
-            }
-        });
+        WriteTransaction open = current.get();
+        if (open != null) {
+            return joined(open, connection -> carried(open, sql, values, Statement::getUpdateCount), false);
+        }
+        return inTransaction(connection -> carried(current.get(), sql, values, Statement::getUpdateCount));
+    }
+
+    /**
+     * A write whose outcome the caller does not read: queued by the open transaction, or by one of
+     * its own, and sent with the transaction's next statement or its commit ({@link PendingWrites}).
+     */
+    void write(String sql, Object... values) {
+        writeAll(sql, Collections.singletonList(values));
+    }
+
+    /** Writes of one statement, all queued or none (see {@link #write}). */
+    void writeAll(String sql, List<Object[]> rows) {
+        WriteTransaction open = current.get();
+        if (open == null) {
+            inTransaction(connection -> {
+                writeAll(sql, rows);
+                return null;
+            });
+            return;
+        }
+        try {
+            open.pending.addAll(sql, rows);
+        } catch (StorageFailure e) {
+            throw failedInside(open, e);
+        }
     }
 
     /**
@@ -286,6 +350,9 @@ public final class PostgresDatabase implements AutoCloseable {
      */
     <T> Stream<T> stream(String sql, RowReader<T> map, Object... values) {
         WriteTransaction open = current.get();
+        if (open != null) {
+            joined(open, connection -> null);
+        }
         return streams.stream(open != null ? open.connection : borrow(), open == null, sql, map, values);
     }
 

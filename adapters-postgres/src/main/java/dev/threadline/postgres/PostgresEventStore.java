@@ -14,7 +14,6 @@ import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,32 +33,24 @@ import java.util.stream.Stream;
 /**
  * The event log in the {@code events} table. An append runs in the store's write transaction,
  * whose lock serialises writers on every node: it first reads what it depends on (stored copies
- * of its event ids, its streams' versions), then numbers its events after {@code log_head}, then
- * writes them; the transaction writes the new head once, before it commits ({@link
- * WriteTransaction}). A retry is judged by {@link AppendRetry} before anything is
+ * of its event ids, its streams' versions, in one round trip), then numbers its events after the
+ * log head read with the lock, then queues their inserts, which go with the transaction's next
+ * statement ({@link PendingWrites}); the transaction writes the new head once, with its commit
+ * ({@link WriteTransaction}). A retry is judged by {@link AppendRetry} before anything is
  * written, so a refused append never aborts the transaction it runs in.
  */
 public final class PostgresEventStore implements EventStore {
 
-    static final String COLUMNS = "sequence, event_id, stream_id, stream_version, event_type, occurred_at,"
-            + " recorded_at, command_id, causation_id, correlation_id, payload";
-    private static final String INSERT =
-            "INSERT INTO events (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM events WHERE event_id = ANY (?)";
-    /** A stream's version, read from the end of its index: the same cost however long the stream. */
-    private static final String VERSION = "SELECT max(stream_version) FROM events WHERE stream_id = ?";
+    /** Streams' versions, each read from the end of its index: the same cost however long the stream. */
+    private static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
+            + " e.stream_id = s.stream_id) FROM unnest(?::text[]) AS s(stream_id)";
 
     private static final String HEAD = "SELECT last_sequence FROM log_head WHERE id = 1";
-    private static final String REPLAY = "SELECT " + COLUMNS + " FROM events WHERE sequence > ? ORDER BY sequence";
-    private static final String REPLAY_UP_TO =
-            "SELECT " + COLUMNS + " FROM events WHERE sequence > ? AND sequence <= ? ORDER BY sequence";
-    private static final String STREAM =
-            "SELECT " + COLUMNS + " FROM events WHERE stream_id = ? ORDER BY stream_version";
-    private static final String LAST = "SELECT coalesce(max(sequence), 0) FROM events";
 
     private final PostgresDatabase database;
     private final EventJsonCodec codec;
     private final Clock clock;
+    private final EventStatements sql;
 
     /**
      * @param database the open store
@@ -70,12 +61,17 @@ public final class PostgresEventStore implements EventStore {
         this.database = database;
         this.codec = codec;
         this.clock = clock;
+        this.sql = new EventStatements(database.dialect());
+    }
+
+    EventStatements statements() {
+        return sql;
     }
 
     /** A decoded row: exactly one of the two is set. */
     record Row(StoredEvent event, UndecodableEvent undecodable) {}
 
-    /** Decodes the row a result set of {@link #COLUMNS} stands on. */
+    /** Decodes the row a result set of {@link TableColumns#EVENT} stands on. */
     Row read(ResultSet rows) throws SQLException {
         long sequence = rows.getLong(1);
         String type = rows.getString(5);
@@ -111,17 +107,12 @@ public final class PostgresEventStore implements EventStore {
             payloads[i] = encode(batch.events().get(i), i);
         }
         return database.inTransaction(connection -> {
-            Map<EventId, Optional<StoredEvent>> stored = storedCopies(connection, batch);
+            WriteTransaction transaction = database.openTransaction();
+            Map<String, Long> versions = new HashMap<>();
+            Map<EventId, Optional<StoredEvent>> stored = readBeforeAppend(connection, transaction, batch, versions);
             if (AppendRetry.judge(batch, stored) instanceof AppendRetry.Retry retry) {
                 return retry.stored();
             }
-            Set<String> streams = new LinkedHashSet<>();
-            for (NewEvent event : batch.events()) {
-                streams.add(event.event().streamId());
-            }
-            streams.addAll(batch.expectations().keySet());
-            WriteTransaction transaction = database.openTransaction();
-            Map<String, Long> versions = versions(connection, transaction, streams);
             for (Map.Entry<String, ExpectedVersion> expectation :
                     batch.expectations().entrySet()) {
                 long current = versions.get(expectation.getKey());
@@ -132,42 +123,41 @@ public final class PostgresEventStore implements EventStore {
             long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
             List<StoredEvent> events = new ArrayList<>(payloads.length);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < payloads.length; i++) {
-                    NewEvent event = batch.events().get(i);
-                    String stream = event.event().streamId();
-                    long version = versions.get(stream) + 1;
-                    versions.put(stream, version);
-                    EventMetadata meta = event.metadata();
-                    StoredEvent next = new StoredEvent(
-                            ++sequence,
-                            event.eventId(),
-                            stream,
-                            version,
-                            event.event().at(),
-                            recorded,
-                            meta.commandId(),
-                            meta.causationId(),
-                            meta.correlationId(),
-                            event.event());
-                    SqlText.bind(
-                            insert,
-                            next.sequence(),
-                            next.eventId(),
-                            stream,
-                            version,
-                            next.type(),
-                            next.occurredAt(),
-                            recorded,
-                            meta.commandId(),
-                            meta.causationId(),
-                            meta.correlationId(),
-                            payloads[i]);
-                    insert.addBatch();
-                    events.add(next);
-                }
-                insert.executeBatch();
+            List<Object[]> rows = new ArrayList<>(payloads.length);
+            for (int i = 0; i < payloads.length; i++) {
+                NewEvent event = batch.events().get(i);
+                String stream = event.event().streamId();
+                long version = versions.get(stream) + 1;
+                versions.put(stream, version);
+                EventMetadata meta = event.metadata();
+                StoredEvent next = new StoredEvent(
+                        ++sequence,
+                        event.eventId(),
+                        stream,
+                        version,
+                        event.event().at(),
+                        recorded,
+                        meta.commandId(),
+                        meta.causationId(),
+                        meta.correlationId(),
+                        event.event());
+                rows.add(new Object[] {
+                    next.sequence(),
+                    next.eventId(),
+                    stream,
+                    version,
+                    next.type(),
+                    next.occurredAt(),
+                    recorded,
+                    meta.commandId(),
+                    meta.causationId(),
+                    meta.correlationId(),
+                    payloads[i]
+                });
+                events.add(next);
             }
+            // Sent with the transaction's next statement, or at its commit (PendingWrites).
+            database.writeAll(sql.insert, rows);
             transaction.appended(sequence, versions);
             return List.copyOf(events);
         });
@@ -185,51 +175,54 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
-    private Map<EventId, Optional<StoredEvent>> storedCopies(Connection connection, AppendBatch batch)
+    /**
+     * What an append reads before it decides, in one round trip: the stored copies of its event
+     * ids, and the versions of its streams (and expected streams) that the transaction does not
+     * know yet, which it puts in {@code versions} and tells the transaction.
+     */
+    private Map<EventId, Optional<StoredEvent>> readBeforeAppend(
+            Connection connection, WriteTransaction transaction, AppendBatch batch, Map<String, Long> versions)
             throws SQLException {
+        Set<String> streams = new LinkedHashSet<>();
+        for (NewEvent event : batch.events()) {
+            streams.add(event.event().streamId());
+        }
+        streams.addAll(batch.expectations().keySet());
+        List<String> unknown = new ArrayList<>();
+        for (String stream : streams) {
+            Long known = transaction.version(stream);
+            if (known == null) {
+                unknown.add(stream);
+            } else {
+                versions.put(stream, known);
+            }
+        }
         String[] ids = batch.events().stream().map(e -> e.eventId().toString()).toArray(String[]::new);
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(BY_IDS)) {
-            Array array = connection.createArrayOf("text", ids);
-            query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
+        try (PreparedStatement query =
+                connection.prepareStatement(unknown.isEmpty() ? sql.byIds : sql.byIds + "; " + VERSIONS)) {
+            query.setArray(1, connection.createArrayOf("text", ids));
+            if (!unknown.isEmpty()) {
+                query.setArray(2, connection.createArrayOf("text", unknown.toArray(String[]::new)));
+            }
+            query.execute();
+            try (ResultSet rows = query.getResultSet()) {
                 while (rows.next()) {
                     found.put(new EventId(UUID.fromString(rows.getString(2))), Optional.ofNullable(decoded(rows)));
                 }
             }
+            if (!unknown.isEmpty() && query.getMoreResults()) {
+                try (ResultSet rows = query.getResultSet()) {
+                    while (rows.next()) {
+                        long version = rows.getLong(2);
+                        version = rows.wasNull() ? -1L : version;
+                        versions.put(rows.getString(1), version);
+                        transaction.readVersion(rows.getString(1), version);
+                    }
+                }
+            }
         }
         return found;
-    }
-
-    /** The streams' versions: as the transaction last read or wrote them, else read now (under the lock). */
-    private static Map<String, Long> versions(Connection connection, WriteTransaction transaction, Set<String> streams)
-            throws SQLException {
-        Map<String, Long> versions = new HashMap<>();
-        PreparedStatement query = null;
-        try {
-            for (String stream : streams) {
-                Long known = transaction.version(stream);
-                if (known != null) {
-                    versions.put(stream, known);
-                    continue;
-                }
-                if (query == null) {
-                    query = connection.prepareStatement(VERSION);
-                }
-                query.setString(1, stream);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    long version = row.getLong(1);
-                    versions.put(stream, row.wasNull() ? -1L : version);
-                }
-                transaction.readVersion(stream, versions.get(stream));
-            }
-        } finally {
-            if (query != null) {
-                query.close();
-            }
-        }
-        return versions;
     }
 
     /** The last sequence ever given out, read under the transaction's lock. */
@@ -258,19 +251,19 @@ public final class PostgresEventStore implements EventStore {
     public Stream<StoredEvent> replayFrom(long afterSequence) {
         if (database.inTransaction()) {
             long upTo = lastSequence();
-            return database.stream(REPLAY_UP_TO, this::decoded, afterSequence, upTo);
+            return database.stream(sql.replayUpTo, this::decoded, afterSequence, upTo);
         }
-        return database.stream(REPLAY, this::decoded, afterSequence);
+        return database.stream(sql.replay, this::decoded, afterSequence);
     }
 
     /** Every decodable event, in order, on a connection the caller holds in a transaction. */
     Stream<StoredEvent> replayOn(Connection connection) {
-        return database.streamOn(connection, REPLAY, this::decoded, 0L);
+        return database.streamOn(connection, sql.replay, this::decoded, 0L);
     }
 
     @Override
     public List<StoredEvent> readStream(String streamId) {
-        return database.list(STREAM, this::read, streamId).stream()
+        return database.list(sql.stream, this::read, streamId).stream()
                 .map(Row::event)
                 .filter(java.util.Objects::nonNull)
                 .toList();
@@ -282,12 +275,12 @@ public final class PostgresEventStore implements EventStore {
         if (transaction != null && transaction.lastSequence().isPresent()) {
             return transaction.lastSequence().getAsLong();
         }
-        return database.first(LAST, rows -> rows.getLong(1)).orElse(0L);
+        return database.first(sql.last, rows -> rows.getLong(1)).orElse(0L);
     }
 
     @Override
     public List<UndecodableEvent> undecodableEvents() {
-        try (Stream<Row> rows = database.stream(REPLAY, this::read, 0L)) {
+        try (Stream<Row> rows = database.stream(sql.replay, this::read, 0L)) {
             return rows.map(Row::undecodable).filter(java.util.Objects::nonNull).toList();
         }
     }

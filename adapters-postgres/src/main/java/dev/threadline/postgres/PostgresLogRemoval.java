@@ -30,11 +30,11 @@ public final class PostgresLogRemoval implements LogRemoval {
         }
         database.openTransaction().removedEvents();
         if (selection instanceof WholeStream whole) {
-            return database.update("DELETE FROM events WHERE stream_id = ?", whole.streamId());
+            return database.update(events.statements().deleteStream, whole.streamId());
         }
         long removed = 0;
         for (Long sequence : ((AtSequences) selection).sequences()) {
-            removed += database.update("DELETE FROM events WHERE sequence = ?", sequence);
+            removed += database.update(events.statements().deleteSequence, sequence);
         }
         return removed;
     }
@@ -42,7 +42,7 @@ public final class PostgresLogRemoval implements LogRemoval {
     @Override
     public List<RawRow> undecodableRows() {
         try (Stream<RawRow> rows = database.stream(
-                "SELECT " + PostgresEventStore.COLUMNS + " FROM events ORDER BY sequence",
+                events.statements().all,
                 result -> events.read(result).undecodable() == null
                         ? null
                         : new RawRow(

@@ -1,5 +1,15 @@
 package dev.threadline.postgres;
 
+import static dev.threadline.postgres.jooq.Tables.CHECKPOINTS;
+import static dev.threadline.postgres.jooq.Tables.PROJECTION_MESSAGES;
+import static dev.threadline.postgres.jooq.Tables.PROJECTION_MESSAGE_DELTAS;
+import static dev.threadline.postgres.jooq.Tables.PROJECTION_THREADS;
+import static dev.threadline.postgres.jooq.Tables.PROJECTION_TURNS;
+import static dev.threadline.postgres.jooq.Tables.SETTINGS;
+import static org.jooq.impl.DSL.deleteFrom;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.update;
+
 import dev.threadline.application.port.ProjectionWriter;
 import dev.threadline.application.readmodel.CheckpointView;
 import dev.threadline.application.readmodel.MessageView;
@@ -12,8 +22,14 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.rules.TurnStatus;
 import java.time.Instant;
 import java.util.List;
+import org.jooq.Field;
 
-/** The projector's writes: upserts by primary key, in the caller's transaction or one of their own. */
+/**
+ * The projector's writes, in the caller's transaction (queued, and sent with its next statement:
+ * {@link PendingWrites}) or one of their own: upserts by primary key ({@code ON CONFLICT}, written
+ * by hand on the generated columns), and updates and deletes rendered from the generated jOOQ
+ * classes.
+ */
 final class PostgresProjectionWriter implements ProjectionWriter {
 
     /** The read-model tables, in the order they are compared and cleared. */
@@ -27,88 +43,78 @@ final class PostgresProjectionWriter implements ProjectionWriter {
             "settings",
             "search_documents");
 
-    private static final String PROJECT = upsert(
-            "projection_projects",
-            "project_id",
-            "name",
-            "path",
-            "deleted",
-            "created_at",
-            "updated_at",
-            "stream_version");
-    private static final String THREAD = upsert(
-            "projection_threads",
-            "thread_id",
-            "project_id",
-            "title",
-            "model",
-            "archived",
-            "deleted",
-            "turn_count",
-            "message_count",
-            "running_turn_id",
-            "created_at",
-            "last_activity_at",
-            "stream_version",
-            "parent_thread_id",
-            "fork_message_id");
-    private static final String TURN =
-            upsert("projection_turns", "turn_id", "thread_id", "ordinal", "status", "error", "started_at", "ended_at");
-    private static final String MESSAGE = upsert(
-            "projection_messages",
-            "message_id",
-            "thread_id",
-            "turn_id",
-            "ordinal",
-            "role",
-            "text",
-            "streaming",
-            "created_at",
-            "updated_at");
-    private static final String CHECKPOINT = upsert(
-            "checkpoints",
-            "checkpoint_id",
-            "thread_id",
-            "turn_id",
-            "git_ref",
-            "message",
-            "created_at",
-            "restored_at",
-            "snapshot_commit",
-            "skipped");
-    private static final String SETTING = upsert("settings", "key", "value", "updated_at");
+    private static final String PROJECT = upsert("projection_projects", TableColumns.PROJECT);
+    private static final String THREAD = upsert("projection_threads", TableColumns.THREAD);
+    private static final String TURN = upsert("projection_turns", TableColumns.TURN);
+    /**
+     * The view carries the whole text, deltas included (as a read returns it): the deltas are
+     * folded away in the same statement. The message id is bound first, then the row.
+     */
+    private static final String MESSAGE = "WITH folded AS (DELETE FROM projection_message_deltas WHERE message_id ="
+            + " ?) " + upsert("projection_messages", TableColumns.MESSAGE);
+    /**
+     * A delta is a row of its own rather than {@code text = text || ?}, so its cost does not grow
+     * with the text; it is added only when the message row exists. Binds the time, the id, the delta.
+     */
+    private static final String DELTA = "WITH touched AS (UPDATE projection_messages SET updated_at = ? WHERE"
+            + " message_id = ? RETURNING message_id) INSERT INTO projection_message_deltas (message_id, position,"
+            + " delta) SELECT t.message_id, coalesce((SELECT max(d.position) FROM projection_message_deltas d WHERE"
+            + " d.message_id = t.message_id), 0) + 1, ? FROM touched t";
+
+    private static final String CHECKPOINT = upsert("checkpoints", TableColumns.CHECKPOINT);
+    private static final String SETTING = upsert("settings", TableColumns.SETTING);
 
     private final PostgresDatabase database;
+    private final String revertTurns;
+    private final String removeSetting;
+    private final List<String> purge;
 
     PostgresProjectionWriter(PostgresDatabase database) {
         this.database = database;
+        PostgresDialect dialect = database.dialect();
+        this.revertTurns = dialect.render(update(PROJECTION_TURNS)
+                .set(PROJECTION_TURNS.STATUS, "")
+                .where(PROJECTION_TURNS.THREAD_ID.eq(""))
+                .and(PROJECTION_TURNS.ORDINAL.gt(0L)));
+        this.removeSetting = dialect.render(deleteFrom(SETTINGS).where(SETTINGS.KEY.eq("")));
+        this.purge = List.of(
+                dialect.render(deleteFrom(PROJECTION_MESSAGE_DELTAS)
+                        .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.in(select(PROJECTION_MESSAGES.MESSAGE_ID)
+                                .from(PROJECTION_MESSAGES)
+                                .where(PROJECTION_MESSAGES.THREAD_ID.eq(""))))),
+                dialect.render(deleteFrom(PROJECTION_MESSAGES).where(PROJECTION_MESSAGES.THREAD_ID.eq(""))),
+                dialect.render(deleteFrom(PROJECTION_TURNS).where(PROJECTION_TURNS.THREAD_ID.eq(""))),
+                dialect.render(deleteFrom(CHECKPOINTS).where(CHECKPOINTS.THREAD_ID.eq(""))),
+                dialect.render(deleteFrom(PROJECTION_THREADS).where(PROJECTION_THREADS.THREAD_ID.eq(""))));
     }
 
-    /** {@code INSERT … ON CONFLICT (key) DO UPDATE} of every other column; the key comes first. */
-    static String upsert(String table, String key, String... others) {
-        StringBuilder columns = new StringBuilder(key);
+    /** {@code INSERT … ON CONFLICT (key) DO UPDATE} of every other column; the key is the first column. */
+    static String upsert(String table, List<? extends Field<?>> columns) {
+        String key = columns.get(0).getName();
+        StringBuilder names = new StringBuilder(key);
         StringBuilder marks = new StringBuilder("?");
         StringBuilder updates = new StringBuilder();
-        for (String column : others) {
-            columns.append(", ").append(column);
+        for (Field<?> field : columns.subList(1, columns.size())) {
+            String column = field.getName();
+            names.append(", ").append(column);
             marks.append(", ?");
             updates.append(updates.isEmpty() ? "" : ", ")
                     .append(column)
                     .append(" = excluded.")
                     .append(column);
         }
-        return "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON CONFLICT (" + key
+        return "INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ") ON CONFLICT (" + key
                 + ") DO UPDATE SET " + updates;
     }
 
     @Override
     public void putProject(ProjectView project) {
-        database.update(PROJECT, RowMapping.values(project));
+        database.write(PROJECT, RowMapping.values(project));
     }
 
     @Override
     public void putThread(ThreadView thread) {
-        database.update(THREAD, RowMapping.values(thread));
+        database.write(THREAD, RowMapping.values(thread));
         WriteTransaction transaction = database.openTransaction();
         if (transaction != null) {
             transaction.knowThread(thread);
@@ -117,72 +123,47 @@ final class PostgresProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putTurn(TurnView turn) {
-        database.update(TURN, RowMapping.values(turn));
+        database.write(TURN, RowMapping.values(turn));
     }
 
     @Override
     public void revertTurnsAfter(ThreadId thread, long ordinal, Instant at) {
-        database.update(
-                "UPDATE projection_turns SET status = ? WHERE thread_id = ? AND ordinal > ?",
-                TurnStatus.REVERTED.label(),
-                thread,
-                ordinal);
+        database.write(revertTurns, TurnStatus.REVERTED.label(), thread, ordinal);
     }
 
     @Override
     public void putMessage(MessageView message) {
-        database.inTransaction(connection -> {
-            database.update(MESSAGE, RowMapping.values(message));
-            // The view carries the whole text, deltas included (as a read returns it): fold them away.
-            database.update("DELETE FROM projection_message_deltas WHERE message_id = ?", message.id());
-            return null;
-        });
+        Object[] row = RowMapping.values(message);
+        Object[] values = new Object[row.length + 1];
+        values[0] = message.id();
+        System.arraycopy(row, 0, values, 1, row.length);
+        database.write(MESSAGE, values);
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
-        database.inTransaction(connection -> {
-            int touched = database.update("UPDATE projection_messages SET updated_at = ? WHERE message_id = ?", at, id);
-            if (touched > 0) {
-                // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
-                database.update(
-                        "INSERT INTO projection_message_deltas (message_id, position, delta) SELECT ?,"
-                                + " coalesce(max(position), 0) + 1, ? FROM projection_message_deltas WHERE message_id = ?",
-                        id,
-                        delta,
-                        id);
-            }
-            return null;
-        });
+        database.write(DELTA, at, id, delta);
     }
 
     @Override
     public void putCheckpoint(CheckpointView checkpoint) {
-        database.update(CHECKPOINT, RowMapping.values(checkpoint));
+        database.write(CHECKPOINT, RowMapping.values(checkpoint));
     }
 
     @Override
     public void putSetting(SettingView setting) {
-        database.update(SETTING, RowMapping.values(setting));
+        database.write(SETTING, RowMapping.values(setting));
     }
 
     @Override
     public void removeSetting(String key) {
-        database.update("DELETE FROM settings WHERE key = ?", key);
+        database.write(removeSetting, key);
     }
 
     @Override
     public void purgeThread(ThreadId thread) {
         database.inTransaction(connection -> {
-            database.update(
-                    "DELETE FROM projection_message_deltas WHERE message_id IN (SELECT message_id FROM"
-                            + " projection_messages WHERE thread_id = ?)",
-                    thread);
-            for (String delete : List.of(
-                    "DELETE FROM projection_messages WHERE thread_id = ?",
-                    "DELETE FROM projection_turns WHERE thread_id = ?",
-                    "DELETE FROM checkpoints WHERE thread_id = ?",
-                    "DELETE FROM projection_threads WHERE thread_id = ?")) {
+            for (String delete : purge) {
                 database.update(delete, thread);
             }
             database.openTransaction().forgetThreads(thread);

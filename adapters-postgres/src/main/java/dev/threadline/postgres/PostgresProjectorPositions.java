@@ -1,6 +1,10 @@
 package dev.threadline.postgres;
 
+import static dev.threadline.postgres.jooq.Tables.PROJECTOR_POSITIONS;
+import static org.jooq.impl.DSL.select;
+
 import dev.threadline.application.port.ProjectorPositions;
+import java.util.List;
 
 /**
  * Projector positions in {@code projector_positions}. Inside a write transaction a new position is
@@ -9,12 +13,19 @@ import dev.threadline.application.port.ProjectorPositions;
  */
 final class PostgresProjectorPositions implements ProjectorPositions {
 
-    static final String SET = PostgresProjectionWriter.upsert("projector_positions", "projector", "position");
+    static final String SET = PostgresProjectionWriter.upsert(
+            "projector_positions", List.of(PROJECTOR_POSITIONS.PROJECTOR, PROJECTOR_POSITIONS.POSITION));
 
     private final PostgresDatabase database;
 
+    private final String read;
+
     PostgresProjectorPositions(PostgresDatabase database) {
         this.database = database;
+        this.read = database.dialect()
+                .render(select(PROJECTOR_POSITIONS.POSITION)
+                        .from(PROJECTOR_POSITIONS)
+                        .where(PROJECTOR_POSITIONS.PROJECTOR.eq("")));
     }
 
     @Override
@@ -24,11 +35,7 @@ final class PostgresProjectorPositions implements ProjectorPositions {
         if (pending != null) {
             return pending;
         }
-        return database.first(
-                        "SELECT position FROM projector_positions WHERE projector = ?",
-                        rows -> rows.getLong(1),
-                        projector)
-                .orElse(0L);
+        return database.first(read, rows -> rows.getLong(1), projector).orElse(0L);
     }
 
     @Override

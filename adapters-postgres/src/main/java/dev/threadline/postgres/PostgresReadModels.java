@@ -15,7 +15,6 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -24,43 +23,34 @@ import java.util.Optional;
  * The read models' reads: inside a transaction on its connection (so they see its writes), else on
  * a pooled one. Inside a write transaction a thread's row is read once and then known ({@link
  * WriteTransaction}). Creation order is sorted on the parsed instants, because the stored text has 0, 3,
- * 6 or 9 fraction digits and so its text order is not its time order.
+ * 6 or 9 fraction digits and so its text order is not its time order. The statements are rendered
+ * once from the generated jOOQ classes ({@link ReadModelStatements}).
  */
 final class PostgresReadModels implements ReadModels {
 
-    /** A message's columns, its text followed by the deltas streamed into it so far. */
-    private static final String MESSAGE = "SELECT m.message_id, m.thread_id, m.turn_id, m.ordinal, m.role, m.text"
-            + " || coalesce((SELECT string_agg(d.delta, '' ORDER BY d.position) FROM projection_message_deltas d"
-            + " WHERE d.message_id = m.message_id), ''), m.streaming, m.created_at, m.updated_at"
-            + " FROM projection_messages m WHERE ";
-
     private final PostgresDatabase database;
+    private final ReadModelStatements sql;
 
     PostgresReadModels(PostgresDatabase database) {
         this.database = database;
+        this.sql = new ReadModelStatements(database.dialect());
     }
 
     @Override
     public Optional<ProjectView> project(ProjectId id) {
-        return database.first("SELECT * FROM projection_projects WHERE project_id = ?", RowMapping::project, id);
+        return database.first(sql.project, RowMapping::project, id);
     }
 
     @Override
     public List<ProjectView> projects(boolean includeDeleted) {
-        return database
-                .list(
-                        "SELECT * FROM projection_projects" + (includeDeleted ? "" : " WHERE deleted = 0"),
-                        RowMapping::project)
-                .stream()
+        return database.list(includeDeleted ? sql.allProjects : sql.liveProjects, RowMapping::project).stream()
                 .sorted(Comparator.comparing(ProjectView::createdAt).thenComparing(p -> p.id().toString()))
                 .toList();
     }
 
     @Override
     public boolean livePathTaken(String path) {
-        return database.first(
-                        "SELECT 1 FROM projection_projects WHERE path = ? AND deleted = 0 LIMIT 1", rows -> true, path)
-                .isPresent();
+        return database.first(sql.livePath, rows -> true, path).isPresent();
     }
 
     @Override
@@ -70,8 +60,7 @@ final class PostgresReadModels implements ReadModels {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<ThreadView> read =
-                database.first("SELECT * FROM projection_threads WHERE thread_id = ?", RowMapping::thread, id);
+        Optional<ThreadView> read = database.first(sql.thread, RowMapping::thread, id);
         if (transaction != null) {
             read.ifPresent(transaction::knowThread);
         }
@@ -80,19 +69,9 @@ final class PostgresReadModels implements ReadModels {
 
     @Override
     public List<ThreadView> threads(ThreadFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM projection_threads WHERE true");
-        List<Object> values = new ArrayList<>();
-        if (filter.project() != null) {
-            sql.append(" AND project_id = ?");
-            values.add(filter.project());
-        }
-        if (!filter.includeArchived()) {
-            sql.append(" AND archived = 0");
-        }
-        if (!filter.includeDeleted()) {
-            sql.append(" AND deleted = 0");
-        }
-        return database.list(sql.toString(), RowMapping::thread, values.toArray()).stream()
+        String query = sql.threads(filter.project() != null, filter.includeArchived(), filter.includeDeleted());
+        Object[] values = filter.project() == null ? new Object[0] : new Object[] {filter.project()};
+        return database.list(query, RowMapping::thread, values).stream()
                 .sorted(Comparator.comparing(ThreadView::createdAt).thenComparing(t -> t.id().toString()))
                 .toList();
     }
@@ -102,7 +81,7 @@ final class PostgresReadModels implements ReadModels {
         record Live(ThreadId id, Instant createdAt) {}
         return database
                 .list(
-                        "SELECT thread_id, created_at FROM projection_threads WHERE project_id = ? AND deleted = 0",
+                        sql.liveThreadsOf,
                         rows -> new Live(
                                 new ThreadId(RowMapping.uuid(rows.getString(1))),
                                 RowMapping.instant(rows.getString(2))),
@@ -115,60 +94,53 @@ final class PostgresReadModels implements ReadModels {
 
     @Override
     public Optional<TurnView> turn(TurnId id) {
-        return database.first("SELECT * FROM projection_turns WHERE turn_id = ?", RowMapping::turn, id);
+        return database.first(sql.turn, RowMapping::turn, id);
     }
 
     @Override
     public List<TurnView> turnsOf(ThreadId thread) {
-        return database.list(
-                "SELECT * FROM projection_turns WHERE thread_id = ? ORDER BY ordinal", RowMapping::turn, thread);
+        return database.list(sql.turnsOf, RowMapping::turn, thread);
     }
 
     @Override
     public Optional<MessageView> message(MessageId id) {
-        return database.first(MESSAGE + "m.message_id = ?", RowMapping::message, id);
+        return database.first(sql.message, RowMapping::message, id);
     }
 
     @Override
     public Optional<MessageState> messageState(MessageId id) {
-        return database.first(
-                "SELECT message_id, thread_id, turn_id, streaming FROM projection_messages WHERE message_id = ?",
-                RowMapping::messageState,
-                id);
+        return database.first(sql.messageState, RowMapping::messageState, id);
     }
 
     @Override
     public List<MessageView> messagesOf(ThreadId thread) {
-        return database.list(MESSAGE + "m.thread_id = ? ORDER BY m.ordinal", RowMapping::message, thread);
+        return database.list(sql.messagesOf, RowMapping::message, thread);
     }
 
     @Override
     public List<MessageId> streamingMessagesOf(TurnId turn) {
-        return database.list(
-                "SELECT message_id FROM projection_messages WHERE turn_id = ? AND streaming = 1 ORDER BY ordinal",
-                rows -> new MessageId(RowMapping.uuid(rows.getString(1))),
-                turn);
+        return database.list(sql.streamingMessagesOf, rows -> new MessageId(RowMapping.uuid(rows.getString(1))), turn);
     }
 
     @Override
     public Optional<CheckpointView> checkpoint(CheckpointId id) {
-        return database.first("SELECT * FROM checkpoints WHERE checkpoint_id = ?", RowMapping::checkpoint, id);
+        return database.first(sql.checkpoint, RowMapping::checkpoint, id);
     }
 
     @Override
     public List<CheckpointView> checkpointsOf(ThreadId thread) {
-        return database.list("SELECT * FROM checkpoints WHERE thread_id = ?", RowMapping::checkpoint, thread).stream()
+        return database.list(sql.checkpointsOf, RowMapping::checkpoint, thread).stream()
                 .sorted(Comparator.comparing(CheckpointView::createdAt).thenComparing(c -> c.id().toString()))
                 .toList();
     }
 
     @Override
     public Optional<SettingView> setting(String key) {
-        return database.first("SELECT * FROM settings WHERE key = ?", RowMapping::setting, key);
+        return database.first(sql.setting, RowMapping::setting, key);
     }
 
     @Override
     public List<SettingView> settings() {
-        return database.list("SELECT * FROM settings ORDER BY key COLLATE \"C\"", RowMapping::setting);
+        return database.list(sql.settings, RowMapping::setting);
     }
 }

@@ -18,7 +18,7 @@ import org.flywaydb.core.Flyway;
 final class PostgresSchema {
 
     /** The highest migration version shipped with this program. */
-    static final int LATEST_VERSION = 1;
+    static final int LATEST_VERSION = 2;
 
     static final String LOCATION = "classpath:db/postgresql";
 

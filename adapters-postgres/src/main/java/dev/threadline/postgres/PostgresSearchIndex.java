@@ -32,7 +32,7 @@ final class PostgresSearchIndex implements SearchIndex {
 
     @Override
     public void index(SearchDocument d) {
-        database.update(
+        database.write(
                 UPSERT,
                 d.key(),
                 d.threadId(),

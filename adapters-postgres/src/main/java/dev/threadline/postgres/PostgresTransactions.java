@@ -20,7 +20,7 @@ public final class PostgresTransactions implements Transactions {
 
     @Override
     public <T> T inSavepoint(Supplier<T> work) {
-        return database.inSavepoint(connection -> work.get());
+        return database.inSavepointOfStatements(work);
     }
 
     @Override

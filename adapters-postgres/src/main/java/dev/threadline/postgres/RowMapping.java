@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The one mapping of each read-model table: from the row a result set stands on (columns in the
- * table's order, as {@code SELECT *} and {@code selectFrom} render them) to its view, and from a
- * view to its column values in the same order (booleans as 0/1 when bound).
+ * The one mapping of each read-model table: from the row a result set stands on (the columns of
+ * {@link TableColumns}, in that order) to its view, and from a view to its column values in the
+ * same order.
  *
  * <p>Each storage adapter maps its own rows, although the SQLite adapter's {@code
  * ReadModelRowMapping} reads the same columns today: the mapping follows this adapter's migrations
@@ -226,7 +226,7 @@ final class RowMapping {
     }
 
     static boolean flag(ResultSet rows, int column) throws SQLException {
-        return rows.getInt(column) != 0;
+        return rows.getBoolean(column);
     }
 
     static String text(Object value) {

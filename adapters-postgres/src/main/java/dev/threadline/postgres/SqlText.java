@@ -18,7 +18,7 @@ final class SqlText {
         return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
     }
 
-    /** Binds values: text, numbers, flags as 0/1, instants and ids as their text, nulls. */
+    /** Binds values: text, numbers, flags as booleans, instants and ids as their text, nulls. */
     static void bind(PreparedStatement statement, Object... values) throws SQLException {
         bindFrom(statement, 1, values);
     }
@@ -34,7 +34,7 @@ final class SqlText {
             } else if (value instanceof Integer number) {
                 statement.setLong(index, number);
             } else if (value instanceof Boolean flag) {
-                statement.setLong(index, flag ? 1 : 0);
+                statement.setBoolean(index, flag);
             } else if (value instanceof Instant instant) {
                 statement.setString(index, instant.toString());
             } else {

@@ -4,7 +4,6 @@ import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.id.ThreadId;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,12 +20,17 @@ import java.util.OptionalLong;
  *
  * <p>A savepoint {@link #mark() marks} what the transaction knows; rolling back to it {@link
  * #restore restores} that and forgets the stream versions and thread rows (they are read again).
+ * The writes queued in {@link #pending} are sent before a savepoint begins, so those queued inside
+ * it are dropped when it rolls back.
  */
 final class WriteTransaction {
 
     private static final String SET_HEAD = "UPDATE log_head SET last_sequence = ? WHERE id = 1";
 
     final Connection connection;
+    /** Writes queued until the transaction next talks to the server; see {@link PendingWrites}. */
+    final PendingWrites pending = new PendingWrites();
+
     int depth = 1;
     boolean appended;
     /** The first storage failure not undone by a savepoint: it dooms the transaction. */
@@ -38,6 +42,11 @@ final class WriteTransaction {
     private boolean headChanged;
     /** Whether the newest stored event is {@link #head} (this transaction appended it). */
     private boolean lastIsHead;
+
+    /** The newest stored sequence as read under the lock, or -1 when unknown (events were removed). */
+    private long stored = -1;
+    /** The projector positions stored when the lock was taken; null until then. */
+    private Map<String, Long> storedPositions;
 
     private final Map<String, Long> versions = new HashMap<>();
     private final Map<ThreadId, ThreadView> threads = new HashMap<>();
@@ -67,6 +76,13 @@ final class WriteTransaction {
         return head;
     }
 
+    /** What the lock's read found: the log head, the newest stored sequence, the stored positions. */
+    void locked(long logHead, long newest, Map<String, Long> positions) {
+        head = logHead;
+        stored = newest;
+        storedPositions = positions;
+    }
+
     void readHead(long last) {
         head = last;
     }
@@ -80,9 +96,12 @@ final class WriteTransaction {
         versions.putAll(streamVersions);
     }
 
-    /** The newest stored sequence, when this transaction appended it. */
+    /** The newest stored sequence, when this transaction appended it or knows it from the lock's read. */
     OptionalLong lastSequence() {
-        return lastIsHead ? OptionalLong.of(head) : OptionalLong.empty();
+        if (lastIsHead) {
+            return OptionalLong.of(head);
+        }
+        return stored >= 0 ? OptionalLong.of(stored) : OptionalLong.empty();
     }
 
     /** A stream's version as last read or written in this transaction, or null. */
@@ -98,6 +117,7 @@ final class WriteTransaction {
     void removedEvents() {
         versions.clear();
         lastIsHead = false;
+        stored = -1;
     }
 
     /** A thread's read-model row as last read or written in this transaction, or null. */
@@ -118,34 +138,33 @@ final class WriteTransaction {
         }
     }
 
-    /** A projector's position set in this transaction and not yet written, or null. */
+    /** A projector's position as set in this transaction, else as stored when the lock was taken. */
     Long position(String projector) {
-        return positions.get(projector);
+        Long pending = positions.get(projector);
+        if (pending != null || storedPositions == null) {
+            return pending;
+        }
+        return storedPositions.getOrDefault(projector, 0L);
     }
 
     void setPosition(String projector, long sequence) {
         positions.put(projector, sequence);
     }
 
-    /** Writes what was kept for the commit: the log head and the projector positions. */
-    void beforeCommit() throws SQLException {
+    /**
+     * Commits: the queued writes, the log head, the projector positions and the {@code COMMIT}
+     * itself go in one round trip (pgjdbc then has no transaction left to commit).
+     */
+    void commit() throws SQLException {
         if (headChanged) {
-            try (PreparedStatement update = connection.prepareStatement(SET_HEAD)) {
-                update.setLong(1, head);
-                update.executeUpdate();
-            }
-            headChanged = false;
+            pending.add(SET_HEAD, head);
         }
-        if (!positions.isEmpty()) {
-            try (PreparedStatement upsert = connection.prepareStatement(PostgresProjectorPositions.SET)) {
-                for (Map.Entry<String, Long> position : positions.entrySet()) {
-                    upsert.setString(1, position.getKey());
-                    upsert.setLong(2, position.getValue());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            positions.clear();
+        for (Map.Entry<String, Long> position : positions.entrySet()) {
+            pending.add(PostgresProjectorPositions.SET, position.getKey(), position.getValue());
         }
+        pending.add("COMMIT");
+        pending.send(connection);
+        headChanged = false;
+        positions.clear();
     }
 }

@@ -2,17 +2,27 @@ package dev.threadline.postgres;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The transaction-scoped advisory lock that serialises the writers of one schema on every node.
  * PostgreSQL releases it at commit or rollback, after the transaction's events became visible, so
  * the next writer reads a log head that no other transaction can still change. Each schema has a
  * key of its own: two stores on one database do not wait for each other.
+ *
+ * <p>Taking it also reads, in the same round trip, what only writers change and so stays true
+ * until the commit: the log head, the newest stored sequence and the projector positions. The read
+ * is a statement of its own after the lock's, so its snapshot sees every commit that the lock
+ * waited for.
  */
 final class WriterLock {
 
-    private static final String TAKE = "SELECT pg_advisory_xact_lock(?)";
+    private static final String TAKE = "SELECT pg_advisory_xact_lock(?); SELECT 0, NULL, last_sequence FROM log_head"
+            + " WHERE id = 1 UNION ALL SELECT 1, NULL, coalesce(max(sequence), 0) FROM events UNION ALL SELECT 2,"
+            + " projector, position FROM projector_positions";
 
     private final long key;
 
@@ -20,11 +30,28 @@ final class WriterLock {
         this.key = ("threadline:" + schema).hashCode() & 0xFFFFFFFFL;
     }
 
-    /** Waits for the lock, held from now to the end of the connection's transaction. */
-    void take(Connection connection) throws SQLException {
+    /** Waits for the lock, held from now to the end of the transaction, and tells it what writers own. */
+    void take(WriteTransaction transaction) throws SQLException {
+        Connection connection = transaction.connection;
         try (PreparedStatement lock = connection.prepareStatement(TAKE)) {
             lock.setLong(1, key);
             lock.execute();
+            if (!lock.getMoreResults()) {
+                throw new SQLException("the writer lock's read returned no rows", "XX000");
+            }
+            long head = -1;
+            long last = -1;
+            Map<String, Long> positions = new HashMap<>();
+            try (ResultSet rows = lock.getResultSet()) {
+                while (rows.next()) {
+                    switch (rows.getInt(1)) {
+                        case 0 -> head = rows.getLong(3);
+                        case 1 -> last = rows.getLong(3);
+                        default -> positions.put(rows.getString(2), rows.getLong(3));
+                    }
+                }
+            }
+            transaction.locked(head, last, positions);
         }
     }
 }

@@ -92,7 +92,7 @@ final class PostgresBaseline {
         try (PreparedStatement event = raw.prepareStatement(INSERT_EVENT);
                 PreparedStatement message = raw.prepareStatement("INSERT INTO projection_messages (message_id,"
                         + " thread_id, turn_id, ordinal, role, text, streaming, created_at, updated_at) VALUES (?, ?,"
-                        + " ?, ?, 'user', ?, 0, ?, ?)");
+                        + " ?, ?, 'user', ?, false, ?, ?)");
                 PreparedStatement threadRow = raw.prepareStatement("INSERT INTO projection_threads (thread_id,"
                         + " project_id, title, model, created_at, last_activity_at, stream_version) VALUES (?, 'p',"
                         + " 't', 'm', ?, ?, ?) ON CONFLICT (thread_id) DO UPDATE SET message_count ="
