@@ -1,10 +1,12 @@
--- A message's search document keeps only what its message row lacks. Its project, turn, message
--- id, role and time are null while the message row (and, for the project, its thread's row) holds
--- the same value, as its text already was; reads take them from those rows, by the document's key
--- (a message document's key is its message's id). A document keeps a value of its own only where
--- no such row holds the same one: a title keeps everything, as do the documents of a message
--- whose row was not there when it was written. Its thread stays, since a thread's documents are
--- removed by it. The document ids stay, so the full-text index keeps what it holds.
+-- A message's search document keeps only what its message row lacks. Its turn, message id, role
+-- and time are null while the message row holds the same value, as its text already was; reads
+-- take them from that row, by the document's key (a message document's key is its message's id).
+-- A document keeps a value of its own only where no message row holds the same one: a title keeps
+-- everything, as do the documents of a message whose row was not there when it was written. Its
+-- thread stays, since a thread's documents are removed by it, and so does its project: the
+-- thread's row is not always written before its documents, so leaving the project out would make
+-- a document's row depend on the order of writes. The document ids stay, so the full-text index
+-- keeps what it holds.
 
 DROP TRIGGER search_documents_inserted;
 DROP TRIGGER search_documents_deleted;
@@ -17,7 +19,7 @@ CREATE TABLE search_documents_by_key (
     document_id INTEGER PRIMARY KEY,
     doc_key     TEXT    NOT NULL UNIQUE,
     thread_id   TEXT    NOT NULL,
-    project_id  TEXT,
+    project_id  TEXT    NOT NULL,
     turn_id     TEXT,
     message_id  TEXT,
     role        TEXT    CHECK (role IN ('user', 'assistant', 'system', 'tool')),
@@ -28,15 +30,14 @@ CREATE TABLE search_documents_by_key (
 INSERT INTO search_documents_by_key
     (document_id, doc_key, thread_id, project_id, turn_id, message_id, role, at, text)
 SELECT d.document_id, d.doc_key, d.thread_id,
-       CASE WHEN m.message_id IS NOT NULL AND t.project_id IS d.project_id THEN NULL ELSE d.project_id END,
+       d.project_id,
        CASE WHEN m.message_id IS NOT NULL AND m.turn_id IS d.turn_id THEN NULL ELSE d.turn_id END,
        CASE WHEN m.message_id IS NOT NULL THEN NULL ELSE d.message_id END,
        CASE WHEN m.message_id IS NOT NULL AND m.role IS d.role THEN NULL ELSE d.role END,
        CASE WHEN m.message_id IS NOT NULL AND m.created_at IS d.at THEN NULL ELSE d.at END,
        d.text
 FROM search_documents d
-LEFT JOIN projection_messages m ON d.message_id IS NOT NULL AND m.message_id = d.doc_key
-LEFT JOIN projection_threads t ON t.thread_id = d.thread_id;
+LEFT JOIN projection_messages m ON d.message_id IS NOT NULL AND m.message_id = d.doc_key;
 
 DROP TABLE search_documents;
 ALTER TABLE search_documents_by_key RENAME TO search_documents;

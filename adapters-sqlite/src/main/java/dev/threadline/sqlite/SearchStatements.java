@@ -13,8 +13,8 @@ import org.jooq.Field;
 
 /**
  * The search index's statements. Documents are written through {@code search_documents}; a
- * message's document holds no value its message row (or, for its project, its thread's row) holds
- * the same, text included: a search reads those from the rows, found by the document's key, and
+ * message's document holds no value its message row holds the same (turn, message id, role, time,
+ * text): a search reads those from the message row, found by the document's key, and
  * the FTS5 table {@code search_index} reads each document's text through the view {@code
  * search_content} (external content). A search is one statement
  * whose outer loop is the FTS5 table in BM25 order ({@code ORDER BY rank}, which FTS5 delivers
@@ -38,10 +38,8 @@ final class SearchStatements {
     private final String[] searches = new String[8];
 
     SearchStatements(DSLContext render) {
-        // A message's document keeps no value its message row (or, for the project, its thread's
-        // row) holds the same: each such column is null, and reads take it from those rows.
-        String m = "m.";
-        String sameAs = " IS NOT NULL AND ";
+        // A message's document keeps no value its message row holds the same: each such column is
+        // null, and reads take it from that row.
         List<Field<?>> columns = List.of(
                 SEARCH_DOCUMENTS.DOC_KEY,
                 SEARCH_DOCUMENTS.THREAD_ID,
@@ -51,21 +49,21 @@ final class SearchStatements {
                 SEARCH_DOCUMENTS.ROLE,
                 SEARCH_DOCUMENTS.AT,
                 SEARCH_DOCUMENTS.TEXT);
-        String found = m + PROJECTION_MESSAGES.MESSAGE_ID.getName() + sameAs;
+        String hasRow = "m." + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " IS NOT NULL";
+        String rowHolds = hasRow + " AND ";
         upsert = "INSERT INTO " + SEARCH_DOCUMENTS.getName() + " ("
                 + columns.stream().map(Field::getName).collect(Collectors.joining(", "))
                 + ") SELECT ?1, ?2, "
-                + unlessSame(found + "t." + PROJECTION_THREADS.PROJECT_ID.getName() + " IS ?3", 3) + ", "
-                + unlessSame(found + m + PROJECTION_MESSAGES.TURN_ID.getName() + " IS ?4", 4) + ", "
-                + unlessSame(m + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " IS NOT NULL", 5) + ", "
-                + unlessSame(found + m + PROJECTION_MESSAGES.ROLE.getName() + " IS ?6", 6) + ", "
-                + unlessSame(found + m + PROJECTION_MESSAGES.CREATED_AT.getName() + " IS ?7", 7) + ", "
-                + unlessSame(found + m + PROJECTION_MESSAGES.TEXT.getName() + " IS ?8", 8)
+                + "?3, "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.TURN_ID.getName() + " IS ?4", 4) + ", "
+                + unlessSame(hasRow, 5) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.ROLE.getName() + " IS ?6", 6) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.CREATED_AT.getName() + " IS ?7", 7) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.TEXT.getName() + " IS ?8", 8)
                 + " FROM (SELECT 1) LEFT JOIN " + PROJECTION_MESSAGES.getName() + " m ON m."
-                + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " = ?5 LEFT JOIN " + PROJECTION_THREADS.getName()
-                + " t ON t." + PROJECTION_THREADS.THREAD_ID.getName()
+                + PROJECTION_MESSAGES.MESSAGE_ID.getName()
                 // An upsert's SELECT needs a WHERE, or its ON CONFLICT would read as a join's.
-                + " = ?2 WHERE true ON CONFLICT (" + SEARCH_DOCUMENTS.DOC_KEY.getName() + ") DO UPDATE SET "
+                + " = ?5 WHERE true ON CONFLICT (" + SEARCH_DOCUMENTS.DOC_KEY.getName() + ") DO UPDATE SET "
                 + columns.stream()
                         .skip(1)
                         .map(field -> field.getName() + " = excluded." + field.getName())
@@ -104,7 +102,7 @@ final class SearchStatements {
                 + " LEFT JOIN " + u + " ON " + column(PROJECTION_TURNS.TURN_ID) + " = " + turn + " WHERE " + INDEX
                 + " MATCH ?");
         if (project) {
-            search.append(" AND " + or(SEARCH_DOCUMENTS.PROJECT_ID, PROJECTION_THREADS.PROJECT_ID) + " = ?");
+            search.append(" AND " + column(SEARCH_DOCUMENTS.PROJECT_ID) + " = ?");
         }
         if (thread) {
             search.append(" AND " + column(SEARCH_DOCUMENTS.THREAD_ID) + " = ?");

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A message's search document keeps only what its message row lacks: the values its message row
- * and its thread's row hold are left out of it and read from them, and a search returns exactly
- * what the document was written with.
+ * holds are left out of it and read from that row, and a search returns exactly what the document
+ * was written with.
  */
 class MessageDocumentRowsTest extends StorageContract {
 
@@ -100,13 +100,14 @@ class MessageDocumentRowsTest extends StorageContract {
     }
 
     @Test
-    void a_message_document_keeps_its_key_and_thread_and_nothing_its_rows_hold() throws SQLException {
+    void a_message_document_keeps_its_key_thread_and_project_and_nothing_its_message_row_holds() throws SQLException {
         writeThreadsAndMessages();
 
         assertThat(documentRow(answer))
-                .containsExactly(answer.toString(), chat.toString(), null, null, null, null, null, null);
+                .containsExactly(answer.toString(), chat.toString(), project.toString(), null, null, null, null, null);
         assertThat(documentRow(elsewhere))
-                .containsExactly(elsewhere.toString(), other.toString(), null, null, null, null, null, null);
+                .containsExactly(
+                        elsewhere.toString(), other.toString(), otherProject.toString(), null, null, null, null, null);
         assertThat(documentRow(rowless))
                 .containsExactly(
                         rowless.toString(),
@@ -157,7 +158,7 @@ class MessageDocumentRowsTest extends StorageContract {
     }
 
     @Test
-    void the_project_role_and_thread_filters_read_the_values_left_out_of_the_documents() {
+    void the_role_filter_reads_the_role_left_out_of_the_documents_and_the_others_still_apply() {
         writeThreadsAndMessages();
 
         assertThat(messages(search("login", new SearchFilter(otherProject, null, null, LIMIT))))
@@ -186,7 +187,7 @@ class MessageDocumentRowsTest extends StorageContract {
         assertThat(messages(search("session", SearchFilter.none()))).containsExactly(answer);
         assertThat(messages(search("cookie", SearchFilter.none()))).containsExactly(answer);
         assertThat(documentRow(answer))
-                .containsExactly(answer.toString(), chat.toString(), null, null, null, null, null, null);
+                .containsExactly(answer.toString(), chat.toString(), project.toString(), null, null, null, null, null);
     }
 
     private static List<MessageId> messages(List<SearchHit> hits) {

@@ -140,7 +140,7 @@ class MessageDocumentsByKeyMigrationTest {
         }
         assertThat(documents())
                 .containsExactly(
-                        Arrays.asList("1", message, thread, null, null, null, null, null, null),
+                        Arrays.asList("1", message, thread, project, null, null, null, null, null),
                         Arrays.asList(
                                 "2", rowless, thread, project, turn, rowless, "user", AT, "a login note without a row"),
                         Arrays.asList("3", thread, thread, project, null, null, null, AT, "Flaky login test"));

@@ -157,8 +157,8 @@ final class RawJdbc implements AutoCloseable {
                                 + " ?, ?, ?) ON CONFLICT (thread_id) DO UPDATE SET message_count ="
                                 + " excluded.message_count, last_activity_at = excluded.last_activity_at,"
                                 + " stream_version = excluded.stream_version");
-                PreparedStatement document =
-                        connection.prepareStatement("INSERT INTO search_documents (doc_key, thread_id) VALUES (?, ?)");
+                PreparedStatement document = connection.prepareStatement(
+                        "INSERT INTO search_documents (doc_key, thread_id, project_id) VALUES (?, ?, ?)");
                 PreparedStatement index = connection.prepareStatement(
                         "INSERT INTO search_index (rowid, text) SELECT p.document_id, d.text FROM search_pending p"
                                 + " JOIN search_content d ON d.document_id = p.document_id");
@@ -187,6 +187,7 @@ final class RawJdbc implements AutoCloseable {
                     message.addBatch();
                     document.setString(1, messageId);
                     document.setString(2, stream);
+                    document.setString(3, stream);
                     document.addBatch();
                     receipt.setString(1, "floor-" + command);
                     receipt.setString(2, FINGERPRINT);
