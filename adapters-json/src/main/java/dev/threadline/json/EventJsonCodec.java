@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * type, the stream's id field ({@link #streamField}) and {@code at} (the row's time the event
  * occurred), so that each fact is stored once. {@link #decodeStored} reads both forms: rows
  * written in the full form, which begins with its {@code type}, keep decoding from their payload
- * alone; rows in the stored form take those fields from the row's columns.
+ * alone; rows in the stored form take those fields from the row's columns. A stored payload larger
+ * than about a kibibyte is kept deflated ({@code CompressedPayloads}), which decoding undoes.
  */
 public final class EventJsonCodec {
 
@@ -133,26 +134,30 @@ public final class EventJsonCodec {
 
     /**
      * The payload a storage row holds: the {@linkplain EventJsonCodec stored form}, without the
-     * type, the stream's id and {@code at}, which the row keeps in columns of its own.
+     * type, the stream's id and {@code at}, which the row keeps in columns of its own; compressed
+     * when it is large ({@code CompressedPayloads}).
      *
      * @throws IllegalArgumentException when the event holds text that is not valid Unicode
      */
     public String encodeStored(Event event) {
-        return encode(mappers().storedWriter(), event);
+        return CompressedPayloads.compress(encode(mappers().storedWriter(), event));
     }
 
     /**
-     * The event a storage row holds. A payload in the full form (it begins with its {@code type})
-     * is decoded from the payload alone; one in the stored form gets its stream's id and its
-     * {@code at} from the row's columns, which are then the only record of them.
+     * The event a storage row holds. A compressed payload is inflated first. A payload in the full
+     * form (it begins with its {@code type}) is decoded from the payload alone; one in the stored
+     * form gets its stream's id and its {@code at} from the row's columns, which are then the only
+     * record of them.
      *
      * @param typeName the row's type column
      * @param streamId the row's stream id column
      * @param occurredAt the row's time the event occurred, as ISO-8601 text
-     * @param payload the row's payload column
+     * @param stored the row's payload column
      * @throws IllegalArgumentException naming what is wrong when the row cannot be decoded
      */
-    public Event decodeStored(String typeName, String streamId, String occurredAt, String payload) {
+    public Event decodeStored(String typeName, String streamId, String occurredAt, String stored) {
+        String payload =
+                CompressedPayloads.isCompressed(stored) ? CompressedPayloads.inflate(typeName, stored) : stored;
         if (payload.startsWith(FULL_FORM_START)) {
             return decode(typeName, payload);
         }

@@ -71,7 +71,8 @@ final class EventAppends {
                 .from(EVENTS)
                 .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
                 .getSQL());
-        greatestIdSql = RenderedSql.of(() -> sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL());
+        greatestIdSql = RenderedSql.of(
+                () -> sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL());
     }
 
     /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */

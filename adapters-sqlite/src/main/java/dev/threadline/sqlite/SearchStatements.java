@@ -13,8 +13,9 @@ import org.jooq.Field;
 
 /**
  * The search index's statements. Documents are written through {@code search_documents}; a
- * message's document holds no text of its own while its message row holds the same text, and the
- * FTS5 table {@code search_index} reads each document's text through the view {@code
+ * message's document holds no value its message row holds the same (turn, message id, role, time,
+ * text): a search reads those from the message row, found by the document's key, and
+ * the FTS5 table {@code search_index} reads each document's text through the view {@code
  * search_content} (external content). A search is one statement
  * whose outer loop is the FTS5 table in BM25 order ({@code ORDER BY rank}, which FTS5 delivers
  * itself, with no sort of its own): each hit joins its document, thread and turn by key, the
@@ -37,10 +38,8 @@ final class SearchStatements {
     private final String[] searches = new String[8];
 
     SearchStatements(DSLContext render) {
-        // A message's document keeps no text of its own when its message row holds the same text.
-        String text = "CASE WHEN ?5 IS NOT NULL AND ?8 IS (SELECT " + PROJECTION_MESSAGES.TEXT.getName() + " FROM "
-                + PROJECTION_MESSAGES.getName() + " WHERE " + PROJECTION_MESSAGES.MESSAGE_ID.getName()
-                + " = ?5) THEN NULL ELSE ?8 END";
+        // A message's document keeps no value its message row holds the same: each such column is
+        // null, and reads take it from that row.
         List<Field<?>> columns = List.of(
                 SEARCH_DOCUMENTS.DOC_KEY,
                 SEARCH_DOCUMENTS.THREAD_ID,
@@ -50,10 +49,21 @@ final class SearchStatements {
                 SEARCH_DOCUMENTS.ROLE,
                 SEARCH_DOCUMENTS.AT,
                 SEARCH_DOCUMENTS.TEXT);
+        String hasRow = "m." + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " IS NOT NULL";
+        String rowHolds = hasRow + " AND ";
         upsert = "INSERT INTO " + SEARCH_DOCUMENTS.getName() + " ("
                 + columns.stream().map(Field::getName).collect(Collectors.joining(", "))
-                + ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " + text + ") ON CONFLICT ("
-                + SEARCH_DOCUMENTS.DOC_KEY.getName() + ") DO UPDATE SET "
+                + ") SELECT ?1, ?2, "
+                + "?3, "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.TURN_ID.getName() + " IS ?4", 4) + ", "
+                + unlessSame(hasRow, 5) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.ROLE.getName() + " IS ?6", 6) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.CREATED_AT.getName() + " IS ?7", 7) + ", "
+                + unlessSame(rowHolds + "m." + PROJECTION_MESSAGES.TEXT.getName() + " IS ?8", 8)
+                + " FROM (SELECT 1) LEFT JOIN " + PROJECTION_MESSAGES.getName() + " m ON m."
+                + PROJECTION_MESSAGES.MESSAGE_ID.getName()
+                // An upsert's SELECT needs a WHERE, or its ON CONFLICT would read as a join's.
+                + " = ?5 WHERE true ON CONFLICT (" + SEARCH_DOCUMENTS.DOC_KEY.getName() + ") DO UPDATE SET "
                 + columns.stream()
                         .skip(1)
                         .map(field -> field.getName() + " = excluded." + field.getName())
@@ -78,15 +88,19 @@ final class SearchStatements {
     private static String render(boolean project, boolean thread, boolean role) {
         String t = PROJECTION_THREADS.getName();
         String u = PROJECTION_TURNS.getName();
+        String m = PROJECTION_MESSAGES.getName();
+        String turn = or(SEARCH_DOCUMENTS.TURN_ID, PROJECTION_MESSAGES.TURN_ID);
         StringBuilder search = new StringBuilder("SELECT " + column(SEARCH_DOCUMENTS.THREAD_ID) + ", "
-                + column(PROJECTION_THREADS.TITLE) + ", " + column(SEARCH_DOCUMENTS.TURN_ID) + ", "
-                + column(PROJECTION_TURNS.ORDINAL) + ", " + column(SEARCH_DOCUMENTS.MESSAGE_ID) + ", "
-                + column(SEARCH_DOCUMENTS.ROLE) + ", " + column(SEARCH_DOCUMENTS.AT) + ", -" + INDEX + ".rank, snippet("
+                + column(PROJECTION_THREADS.TITLE) + ", " + turn + ", " + column(PROJECTION_TURNS.ORDINAL) + ", "
+                + or(SEARCH_DOCUMENTS.MESSAGE_ID, PROJECTION_MESSAGES.MESSAGE_ID) + ", "
+                + or(SEARCH_DOCUMENTS.ROLE, PROJECTION_MESSAGES.ROLE) + ", "
+                + or(SEARCH_DOCUMENTS.AT, PROJECTION_MESSAGES.CREATED_AT) + ", -" + INDEX + ".rank, snippet("
                 + INDEX + ", 0, ?, ?, ?, " + SNIPPET_TOKENS + ") FROM " + INDEX + " JOIN " + SEARCH_DOCUMENTS.getName()
-                + " ON " + column(SEARCH_DOCUMENTS.DOCUMENT_ID) + " = " + INDEX + ".rowid LEFT JOIN " + t + " ON "
-                + column(PROJECTION_THREADS.THREAD_ID) + " = " + column(SEARCH_DOCUMENTS.THREAD_ID) + " LEFT JOIN " + u
-                + " ON " + column(PROJECTION_TURNS.TURN_ID) + " = " + column(SEARCH_DOCUMENTS.TURN_ID) + " WHERE "
-                + INDEX + " MATCH ?");
+                + " ON " + column(SEARCH_DOCUMENTS.DOCUMENT_ID) + " = " + INDEX + ".rowid LEFT JOIN " + m + " ON "
+                + column(PROJECTION_MESSAGES.MESSAGE_ID) + " = " + column(SEARCH_DOCUMENTS.DOC_KEY) + " LEFT JOIN " + t
+                + " ON " + column(PROJECTION_THREADS.THREAD_ID) + " = " + column(SEARCH_DOCUMENTS.THREAD_ID)
+                + " LEFT JOIN " + u + " ON " + column(PROJECTION_TURNS.TURN_ID) + " = " + turn + " WHERE " + INDEX
+                + " MATCH ?");
         if (project) {
             search.append(" AND " + column(SEARCH_DOCUMENTS.PROJECT_ID) + " = ?");
         }
@@ -94,9 +108,19 @@ final class SearchStatements {
             search.append(" AND " + column(SEARCH_DOCUMENTS.THREAD_ID) + " = ?");
         }
         if (role) {
-            search.append(" AND " + column(SEARCH_DOCUMENTS.ROLE) + " = ?");
+            search.append(" AND " + or(SEARCH_DOCUMENTS.ROLE, PROJECTION_MESSAGES.ROLE) + " = ?");
         }
         return search.append(" ORDER BY " + INDEX + ".rank LIMIT ?").toString();
+    }
+
+    /** A document's own value, else the one of the row it was left out for. */
+    private static String or(Field<?> own, Field<?> row) {
+        return "coalesce(" + column(own) + ", " + column(row) + ")";
+    }
+
+    /** A document's value {@code ?n}, or null when the condition says a row holds the same. */
+    private static String unlessSame(String condition, int n) {
+        return "CASE WHEN " + condition + " THEN NULL ELSE ?" + n + " END";
     }
 
     /** The marks a snippet is asked for, in the order of the search's first parameters. */

@@ -179,7 +179,8 @@ final class SqliteReadModels implements ReadModels {
     @Override
     public List<MessageId> streamingMessagesOf(TurnId turn) {
         deferred.writeOutInTransaction();
-        return statements.list(sql.streaming.sql(), rows -> new MessageId(ReadModelRowMapping.uuid(rows.getString(1))), turn);
+        return statements.list(
+                sql.streaming.sql(), rows -> new MessageId(ReadModelRowMapping.uuid(rows.getString(1))), turn);
     }
 
     @Override

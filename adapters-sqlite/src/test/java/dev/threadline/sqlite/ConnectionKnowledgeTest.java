@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,8 +191,12 @@ class ConnectionKnowledgeTest {
                         projections.writer().putThread(thread(id, "kept in memory", 1));
                         projections.positions().setPosition("read-models", 1);
                         try {
-                            events.append(
-                                    AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
+                            // Letters drawn at random: a payload that compression cannot make fit.
+                            String big = new Random(1)
+                                    .ints(1_000_000, 'a', 'z' + 1)
+                                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                                    .toString();
+                            events.append(AppendBatch.of(NewEvent.of(new SettingChanged("big", big, AT))));
                             // The row is kept for the commit: a read of the log writes it out here.
                             events.readStream("settings");
                         } catch (StorageFailure ignored) {

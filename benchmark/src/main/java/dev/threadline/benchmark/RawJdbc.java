@@ -131,8 +131,9 @@ final class RawJdbc implements AutoCloseable {
 
     /**
      * The least a command with inline projections and a receipt must write, by hand: for each
-     * command the event, its message row, its search document (which reads its text from the message row) and its receipt are inserted (each
-     * table's rows as one JDBC batch per transaction, the cheapest way sqlite-jdbc offers); for
+     * command the event, its message row, its search document (which reads its text, turn, role and
+     * time from the message row) and its receipt are inserted (each table's rows as one JDBC batch
+     * per transaction, the cheapest way sqlite-jdbc offers); for
      * each transaction the full-text index entries of its documents are added in one statement (the
      * schema's triggers note each new document, as they do for Threadline), and
      * the thread row and the projector's position are written once. No reads, no decisions, no
@@ -167,8 +168,7 @@ final class RawJdbc implements AutoCloseable {
                                 + " excluded.message_count, last_activity_at = excluded.last_activity_at,"
                                 + " stream_version = excluded.stream_version");
                 PreparedStatement document = connection.prepareStatement(
-                        "INSERT INTO search_documents (doc_key, thread_id, project_id, turn_id, message_id, role, at,"
-                                + " text) VALUES (?, ?, ?, ?, ?, 'user', ?, NULL)");
+                        "INSERT INTO search_documents (doc_key, thread_id, project_id) VALUES (?, ?, ?)");
                 PreparedStatement index = connection.prepareStatement(
                         "INSERT INTO search_index (rowid, text) SELECT p.document_id, d.text FROM search_pending p"
                                 + " JOIN search_content d ON d.document_id = p.document_id");
@@ -199,9 +199,6 @@ final class RawJdbc implements AutoCloseable {
                         document.setString(1, messageId);
                         document.setString(2, stream);
                         document.setString(3, stream);
-                        document.setString(4, stream);
-                        document.setString(5, messageId);
-                        document.setString(6, at);
                         document.addBatch();
                     }
                     receipt.setString(1, "floor-" + command);

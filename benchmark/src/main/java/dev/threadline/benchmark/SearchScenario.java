@@ -45,11 +45,13 @@ final class SearchScenario {
      * What a search returns, by hand: per hit its thread, title, turn, turn number, message, role,
      * time, score and snippet, best BM25 match first, 20 hits.
      */
-    private static final String RAW_FTS5 = "SELECT d.thread_id, t.title, d.turn_id, u.ordinal, d.message_id, d.role,"
-            + " d.at, -search_index.rank, snippet(search_index, 0, '[', ']', '…', 24) FROM search_index"
+    private static final String RAW_FTS5 = "SELECT d.thread_id, t.title, coalesce(d.turn_id, m.turn_id), u.ordinal,"
+            + " coalesce(d.message_id, m.message_id), coalesce(d.role, m.role), coalesce(d.at, m.created_at),"
+            + " -search_index.rank, snippet(search_index, 0, '[', ']', '…', 24) FROM search_index"
             + " JOIN search_documents d ON d.document_id = search_index.rowid"
+            + " LEFT JOIN projection_messages m ON m.message_id = d.doc_key"
             + " LEFT JOIN projection_threads t ON t.thread_id = d.thread_id"
-            + " LEFT JOIN projection_turns u ON u.turn_id = d.turn_id"
+            + " LEFT JOIN projection_turns u ON u.turn_id = coalesce(d.turn_id, m.turn_id)"
             + " WHERE search_index MATCH ? ORDER BY search_index.rank LIMIT 20";
 
     private static final String LIKE_SCAN =

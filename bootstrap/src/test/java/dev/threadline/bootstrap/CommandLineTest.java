@@ -254,7 +254,7 @@ class CommandLineTest {
 
         assertThat(doctor.exitCode()).isZero();
         assertThat(doctor.json().get("healthy").asBoolean()).isTrue();
-        assertThat(doctor.json().get("schemaVersion").asInt()).isEqualTo(6);
+        assertThat(doctor.json().get("schemaVersion").asInt()).isEqualTo(7);
         assertThat(run("projections", "status").out()).contains("LAG");
         assertThat(run("projections", "rebuild").exitCode()).isZero();
         assertThat(run("--json", "projections", "verify").json().get("clean").asBoolean())

@@ -21,6 +21,7 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.NewEvent;
 import java.time.Instant;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,9 +50,17 @@ public class ReportUsageTest {
         ThreadId thread = store.execute(new CreateThread(project, title, "m")).threadId();
         store.execute(new StartTurn(thread, null));
         for (int i = 0; i < messages; i++) {
-            store.execute(new AddMessage(thread, Role.ASSISTANT, "y".repeat(length), false));
+            store.execute(new AddMessage(thread, Role.ASSISTANT, letters(length), false));
         }
         return thread;
+    }
+
+    /** Letters drawn at random: text a store that compresses large payloads cannot shrink to nothing. */
+    private static String letters(int length) {
+        return new Random(length)
+                .ints(length, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 
     @Test
