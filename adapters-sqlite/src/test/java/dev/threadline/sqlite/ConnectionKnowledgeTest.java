@@ -225,8 +225,12 @@ class ConnectionKnowledgeTest {
             assertThatThrownBy(() -> database.inTransaction(connection -> {
                         projections.writer().putThread(thread(id, "kept in memory", 1));
                         projections.positions().setPosition("read-models", 1);
-                        events.append(
-                                AppendBatch.of(NewEvent.of(new SettingChanged("big", "x".repeat(1_000_000), AT))));
+                        // Letters drawn at random: a payload that compression cannot make fit.
+                        String big = new Random(2)
+                                .ints(1_000_000, 'a', 'z' + 1)
+                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                                .toString();
+                        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("big", big, AT))));
                         return null;
                     }))
                     .isInstanceOf(StorageFailure.class)
