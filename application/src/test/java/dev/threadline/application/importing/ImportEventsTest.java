@@ -173,7 +173,7 @@ class ImportEventsTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageEndingWith("has no events here, so its first is version 0, not 1")
                 .message()
-                .doesNotContain("-1");
+                .doesNotContain("version -1");
     }
 
     @Test
