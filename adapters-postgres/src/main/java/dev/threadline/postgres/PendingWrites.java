@@ -113,12 +113,9 @@ final class PendingWrites {
             send(connection);
             return new Carrier(connection.prepareStatement(sql), 1, 0);
         }
-        StringBuilder text = new StringBuilder();
-        for (String statement : statements) {
-            text.append(statement).append(";\n");
-        }
-        text.append(sql);
-        PreparedStatement statement = connection.prepareStatement(text.toString());
+        List<String> script = new ArrayList<>(statements);
+        script.add(sql);
+        PreparedStatement statement = connection.prepareStatement(SqlText.script(script));
         int index = 1;
         try {
             for (Object[] row : values) {
@@ -171,11 +168,8 @@ final class PendingWrites {
                 while (to < statements.size() && to - from < MAX_STATEMENTS && insertRun(to) <= 1) {
                     to++;
                 }
-                StringBuilder text = new StringBuilder();
-                for (int i = from; i < to; i++) {
-                    text.append(i == from ? "" : ";\n").append(statements.get(i));
-                }
-                try (PreparedStatement several = connection.prepareStatement(text.toString())) {
+                try (PreparedStatement several =
+                        connection.prepareStatement(SqlText.script(statements.subList(from, to)))) {
                     int index = 1;
                     for (int i = from; i < to; i++) {
                         index = SqlText.bindFrom(several, index, values.get(i));

@@ -199,8 +199,8 @@ public final class PostgresEventStore implements EventStore {
         }
         String[] ids = batch.events().stream().map(e -> e.eventId().toString()).toArray(String[]::new);
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        try (PreparedStatement query =
-                connection.prepareStatement(unknown.isEmpty() ? sql.byIds : sql.byIds + "; " + VERSIONS)) {
+        try (PreparedStatement query = connection.prepareStatement(
+                unknown.isEmpty() ? sql.byIds : SqlText.script(List.of(sql.byIds, VERSIONS)))) {
             query.setArray(1, connection.createArrayOf("text", ids));
             if (!unknown.isEmpty()) {
                 query.setArray(2, connection.createArrayOf("text", unknown.toArray(String[]::new)));

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 
 /** How values and identifiers reach the statements the adapter runs. */
 final class SqlText {
@@ -16,6 +17,14 @@ final class SqlText {
      */
     static String withIdentifier(String before, String identifier, String after) {
         return before + "\"" + identifier.replace("\"", "\"\"") + "\"" + after;
+    }
+
+    /**
+     * Statements of this program's own text, each with its own parameters, joined into one text
+     * that the server runs in one round trip; no value from a user's data is ever part of them.
+     */
+    static String script(List<String> statements) {
+        return String.join(";\n", statements);
     }
 
     /** Binds values: text, numbers, flags as booleans, instants and ids as their text, nulls. */
