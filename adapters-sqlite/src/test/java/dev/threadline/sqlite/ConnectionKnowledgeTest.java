@@ -191,11 +191,7 @@ class ConnectionKnowledgeTest {
                         projections.writer().putThread(thread(id, "kept in memory", 1));
                         projections.positions().setPosition("read-models", 1);
                         try {
-                            // Letters drawn at random: a payload that compression cannot make fit.
-                            String big = new Random(1)
-                                    .ints(1_000_000, 'a', 'z' + 1)
-                                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                                    .toString();
+                            String big = randomLetters(1);
                             events.append(AppendBatch.of(NewEvent.of(new SettingChanged("big", big, AT))));
                             // The row is kept for the commit: a read of the log writes it out here.
                             events.readStream("settings");
@@ -225,11 +221,7 @@ class ConnectionKnowledgeTest {
             assertThatThrownBy(() -> database.inTransaction(connection -> {
                         projections.writer().putThread(thread(id, "kept in memory", 1));
                         projections.positions().setPosition("read-models", 1);
-                        // Letters drawn at random: a payload that compression cannot make fit.
-                        String big = new Random(2)
-                                .ints(1_000_000, 'a', 'z' + 1)
-                                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                                .toString();
+                        String big = randomLetters(2);
                         events.append(AppendBatch.of(NewEvent.of(new SettingChanged("big", big, AT))));
                         return null;
                     }))
@@ -320,5 +312,13 @@ class ConnectionKnowledgeTest {
         assertThat(events.lastSequence()).isZero();
         events.append(AppendBatch.of(NewEvent.of(new SettingChanged("a.key", "2", AT))));
         assertThat(events.lastSequence()).isEqualTo(1);
+    }
+
+    /** A million letters drawn at random: a payload that compression cannot make fit. */
+    private static String randomLetters(long seed) {
+        return new Random(seed)
+                .ints(1_000_000, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }
