@@ -206,11 +206,7 @@ class ConnectionKnowledgeTest {
             setMaxPageCount(1_073_741_823);
         }
 
-        assertThat(projections.reads().thread(id)).isEmpty();
-        assertThat(projections.positions().position("read-models")).isZero();
-        assertThat(events.lastSequence()).isZero();
-        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
-        assertThat(events.lastSequence()).isEqualTo(1);
+        assertNothingOfTheTransactionStayedAndTheStoreWritesOn(id);
     }
 
     @Test
@@ -231,12 +227,7 @@ class ConnectionKnowledgeTest {
             setMaxPageCount(1_073_741_823);
         }
 
-        assertThat(projections.reads().thread(id)).isEmpty();
-        assertThat(projections.positions().position("read-models")).isZero();
-        assertThat(events.lastSequence()).isZero();
-        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
-        assertThat(events.lastSequence()).isEqualTo(1);
-        assertThat(events.readStream("settings")).hasSize(1);
+        assertNothingOfTheTransactionStayedAndTheStoreWritesOn(id);
     }
 
     @Test
@@ -320,5 +311,15 @@ class ConnectionKnowledgeTest {
                 .ints(1_000_000, 'a', 'z' + 1)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
+    }
+
+    /** Nothing the failed transaction wrote or kept is left, and the next append works. */
+    private void assertNothingOfTheTransactionStayedAndTheStoreWritesOn(ThreadId id) {
+        assertThat(projections.reads().thread(id)).isEmpty();
+        assertThat(projections.positions().position("read-models")).isZero();
+        assertThat(events.lastSequence()).isZero();
+        events.append(AppendBatch.of(NewEvent.of(new SettingChanged("after", "1", AT))));
+        assertThat(events.lastSequence()).isEqualTo(1);
+        assertThat(events.readStream("settings")).hasSize(1);
     }
 }
