@@ -83,6 +83,31 @@ class SqliteSearchIndexTest extends SearchIndexContract {
         assertIndexMatchesDocuments();
     }
 
+    @Test
+    void compaction_merges_the_index_written_one_transaction_at_a_time_into_fewer_rows() throws SQLException {
+        for (int i = 0; i < 40; i++) {
+            int number = i;
+            inTransaction(() -> index(MessageId.next(), "entry number " + number + " of the log"));
+        }
+        long before = indexRows();
+
+        storage.maintenance().compact();
+
+        assertThat(indexRows()).isLessThan(before);
+        assertThat(hits("entry")).isEqualTo(40);
+        assertIndexMatchesDocuments();
+    }
+
+    /** Rows of the full-text index's own table: its segments' pages and its bookkeeping. */
+    private long indexRows() throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteDatabase.FILE_NAME));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM search_index_data")) {
+            return rows.getLong(1);
+        }
+    }
+
     private int hits(String query) {
         return search().search(SearchQuery.parse(query), SearchFilter.none()).size();
     }

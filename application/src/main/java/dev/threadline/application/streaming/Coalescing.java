@@ -21,8 +21,12 @@ public record Coalescing(int maxChars, Duration maxDelay) {
         }
     }
 
-    /** 4,096 characters or half a second, whichever comes first. */
+    /**
+     * 65,536 characters or half a second, whichever comes first. A long buffer keeps a streamed
+     * answer to a few large rows, which compress well and carry one envelope each; the half
+     * second bounds what a reader waits for and what a crash can lose.
+     */
     public static Coalescing defaults() {
-        return new Coalescing(4_096, Duration.ofMillis(500));
+        return new Coalescing(65_536, Duration.ofMillis(500));
     }
 }
