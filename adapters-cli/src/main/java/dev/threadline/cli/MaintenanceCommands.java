@@ -33,7 +33,9 @@ final class MaintenanceCommands {
             if (output.json()) {
                 output.json(output.object()
                         .put("dataDirectory", session.dataDirectory().toString())
-                        .put("databaseFile", session.maintenance().location())
+                        .put(
+                                session.maintenance().onServer() ? "database" : "databaseFile",
+                                session.maintenance().location())
                         .put("lastSequence", session.events().lastSequence()));
             } else {
                 output.line("The store is ready at " + session.maintenance().location() + ".");
@@ -60,7 +62,9 @@ final class MaintenanceCommands {
                         .put("commit", build.commit())
                         .put("builtAt", build.builtAt())
                         .put("dataDirectory", session.dataDirectory().toString())
-                        .put("databaseFile", session.maintenance().location())
+                        .put(
+                                session.maintenance().onServer() ? "database" : "databaseFile",
+                                session.maintenance().location())
                         .put("schemaVersion", session.maintenance().schemaVersion())
                         .put("lastSequence", status.lastSequence())
                         .put("projectorPosition", status.position())
@@ -78,7 +82,9 @@ final class MaintenanceCommands {
                                 List.of(
                                         "data directory",
                                         session.dataDirectory().toString()),
-                                List.of("database file", session.maintenance().location()),
+                                List.of(
+                                        session.maintenance().onServer() ? "database" : "database file",
+                                        session.maintenance().location()),
                                 List.of(
                                         "schema version",
                                         Integer.toString(session.maintenance().schemaVersion())),

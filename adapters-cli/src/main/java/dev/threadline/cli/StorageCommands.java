@@ -37,7 +37,7 @@ final class StorageCommands {
             if (output.json()) {
                 output.json(json(output, report));
             } else {
-                print(output, report);
+                print(output, report, session.maintenance().onServer());
             }
             return ExitCode.OK;
         }
@@ -81,12 +81,17 @@ final class StorageCommands {
             return node;
         }
 
-        private static void print(Output output, UsageReport report) {
+        private static void print(Output output, UsageReport report, boolean onServer) {
             String available = report.availableBytes().isPresent()
                     ? "; " + bytes(report.availableBytes().getAsLong()) + " available on its file system"
                     : "";
             output.line("The store at " + report.location() + " takes " + bytes(report.bytes()) + ", of which "
-                    + bytes(report.freeBytes()) + " is free space that compact gives back" + available + ".");
+                    + bytes(report.freeBytes())
+                    + (onServer
+                            ? " is the space of deleted rows, which compact makes reusable by new rows (the server"
+                                    + " keeps its files' size)"
+                            : " is free space that compact gives back")
+                    + available + ".");
             output.line("Its log holds " + count(report.events()) + " event(s) in " + bytes(report.eventBytes())
                     + " (every stored field, indexes not counted).");
             if (!report.tables().isEmpty()) {
@@ -142,7 +147,12 @@ final class StorageCommands {
             } else {
                 output.line("Compacted the store at " + session.maintenance().location() + ": "
                         + bytes(compaction.before()) + " before, " + bytes(compaction.after()) + " after ("
-                        + bytes(Math.max(0, compaction.before() - compaction.after())) + " given back).");
+                        + bytes(Math.max(0, compaction.before() - compaction.after())) + " given back"
+                        + (session.maintenance().onServer()
+                                ? "; the space of deleted rows is now reusable by new rows, and the server keeps"
+                                        + " its files' size"
+                                : "")
+                        + ").");
             }
             return ExitCode.OK;
         }

@@ -618,6 +618,11 @@ class ThreadlineCliTest {
         public Maintenance maintenance() {
             return new Maintenance() {
                 @Override
+                public boolean onServer() {
+                    return false;
+                }
+
+                @Override
                 public String location() {
                     return opened.resolve("threadline.db").toString();
                 }

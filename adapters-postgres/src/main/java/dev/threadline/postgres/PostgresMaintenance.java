@@ -45,6 +45,11 @@ public final class PostgresMaintenance implements Maintenance {
     }
 
     @Override
+    public boolean onServer() {
+        return true;
+    }
+
+    @Override
     public String location() {
         return database.location().toString();
     }

@@ -68,7 +68,9 @@ final class PostgresSchema {
                 }
             }
         }
-        if (tables.isEmpty()) {
+        if (tables.isEmpty() || (tables.equals(Set.of(HISTORY)) && version(location, connection) == 0)) {
+            // Empty, or another node's Flyway has created the schema and its history and is still
+            // applying the first migration: Flyway's lock makes this node wait for it.
             return 0;
         }
         if (!tables.contains(HISTORY) || !tables.contains("events")) {

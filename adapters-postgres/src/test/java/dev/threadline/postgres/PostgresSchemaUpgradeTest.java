@@ -14,7 +14,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A store written by the first schema version opens under the current one with its rows intact. */
+/**
+ * A store written by the first schema version opens under the current one with its rows intact;
+ * a schema another node has only begun to create is finished, not refused.
+ */
 @ExtendWith(TestServer.class)
 class PostgresSchemaUpgradeTest {
 
@@ -58,6 +61,27 @@ class PostgresSchemaUpgradeTest {
                             tuple(new ThreadId(UUID.fromString(archived)), true));
             assertThat(reads.liveThreadsOf(new ProjectId(UUID.fromString(project))))
                     .hasSize(2);
+        }
+    }
+
+    @Test
+    void a_schema_holding_only_an_empty_migration_history_is_one_another_node_is_creating() throws Exception {
+        PostgresLocation location = TestServer.database(getClass()).withSchema("starting");
+        try (Connection connection = TestServer.connect(location);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA starting");
+            statement.execute("CREATE TABLE starting.flyway_schema_history (installed_rank INT PRIMARY KEY,"
+                    + " version VARCHAR(50), description VARCHAR(200) NOT NULL, type VARCHAR(20) NOT NULL,"
+                    + " script VARCHAR(1000) NOT NULL, checksum INT, installed_by VARCHAR(100) NOT NULL,"
+                    + " installed_on TIMESTAMP NOT NULL DEFAULT now(), execution_time INT NOT NULL,"
+                    + " success BOOLEAN NOT NULL)");
+            statement.execute("INSERT INTO starting.flyway_schema_history VALUES (0, NULL,"
+                    + " '<< Flyway Schema Creation >>', 'SCHEMA', '\"starting\"', NULL, 'postgres', now(), 0, true)");
+        }
+
+        try (PostgresDatabase database = PostgresDatabase.open(location);
+                Connection connection = database.borrow()) {
+            assertThat(PostgresSchema.version(location, connection)).isEqualTo(PostgresSchema.LATEST_VERSION);
         }
     }
 }

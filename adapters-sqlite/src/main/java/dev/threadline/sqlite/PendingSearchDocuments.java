@@ -1,6 +1,7 @@
 package dev.threadline.sqlite;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,16 @@ final class PendingSearchDocuments implements TransactionScoped {
     private Map<String, Object[]> documents = new LinkedHashMap<>();
     /** Whether documents may have been noted in the open transaction. */
     private boolean noted;
+    /** What a rollback to an open savepoint undoes, oldest first; empty when no savepoint is open. */
+    private final List<Undo> journal = new ArrayList<>();
+    /** How many savepoints are open. */
+    private int savepoints;
+
+    /**
+     * A change to the kept documents: a key's earlier values (null: it was absent), or, under a
+     * null key, the whole map as it was before it was written out or cleared.
+     */
+    private record Undo(String key, Object[] before, Map<String, Object[]> documentsBefore) {}
 
     private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements, String upsert) {
         this.database = database;
@@ -70,7 +81,11 @@ final class PendingSearchDocuments implements TransactionScoped {
     /** Keeps a document for the open transaction's batch, or writes it in a transaction of its own. */
     void index(Object[] values) {
         database.inTransaction(connection -> {
-            documents.put((String) values[0], values);
+            String key = (String) values[0];
+            Object[] before = documents.put(key, values);
+            if (savepoints > 0) {
+                journal.add(new Undo(key, before, null));
+            }
             noted = true;
             if (documents.size() >= LIMIT) {
                 writeDocuments();
@@ -102,7 +117,7 @@ final class PendingSearchDocuments implements TransactionScoped {
     /** Every document and every note goes, and the index is emptied: a rebuild follows. */
     void clear() {
         database.withWriter(connection -> {
-            documents.clear();
+            emptyDocuments();
             statements.update(DROP_PENDING);
             statements.update(EMPTY_INDEX);
             noted = false;
@@ -118,6 +133,16 @@ final class PendingSearchDocuments implements TransactionScoped {
         deferred.writeOut();
         if (!documents.isEmpty()) {
             statements.batch(upsert, List.copyOf(documents.values()));
+            emptyDocuments();
+        }
+    }
+
+    /** Empties the kept documents; inside a savepoint, the map is set aside for a rollback. */
+    private void emptyDocuments() {
+        if (savepoints > 0) {
+            journal.add(new Undo(null, null, documents));
+            documents = new LinkedHashMap<>();
+        } else {
             documents.clear();
         }
     }
@@ -139,20 +164,43 @@ final class PendingSearchDocuments implements TransactionScoped {
     /**
      * The documents kept when the savepoint began come back (written out since, their rows are
      * rolled back in the file); notes rolled back leave the flag set: indexing nothing costs little.
+     * Beginning a savepoint costs nothing however many documents are kept: the changes made since
+     * are journalled and undone newest first.
      */
     @Override
     public Runnable atSavepoint() {
-        Map<String, Object[]> before = new LinkedHashMap<>(documents);
+        savepoints++;
+        int mark = journal.size();
         boolean notedBefore = noted;
         return () -> {
-            documents = before;
+            for (int i = journal.size() - 1; i >= mark; i--) {
+                Undo undo = journal.remove(i);
+                if (undo.key() == null) {
+                    documents = undo.documentsBefore();
+                } else if (undo.before() == null) {
+                    documents.remove(undo.key());
+                } else {
+                    documents.put(undo.key(), undo.before());
+                }
+            }
             noted |= notedBefore;
+            savepointReleased();
         };
+    }
+
+    @Override
+    public void savepointReleased() {
+        savepoints = Math.max(0, savepoints - 1);
+        if (savepoints == 0) {
+            journal.clear();
+        }
     }
 
     @Override
     public void forget() {
         documents.clear();
         noted = false;
+        journal.clear();
+        savepoints = 0;
     }
 }

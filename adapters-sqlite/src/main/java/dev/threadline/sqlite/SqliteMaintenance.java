@@ -37,6 +37,11 @@ public final class SqliteMaintenance implements Maintenance {
     }
 
     @Override
+    public boolean onServer() {
+        return false;
+    }
+
+    @Override
     public String location() {
         return database.file().toString();
     }

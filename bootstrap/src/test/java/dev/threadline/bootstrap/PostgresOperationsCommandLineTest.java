@@ -100,10 +100,24 @@ class PostgresOperationsCommandLineTest {
                 .containsExactly(project, "2");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("TABLE", "THREAD", "PROJECT", large, small, "Shop", "events");
+        assertThat(text.out()).contains("reusable by new rows").doesNotContain("free space that compact gives back");
         assertThat(lastSequence("usage")).isEqualTo(last);
         CliHarness.Run negative = pg("usage", "usage", "--top", "-1");
         assertThat(negative.exitCode()).isEqualTo(2);
         assertThat(negative.err()).contains("--top").doesNotContain("Exception");
+    }
+
+    @Test
+    void info_names_the_database_not_a_database_file() throws Exception {
+        seeded("info");
+
+        JsonNode info = json("info", "--json", "info");
+        CliHarness.Run text = pg("info", "info");
+
+        assertThat(info.get("database").asText()).startsWith("postgresql://").endsWith("?schema=info");
+        assertThat(info.has("databaseFile")).isFalse();
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("database ").doesNotContain("database file");
     }
 
     @Test
@@ -119,7 +133,7 @@ class PostgresOperationsCommandLineTest {
         assertThat(after).isPositive().isLessThanOrEqualTo(before);
         assertThat(result.get("reclaimedBytes").asLong()).isEqualTo(before - after);
         assertThat(text.exitCode()).as(text.err()).isZero();
-        assertThat(text.out()).contains("before", "after");
+        assertThat(text.out()).contains("before", "after", "reusable by new rows");
         assertThat(lastSequence("compact")).isEqualTo(last);
         assertThat(json("compact", "--json", "doctor").get("healthy").asBoolean())
                 .isTrue();

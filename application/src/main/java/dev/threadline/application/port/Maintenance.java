@@ -19,6 +19,13 @@ public interface Maintenance {
     /** Where the store is, as a person would look for it (a file name, a server address). */
     String location();
 
+    /**
+     * Whether the store lives on a database server rather than in a local file: the server keeps
+     * its own disk, and its compaction makes the space of deleted rows reusable by new rows
+     * without, as a rule, shrinking its files.
+     */
+    boolean onServer();
+
     /** The version of the store's schema. */
     int schemaVersion();
 

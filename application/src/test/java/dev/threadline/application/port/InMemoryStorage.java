@@ -597,6 +597,11 @@ public final class InMemoryStorage
     // Maintenance
 
     @Override
+    public boolean onServer() {
+        return false;
+    }
+
+    @Override
     public String location() {
         return "memory";
     }
