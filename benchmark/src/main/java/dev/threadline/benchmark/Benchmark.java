@@ -33,6 +33,7 @@ public final class Benchmark {
             "rebuild",
             "deltas",
             "streamed-answer",
+            "message-bytes",
             "search",
             "fork",
             "checkpoint");
@@ -135,6 +136,9 @@ public final class Benchmark {
         }
         if (wanted("streamed-answer")) {
             results.add(streaming.streamedAnswer());
+        }
+        if (wanted("message-bytes")) {
+            results.add(streaming.messageBytes());
         }
         if (wanted("search")) {
             progress.accept("search, " + Math.min(events, SearchScenario.MESSAGES) + " messages");

@@ -123,6 +123,21 @@ final class RawReads {
     }
 
     /** The bytes of the payloads stored after a sequence. */
+    /** The bytes of the database's pages that hold data: its pages less the free ones. */
+    static long bytesInUse(Path file, SqliteOptions options) throws SQLException {
+        try (RawJdbc reader = RawJdbc.open(file, options);
+                Statement statement = reader.connection().createStatement()) {
+            long pages = single(statement, "PRAGMA page_count") - single(statement, "PRAGMA freelist_count");
+            return pages * single(statement, "PRAGMA page_size");
+        }
+    }
+
+    private static long single(Statement statement, String pragma) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(pragma)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
     static long payloadBytes(Path file, SqliteOptions options, long after) throws SQLException {
         try (RawJdbc reader = RawJdbc.open(file, options);
                 PreparedStatement sum = reader.connection()

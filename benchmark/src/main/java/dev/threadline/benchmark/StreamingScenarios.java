@@ -11,8 +11,12 @@ import dev.threadline.domain.event.Role;
 import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.sqlite.SqliteOptions;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /** A streamed assistant answer: {@code deltas} one command each, and {@code streamed-answer} coalesced. */
@@ -21,6 +25,7 @@ final class StreamingScenarios {
     static final int DELTAS = 10_000;
     static final int TOKENS = 20_000;
     static final double DELTA_GROWTH = 1.2;
+    static final int MESSAGES = 1_000;
 
     private final Scratch scratch;
     private final SqliteOptions normal = SqliteOptions.defaults();
@@ -123,6 +128,122 @@ final class StreamingScenarios {
                             rate(TOKENS, rawNanos)));
         }
     }
+
+    /**
+     * What a message takes in the store: 1,000 ordinary messages, then a streamed answer of 20,000
+     * tokens, each measured as the pages in use it adds over the bytes of its text (UTF-8).
+     */
+    BenchmarkResult messageBytes() throws SQLException {
+        scratch.progress("bytes a message: " + MESSAGES + " messages, then a streamed answer");
+        try (BenchmarkedStore store = scratch.openNew(normal)) {
+            ThreadId thread = Fixtures.runningThread(store);
+            long empty = RawReads.bytesInUse(store.databaseFile(), normal);
+            long messagesText = 0;
+            for (int i = 0; i < MESSAGES; i++) {
+                String text = ordinaryMessage(i);
+                messagesText += text.getBytes(StandardCharsets.UTF_8).length;
+                store.execute(new AddMessage(thread, i % 2 == 0 ? Role.USER : Role.ASSISTANT, text, false));
+            }
+            long afterMessages = RawReads.bytesInUse(store.databaseFile(), normal);
+            StringBuilder answer = new StringBuilder();
+            try (MessageStream stream = store.streamMessage(thread, Role.ASSISTANT)) {
+                for (String token : proseTokens(TOKENS)) {
+                    answer.append(token);
+                    stream.append(token);
+                }
+            }
+            long afterAnswer = RawReads.bytesInUse(store.databaseFile(), normal);
+            long answerText = answer.toString().getBytes(StandardCharsets.UTF_8).length;
+            double answerRatio = (afterAnswer - afterMessages) / (double) answerText;
+            double messageRatio = (afterMessages - empty) / (double) messagesText;
+            return new BenchmarkResult(
+                    "message-bytes",
+                    "bytes a streamed answer of " + TOKENS + " tokens of prose adds to the store, over its text",
+                    "bytes",
+                    afterAnswer - afterMessages,
+                    answerText,
+                    answerRatio,
+                    "≤ 2× its text",
+                    answerRatio <= 2.0,
+                    String.format(
+                            Locale.ROOT,
+                            "the answer %,d B for %,d B of text; an ordinary message of %,d B: %,d B = %.2f× its"
+                                    + " text (%,d messages)",
+                            afterAnswer - afterMessages,
+                            answerText,
+                            messagesText / MESSAGES,
+                            (afterMessages - empty) / MESSAGES,
+                            messageRatio,
+                            MESSAGES));
+        }
+    }
+
+    /**
+     * Tokens of prose-like text: words of a 3,000-word vocabulary drawn with a Zipf-like skew (a
+     * few words often, most rarely), a line break every 20 or so. Unlike {@code streamed-answer}'s
+     * numbered tokens, every one of them a new term for the full-text index, the index here holds
+     * what it would for a real answer.
+     */
+    static List<String> proseTokens(int count) {
+        String[] syllables = {"ka", "lo", "mi", "ne", "ru", "sa", "te", "vi", "do", "pe", "an", "or", "is", "un"};
+        String[] vocabulary = new String[3_000];
+        for (int w = 0; w < vocabulary.length; w++) {
+            StringBuilder word = new StringBuilder();
+            for (int rest = w + 1; rest > 0; rest /= syllables.length) {
+                word.append(syllables[rest % syllables.length]);
+            }
+            vocabulary[w] = word.toString();
+        }
+        SplittableRandom random = new SplittableRandom(42);
+        List<String> tokens = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int word = (int) Math.pow(vocabulary.length, random.nextDouble()) - 1;
+            tokens.add((random.nextInt(20) == 0 ? "\n" : " ") + vocabulary[word]);
+        }
+        return tokens;
+    }
+
+    /** An ordinary message of about 290 characters, different each time. */
+    private static String ordinaryMessage(int index) {
+        StringBuilder text = new StringBuilder("Message " + index + ": ");
+        for (int word = 0; text.length() < 290; word++) {
+            text.append(WORDS[(index * 7 + word * 13) % WORDS.length]).append(' ');
+        }
+        return text.toString().trim();
+    }
+
+    private static final String[] WORDS = {
+        "the",
+        "build",
+        "fails",
+        "because",
+        "module",
+        "cannot",
+        "find",
+        "its",
+        "test",
+        "fixture",
+        "after",
+        "rename",
+        "please",
+        "check",
+        "which",
+        "commit",
+        "changed",
+        "path",
+        "and",
+        "restore",
+        "previous",
+        "behaviour",
+        "then",
+        "run",
+        "suite",
+        "again",
+        "report",
+        "what",
+        "you",
+        "see"
+    };
 
     private static String messageText(BenchmarkedStore store, ThreadId thread, MessageId message) {
         return store.queries().transcript(thread).turns().stream()
