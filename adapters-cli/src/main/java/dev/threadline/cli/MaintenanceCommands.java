@@ -8,7 +8,6 @@ import dev.threadline.application.projection.Projections;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.domain.store.UndecodableEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,12 +234,9 @@ final class MaintenanceCommands {
             if (Files.exists(target)) {
                 throw CliFailure.refused(target + " already exists; a backup never overwrites a file");
             }
-            try {
-                if (target.getParent() != null) {
-                    Files.createDirectories(target.getParent());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the directory of " + target, e);
+            CliFailure missing = IoErrors.missingDirectory(target);
+            if (missing != null) {
+                throw missing;
             }
             OwnerOnly.createFile(target); // the copy fills this empty file and keeps its mode
             Maintenance.Integrity integrity;

@@ -528,13 +528,41 @@ class ThreadlineCliTest {
     }
 
     @Test
-    void exporting_into_a_missing_directory_exits_2_with_a_sentence_without_class_names() {
+    void exporting_into_a_missing_directory_exits_3_naming_the_directory() {
         Path file = temp.resolve("missing").resolve("x.jsonl");
 
         Run run = run("export", "--out", file.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).isEqualTo("threadline: cannot write " + file + ": no such directory.\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + file + ": the directory " + temp.resolve("missing")
+                        + " does not exist.\n");
+        assertThat(temp.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void a_backup_into_a_missing_directory_exits_3_naming_the_directory_and_creates_nothing() {
+        Path file = temp.resolve("missing").resolve("deeper").resolve("copy.db");
+
+        Run run = run("backup", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + file + ": the directory "
+                        + temp.resolve("missing").resolve("deeper") + " does not exist.\n");
+        assertThat(temp.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void a_backup_beside_a_file_named_as_its_directory_exits_3() throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("plain"), "x");
+
+        Run run = run("backup", notADirectory.resolve("copy.db").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + notADirectory.resolve("copy.db") + ": " + notADirectory
+                        + " is not a directory.\n");
     }
 
     @Test
