@@ -123,6 +123,44 @@ class PurgeCommandLineTest {
     }
 
     @Test
+    void a_relative_archive_path_is_printed_and_recorded_absolute() throws IOException {
+        String jsonThread = thread();
+        String textThread = thread();
+        run("thread", "archive", jsonThread);
+        run("thread", "delete", textThread);
+        Path here = Path.of("").toAbsolutePath();
+        Path jsonArchive = temp.resolve("json.jsonl");
+        Path textArchive = temp.resolve("text.jsonl");
+        Path relativeJson = here.relativize(jsonArchive);
+        assertThat(relativeJson.isAbsolute()).isFalse();
+
+        JsonNode dry = JSON.readTree(
+                run("--json", "thread", "purge", jsonThread, "--dry-run", "--archive-to", relativeJson.toString())
+                        .out());
+        CliHarness.Run json = run("--json", "thread", "purge", jsonThread, "--archive-to", relativeJson.toString());
+        CliHarness.Run text = run(
+                "thread",
+                "purge",
+                textThread,
+                "--archive-to",
+                here.relativize(textArchive).toString());
+
+        assertThat(dry.get("archive").asText()).isEqualTo(jsonArchive.toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).get("archive").asText()).isEqualTo(jsonArchive.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("archive " + textArchive + " (sha256 ");
+        assertThat(jsonArchive).exists();
+        assertThat(textArchive).exists();
+        List<String> recorded = new ArrayList<>();
+        for (String line :
+                run("--json", "events", "--type", "ThreadPurged").out().lines().toList()) {
+            recorded.add(JSON.readTree(line).get("payload").get("archive").asText());
+        }
+        assertThat(recorded).containsExactly(jsonArchive.toString(), textArchive.toString());
+    }
+
+    @Test
     void archive_to_and_no_archive_exclude_each_other() {
         String thread = thread();
 
