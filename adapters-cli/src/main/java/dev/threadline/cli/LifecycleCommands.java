@@ -56,7 +56,7 @@ final class LifecycleCommands {
             if (dryRun) {
                 PurgePlan plan = session.lifecycle().purge().plan(id, options);
                 if (output.json()) {
-                    output.json(plan(output, plan).put("dryRun", true));
+                    output.json(plan(output, plan).put("dryRun", true).putNull("lastSequence"));
                 } else {
                     output.line("Would purge thread " + id + " (" + plan.title() + "): " + plan.events()
                             + " event(s), " + plan.bytes() + " bytes; "
@@ -66,7 +66,7 @@ final class LifecycleCommands {
             }
             PurgedThread purged = session.lifecycle().purge().purge(id, options);
             if (output.json()) {
-                output.json(purged(output, purged).put("dryRun", false));
+                output.json(purged(output, purged).put("dryRun", false).put("lastSequence", purged.sequence()));
             } else {
                 PurgePlan plan = purged.plan();
                 output.line("Purged thread " + id + ": " + plan.events() + " event(s), " + plan.bytes()
@@ -138,6 +138,11 @@ final class LifecycleCommands {
                                 .put("threadId", k.threadId().toString())
                                 .put("reason", k.reason())));
                 node.set("kept", kept);
+                // The sweep's last write is its last purge; a dry run or a sweep that purged nothing wrote nothing.
+                result.purged().stream()
+                        .mapToLong(PurgedThread::sequence)
+                        .max()
+                        .ifPresentOrElse(last -> node.put("lastSequence", last), () -> node.putNull("lastSequence"));
                 output.json(node);
             } else {
                 List<List<String>> rows = new ArrayList<>();

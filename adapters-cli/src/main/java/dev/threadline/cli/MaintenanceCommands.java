@@ -194,12 +194,17 @@ final class MaintenanceCommands {
                         .put("dryRun", dryRun)
                         .put("rows", moved.rows().size());
                 node.set("sequences", sequences);
+                // The same keys whatever happened: null when nothing moved (a dry run, or no such row).
                 if (moved.file() == null) {
-                    node.putNull("file");
+                    node.putNull("file")
+                            .putNull("fileSha256")
+                            .putNull("sequence")
+                            .putNull("lastSequence");
                 } else {
                     node.put("file", moved.file().toString())
                             .put("fileSha256", moved.fileSha256())
-                            .put("sequence", moved.sequence());
+                            .put("sequence", moved.sequence())
+                            .put("lastSequence", moved.sequence());
                 }
                 output.json(node);
             } else if (moved.rows().isEmpty()) {

@@ -200,6 +200,8 @@ class PurgeCommandLineTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())))
                 .isEqualTo("rwx------");
         assertThat(done.get("sequence").asLong()).isEqualTo(last + 1);
+        assertThat(done.get("lastSequence").asLong()).isEqualTo(last + 1);
+        assertThat(dry.get("lastSequence").isNull()).isTrue();
         assertThat(run("thread", "show", thread).exitCode()).isEqualTo(1);
         JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
         assertThat(doctor.get("healthy").asBoolean()).isTrue();
@@ -237,6 +239,12 @@ class PurgeCommandLineTest {
         JsonNode summary = JSON.readTree(swept.out());
 
         assertThat(young.get("threads").asInt()).isZero();
+        assertThat(young.get("lastSequence").isNull()).isTrue();
+        assertThat(dry.get("lastSequence").isNull()).isTrue();
+        long lastPurge = Math.max(
+                summary.get("purged").get(0).get("sequence").asLong(),
+                summary.get("purged").get(1).get("sequence").asLong());
+        assertThat(summary.get("lastSequence").asLong()).isEqualTo(lastPurge).isEqualTo(lastSequence());
         assertThat(dry.get("planned")).hasSize(2);
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(swept.exitCode()).as(swept.err()).isZero();
@@ -292,7 +300,14 @@ class PurgeCommandLineTest {
         JsonNode moved = JSON.readTree(quarantine.out());
 
         assertThat(dry.get("rows").asInt()).isEqualTo(2);
-        assertThat(dry.get("file").isNull()).isTrue();
+        for (String key : List.of("file", "fileSha256", "sequence", "lastSequence")) {
+            assertThat(dry.get(key)).as(key).isNotNull();
+            assertThat(dry.get(key).isNull()).as(key).isTrue();
+        }
+        assertThat(moved.get("sequence").asLong())
+                .isEqualTo(moved.get("lastSequence").asLong())
+                .isEqualTo(lastSequence());
+        assertThat(moved.get("fileSha256").asText()).matches("[0-9a-f]{64}");
         assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
         assertThat(moved.get("sequences").toString()).isEqualTo("[" + first + "," + second + "]");
         Path file = Path.of(moved.get("file").asText());
@@ -314,6 +329,23 @@ class PurgeCommandLineTest {
                 .isZero();
         JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
         assertThat(doctor.get("removed").get("quarantinedRows").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_quarantine_with_nothing_to_move_prints_the_same_keys_as_null() throws IOException {
+        thread();
+        long last = lastSequence();
+
+        CliHarness.Run quarantine = run("--json", "doctor", "--quarantine");
+        JsonNode nothing = JSON.readTree(quarantine.out());
+
+        assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
+        assertThat(nothing.get("rows").asInt()).isZero();
+        for (String key : List.of("file", "fileSha256", "sequence", "lastSequence")) {
+            assertThat(nothing.get(key)).as(key).isNotNull();
+            assertThat(nothing.get(key).isNull()).as(key).isTrue();
+        }
+        assertThat(lastSequence()).isEqualTo(last);
     }
 
     /** Writes a row whose payload cannot be decoded behind the store's back; returns its sequence. */
