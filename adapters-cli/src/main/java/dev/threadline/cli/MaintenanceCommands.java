@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,10 +106,16 @@ final class MaintenanceCommands {
         @Option(names = "--dry-run", description = "With --quarantine: print what would move and change nothing.")
         boolean dryRun;
 
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
             if (dryRun && !quarantine) {
                 throw CliFailure.usage("--dry-run goes with --quarantine");
+            }
+            if (commandId.value != null && !quarantine) {
+                throw CliFailure.usage("--command-id goes with --quarantine");
             }
             if (quarantine) {
                 return quarantine(session, output);
@@ -186,7 +193,7 @@ final class MaintenanceCommands {
         private int quarantine(Session session, Output output) {
             Quarantined moved = dryRun
                     ? session.lifecycle().quarantine().plan()
-                    : session.lifecycle().quarantine().run();
+                    : session.lifecycle().quarantine().run(commandId.checked());
             if (output.json()) {
                 var sequences = output.array();
                 moved.rows().forEach(row -> sequences.add(row.sequence()));

@@ -348,6 +348,96 @@ class PurgeCommandLineTest {
         assertThat(lastSequence()).isEqualTo(last);
     }
 
+    @Test
+    void a_thread_purge_repeated_under_its_command_id_prints_the_first_result_and_writes_nothing() throws IOException {
+        String thread = thread();
+        String other = thread();
+        run("thread", "archive", thread);
+        run("thread", "archive", other);
+        Path archive = temp.resolve("once.jsonl");
+
+        CliHarness.Run first =
+                run("--json", "thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        long last = lastSequence();
+        CliHarness.Run again =
+                run("--json", "thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        CliHarness.Run text =
+                run("thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        CliHarness.Run reused = run("thread", "purge", other, "--no-archive", "--command-id", "purge-1");
+        CliHarness.Run blank = run("thread", "purge", other, "--no-archive", "--command-id", " ");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(JSON.readTree(again.out()).get("lastSequence").asLong()).isEqualTo(last);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .startsWith("Purged thread " + thread + ": 6 event(s)")
+                .contains(archive.toString());
+        assertThat(reused.exitCode()).isEqualTo(1);
+        assertThat(reused.err().strip())
+                .isEqualTo("threadline: command id 'purge-1' was already used for PurgeThread with other arguments.");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("--command-id must not be blank");
+        assertThat(lastSequence()).isEqualTo(last);
+        assertThat(run("thread", "show", other).exitCode()).isZero();
+    }
+
+    @Test
+    void a_sweep_repeated_under_its_command_id_prints_the_first_result_and_purges_nothing_new() throws IOException {
+        String first = thread();
+        run("thread", "archive", first);
+
+        CliHarness.Run swept = run("--json", "purge", "--archived-before", "0h", "--command-id", "sweep-1");
+        long last = lastSequence();
+        String later = thread();
+        run("thread", "archive", later);
+        long afterArchive = lastSequence();
+        CliHarness.Run again = run("--json", "purge", "--archived-before", "0h", "--command-id", "sweep-1");
+        CliHarness.Run otherAge = run("purge", "--archived-before", "1h", "--command-id", "sweep-1");
+        CliHarness.Run asCommand = run("thread", "rename", later, "--title", "x", "--command-id", "sweep-1");
+
+        assertThat(swept.exitCode()).as(swept.err()).isZero();
+        JsonNode summary = JSON.readTree(swept.out());
+        assertThat(summary.get("purged")).hasSize(1);
+        assertThat(summary.get("lastSequence").asLong()).isEqualTo(last);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(swept.out());
+        assertThat(otherAge.exitCode()).isEqualTo(1);
+        assertThat(otherAge.err()).contains("command id 'sweep-1' was already used");
+        assertThat(asCommand.exitCode()).isEqualTo(1);
+        assertThat(asCommand.err()).contains("command id 'sweep-1' was already used for another command");
+        assertThat(lastSequence()).isEqualTo(afterArchive);
+        assertThat(run("thread", "show", later).exitCode()).isZero();
+    }
+
+    @Test
+    void a_quarantine_repeated_under_its_command_id_prints_the_first_result_and_moves_nothing_new() throws Exception {
+        thread();
+        plantUndecodable("not json at all");
+
+        CliHarness.Run moved = run("--json", "doctor", "--quarantine", "--command-id", "q-1");
+        CliHarness.Run movedText = run("doctor", "--quarantine", "--command-id", "q-1");
+        long planted = plantUndecodable("{broken");
+        CliHarness.Run again = run("--json", "doctor", "--quarantine", "--command-id", "q-1");
+        CliHarness.Run withoutQuarantine = run("doctor", "--command-id", "q-1");
+        CliHarness.Run blank = run("doctor", "--quarantine", "--command-id", "");
+
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(JSON.readTree(moved.out()).get("rows").asInt()).isEqualTo(1);
+        assertThat(movedText.exitCode()).as(movedText.err()).isZero();
+        assertThat(movedText.out()).contains("Moved 1 undecodable row(s)").contains("SettingChanged");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(moved.out());
+        assertThat(withoutQuarantine.exitCode()).isEqualTo(2);
+        assertThat(blank.exitCode()).isEqualTo(2);
+        JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
+        assertThat(doctor.get("undecodable"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("sequence").asLong()).isEqualTo(planted));
+        assertThat(doctor.get("removed").get("quarantines").asLong()).isEqualTo(1);
+    }
+
     /** Writes a row whose payload cannot be decoded behind the store's back; returns its sequence. */
     private long plantUndecodable(String payload) throws Exception {
         return plantUndecodable("settings", payload);
