@@ -19,8 +19,8 @@ import java.util.function.Supplier;
 
 /**
  * The one path by which events leave the log: in one transaction, the read models catch up, the
- * store event is decided from them, the rows go, and the store event is appended and projected.
- * A crash or a refusal leaves all of it undone.
+ * store event is decided from them, the rows go, the store event is appended and projected, and
+ * the receipt of a command id is stored. A crash or a refusal leaves all of it undone.
  */
 final class RecordedRemoval {
 
