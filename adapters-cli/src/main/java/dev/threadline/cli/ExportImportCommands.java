@@ -40,6 +40,12 @@ final class ExportImportCommands {
 
         @Override
         int run(Session session, Output output) {
+            if (out != null) {
+                CliFailure missing = IoErrors.missingDirectory(out);
+                if (missing != null) {
+                    throw missing;
+                }
+            }
             // An export that skipped them would lose them, and its file could not be imported back.
             List<UndecodableEvent> undecodable = session.events().undecodableEvents();
             if (!undecodable.isEmpty()) {

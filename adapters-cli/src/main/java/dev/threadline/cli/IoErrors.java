@@ -47,22 +47,33 @@ final class IoErrors {
     }
 
     /**
-     * The user named a file that cannot be written: a usage error, unless its disk is full or failed
-     * (a storage problem, exit 3).
+     * The user named a file that cannot be written: a usage error, unless its directory is missing
+     * or its disk is full or failed (a storage problem, exit 3).
      */
     static CliFailure cannotWrite(Path file, IOException error) {
-        String reason;
-        if (Files.isDirectory(file)) {
-            reason = "it is a directory";
-        } else if (error instanceof NoSuchFileException
-                && file.toAbsolutePath().getParent() != null
-                && !Files.isDirectory(file.toAbsolutePath().getParent())) {
-            reason = "no such directory";
-        } else {
-            reason = reason(error);
+        CliFailure missing = missingDirectory(file);
+        if (missing != null) {
+            return missing;
         }
+        String reason = Files.isDirectory(file) ? "it is a directory" : reason(error);
         String message = "cannot write " + file + ": " + reason;
         return diskFullOrFailed(reason) ? CliFailure.storage(message) : CliFailure.usage(message);
+    }
+
+    /**
+     * A storage problem (exit 3) naming the directory of a file to be written when that directory
+     * does not exist or is not a directory; null when it is one. Nothing creates it: a misspelt
+     * directory must not be made silently.
+     */
+    static CliFailure missingDirectory(Path file) {
+        Path directory = file.toAbsolutePath().normalize().getParent();
+        if (directory == null || Files.isDirectory(directory)) {
+            return null;
+        }
+        String reason = Files.exists(directory)
+                ? directory + " is not a directory"
+                : "the directory " + directory + " does not exist";
+        return CliFailure.storage("cannot write " + file + ": " + reason);
     }
 
     private static boolean diskFullOrFailed(String reason) {

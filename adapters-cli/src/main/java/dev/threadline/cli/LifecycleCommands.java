@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,6 +37,9 @@ final class LifecycleCommands {
         @ArgGroup(exclusive = true)
         ArchiveChoice archive;
 
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         static final class ArchiveChoice {
             @Option(
                     names = "--archive-to",
@@ -53,10 +57,11 @@ final class LifecycleCommands {
             PurgeOptions options = archive == null
                     ? PurgeOptions.defaults()
                     : archive.none ? PurgeOptions.withoutArchive() : PurgeOptions.archiveTo(archive.file);
+            String receiptId = commandId.checked();
             if (dryRun) {
                 PurgePlan plan = session.lifecycle().purge().plan(id, options);
                 if (output.json()) {
-                    output.json(plan(output, plan).put("dryRun", true));
+                    output.json(plan(output, plan).put("dryRun", true).putNull("lastSequence"));
                 } else {
                     output.line("Would purge thread " + id + " (" + plan.title() + "): " + plan.events()
                             + " event(s), " + plan.bytes() + " bytes; "
@@ -64,9 +69,9 @@ final class LifecycleCommands {
                 }
                 return ExitCode.OK;
             }
-            PurgedThread purged = session.lifecycle().purge().purge(id, options);
+            PurgedThread purged = session.lifecycle().purge().purge(id, options, receiptId);
             if (output.json()) {
-                output.json(purged(output, purged).put("dryRun", false));
+                output.json(purged(output, purged).put("dryRun", false).put("lastSequence", purged.sequence()));
             } else {
                 PurgePlan plan = purged.plan();
                 output.line("Purged thread " + id + ": " + plan.events() + " event(s), " + plan.bytes()
@@ -107,13 +112,17 @@ final class LifecycleCommands {
         @Option(names = "--dry-run", description = "Print what would go and change nothing.")
         boolean dryRun;
 
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
             RetentionPolicy policy = policy();
+            String receiptId = commandId.checked();
             RetentionSweep sweep = session.lifecycle().sweep();
             SweepResult result;
             try (Progress progress = new Progress(root().err(), "purge", sweep.count(policy))) {
-                result = sweep.sweep(policy, false, dryRun, done -> progress.accept(done));
+                result = sweep.sweep(policy, false, dryRun, done -> progress.accept(done), receiptId);
             }
             if (output.json()) {
                 ObjectNode node = output.object()
@@ -138,6 +147,11 @@ final class LifecycleCommands {
                                 .put("threadId", k.threadId().toString())
                                 .put("reason", k.reason())));
                 node.set("kept", kept);
+                // The sweep's last write is its last purge; a dry run or a sweep that purged nothing wrote nothing.
+                result.purged().stream()
+                        .mapToLong(PurgedThread::sequence)
+                        .max()
+                        .ifPresentOrElse(last -> node.put("lastSequence", last), () -> node.putNull("lastSequence"));
                 output.json(node);
             } else {
                 List<List<String>> rows = new ArrayList<>();
@@ -171,10 +185,7 @@ final class LifecycleCommands {
             if (archivedBefore == null && deletedBefore == null) {
                 throw CliFailure.usage("purge needs --archived-before AGE, --deleted-before AGE or both");
             }
-            Instant now = Instant.now();
-            return new RetentionPolicy(
-                    archivedBefore == null ? null : RetentionPolicy.cutoff(archivedBefore, now),
-                    deletedBefore == null ? null : RetentionPolicy.cutoff(deletedBefore, now));
+            return RetentionPolicy.of(archivedBefore, deletedBefore, Instant.now());
         }
     }
 

@@ -8,7 +8,6 @@ import dev.threadline.application.projection.Projections;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.domain.store.UndecodableEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -112,10 +112,16 @@ final class MaintenanceCommands {
         @Option(names = "--dry-run", description = "With --quarantine: print what would move and change nothing.")
         boolean dryRun;
 
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
             if (dryRun && !quarantine) {
                 throw CliFailure.usage("--dry-run goes with --quarantine");
+            }
+            if (commandId.value != null && !quarantine) {
+                throw CliFailure.usage("--command-id goes with --quarantine");
             }
             if (quarantine) {
                 return quarantine(session, output);
@@ -193,7 +199,7 @@ final class MaintenanceCommands {
         private int quarantine(Session session, Output output) {
             Quarantined moved = dryRun
                     ? session.lifecycle().quarantine().plan()
-                    : session.lifecycle().quarantine().run();
+                    : session.lifecycle().quarantine().run(commandId.checked());
             if (output.json()) {
                 var sequences = output.array();
                 moved.rows().forEach(row -> sequences.add(row.sequence()));
@@ -201,12 +207,17 @@ final class MaintenanceCommands {
                         .put("dryRun", dryRun)
                         .put("rows", moved.rows().size());
                 node.set("sequences", sequences);
+                // The same keys whatever happened: null when nothing moved (a dry run, or no such row).
                 if (moved.file() == null) {
-                    node.putNull("file");
+                    node.putNull("file")
+                            .putNull("fileSha256")
+                            .putNull("sequence")
+                            .putNull("lastSequence");
                 } else {
                     node.put("file", moved.file().toString())
                             .put("fileSha256", moved.fileSha256())
-                            .put("sequence", moved.sequence());
+                            .put("sequence", moved.sequence())
+                            .put("lastSequence", moved.sequence());
                 }
                 output.json(node);
             } else if (moved.rows().isEmpty()) {
@@ -241,12 +252,9 @@ final class MaintenanceCommands {
             if (Files.exists(target)) {
                 throw CliFailure.refused(target + " already exists; a backup never overwrites a file");
             }
-            try {
-                if (target.getParent() != null) {
-                    Files.createDirectories(target.getParent());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the directory of " + target, e);
+            CliFailure missing = IoErrors.missingDirectory(target);
+            if (missing != null) {
+                throw missing;
             }
             OwnerOnly.createFile(target); // the copy fills this empty file and keeps its mode
             Maintenance.Integrity integrity;

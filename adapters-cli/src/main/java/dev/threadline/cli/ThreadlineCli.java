@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
@@ -148,11 +149,17 @@ public final class ThreadlineCli implements Callable<Integer> {
     }
 
     private static String usageMessage(CommandLine.ParameterException ex) {
+        String where = ex.getCommandLine().getCommandSpec().qualifiedName();
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            String option = unknownOption(unmatched.getUnmatched());
+            if (option != null) {
+                return "unknown option " + option + " for " + where + " (see '" + where + " --help')";
+            }
+        }
         if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
                 && !ex.getCommandLine().getSubcommands().isEmpty()
                 && !unmatched.getUnmatched().isEmpty()) {
             String name = unmatched.getUnmatched().get(0);
-            String where = ex.getCommandLine().getCommandSpec().qualifiedName();
             return "'" + name + "' is not a " + where + " command (see '" + where + " --help')";
         }
         // picocli starts some of its messages with "Error: ", which the caller's prefix already says.
@@ -161,6 +168,21 @@ public final class ThreadlineCli implements Callable<Integer> {
             message = message.substring("Error: ".length());
         }
         return message + " (see --help)";
+    }
+
+    /**
+     * The first unmatched word that is spelt as an option ({@code --bogus}, {@code --bogus=1},
+     * {@code -x}), without its value; null when none is: a lone {@code -} or a negative number is a
+     * value.
+     */
+    private static String unknownOption(List<String> unmatched) {
+        for (String word : unmatched) {
+            if (word.length() > 1 && word.startsWith("-") && !Character.isDigit(word.charAt(1))) {
+                int equals = word.indexOf('=');
+                return equals > 0 ? word.substring(0, equals) : word;
+            }
+        }
+        return null;
     }
 
     private static <T> ITypeConverter<T> converter(String what, Function<String, T> parse) {

@@ -335,6 +335,30 @@ class ThreadlineCliTest {
         assertThat(run.err()).contains("'frobnicate' is not a threadline command");
     }
 
+    @Test
+    void an_unknown_option_exits_2_naming_it_as_an_option() {
+        String thread = "0190c0de-0000-7000-8000-000000000001";
+        List<List<String>> lines = List.of(
+                List.of("thread", "list", "--bogus"),
+                List.of("thread", "list", "--bogus=1"),
+                List.of("thread", "show", thread, "--bogus"),
+                List.of("thread", "--bogus", "list"),
+                List.of("thread", "--bogus"),
+                List.of("--bogus", "info"),
+                List.of("--bogus"),
+                List.of("settings", "set", "ui.theme", "dark", "--bogus"),
+                List.of("project", "create", "--name", "N", "--path", "/p", "--bogus"));
+
+        for (List<String> line : lines) {
+            Run run = run(line.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(line.toString()).isEqualTo(ExitCode.USAGE);
+            assertThat(run.err()).as(line.toString()).startsWith("threadline: unknown option --bogus");
+            assertThat(run.err().lines().count()).as(line.toString()).isEqualTo(1);
+        }
+        assertThat(session.commands).isEmpty();
+    }
+
     /** The root's subcommand that a command line names, as the command tree reads it. */
     private static Class<?> named(String... args) {
         int word = CommandTree.nextWord(args, 0);
@@ -528,13 +552,41 @@ class ThreadlineCliTest {
     }
 
     @Test
-    void exporting_into_a_missing_directory_exits_2_with_a_sentence_without_class_names() {
+    void exporting_into_a_missing_directory_exits_3_naming_the_directory() {
         Path file = temp.resolve("missing").resolve("x.jsonl");
 
         Run run = run("export", "--out", file.toString());
 
-        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).isEqualTo("threadline: cannot write " + file + ": no such directory.\n");
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + file + ": the directory " + temp.resolve("missing")
+                        + " does not exist.\n");
+        assertThat(temp.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void a_backup_into_a_missing_directory_exits_3_naming_the_directory_and_creates_nothing() {
+        Path file = temp.resolve("missing").resolve("deeper").resolve("copy.db");
+
+        Run run = run("backup", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + file + ": the directory "
+                        + temp.resolve("missing").resolve("deeper") + " does not exist.\n");
+        assertThat(temp.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void a_backup_beside_a_file_named_as_its_directory_exits_3() throws IOException {
+        Path notADirectory = Files.writeString(temp.resolve("plain"), "x");
+
+        Run run = run("backup", notADirectory.resolve("copy.db").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.STORAGE);
+        assertThat(run.err())
+                .isEqualTo("threadline: cannot write " + notADirectory.resolve("copy.db") + ": " + notADirectory
+                        + " is not a directory.\n");
     }
 
     @Test

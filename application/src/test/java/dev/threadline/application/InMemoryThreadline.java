@@ -47,6 +47,7 @@ public final class InMemoryThreadline {
                 storage,
                 storage,
                 storage,
+                storage,
                 projections,
                 archives,
                 new InMemoryWorkspaceSnapshots(),

@@ -82,6 +82,7 @@ record UseCases(
                 store.reads(),
                 storage.removal(),
                 transactions,
+                storage.receipts(),
                 projections,
                 new JsonArchiveFiles(dataDirectory),
                 snapshots,

@@ -235,7 +235,7 @@ class CommandLineTest {
     @Test
     void backup_writes_a_checked_copy_and_never_overwrites_a_file() {
         project("/src/shop");
-        Path copy = dataDir.resolve("backups/copy.db");
+        Path copy = dataDir.resolve("copy.db");
 
         Run backup = run("backup", copy.toString());
         Run again = run("backup", copy.toString());
@@ -244,6 +244,20 @@ class CommandLineTest {
         assertThat(Files.exists(copy)).isTrue();
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.err()).contains("already exists");
+    }
+
+    @Test
+    void backup_into_a_missing_directory_exits_3_and_creates_no_directory() {
+        project("/src/shop");
+        Path copy = dataDir.resolve("backups/copy.db");
+
+        Run backup = run("backup", copy.toString());
+
+        assertThat(backup.exitCode()).isEqualTo(3);
+        assertThat(backup.err())
+                .isEqualTo("threadline: cannot write " + copy + ": the directory " + dataDir.resolve("backups")
+                        + " does not exist.\n");
+        assertThat(dataDir.resolve("backups")).doesNotExist();
     }
 
     @Test

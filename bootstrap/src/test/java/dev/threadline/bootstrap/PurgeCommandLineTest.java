@@ -123,6 +123,44 @@ class PurgeCommandLineTest {
     }
 
     @Test
+    void a_relative_archive_path_is_printed_and_recorded_absolute() throws IOException {
+        String jsonThread = thread();
+        String textThread = thread();
+        run("thread", "archive", jsonThread);
+        run("thread", "delete", textThread);
+        Path here = Path.of("").toAbsolutePath();
+        Path jsonArchive = temp.resolve("json.jsonl");
+        Path textArchive = temp.resolve("text.jsonl");
+        Path relativeJson = here.relativize(jsonArchive);
+        assertThat(relativeJson.isAbsolute()).isFalse();
+
+        JsonNode dry = JSON.readTree(
+                run("--json", "thread", "purge", jsonThread, "--dry-run", "--archive-to", relativeJson.toString())
+                        .out());
+        CliHarness.Run json = run("--json", "thread", "purge", jsonThread, "--archive-to", relativeJson.toString());
+        CliHarness.Run text = run(
+                "thread",
+                "purge",
+                textThread,
+                "--archive-to",
+                here.relativize(textArchive).toString());
+
+        assertThat(dry.get("archive").asText()).isEqualTo(jsonArchive.toString());
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(JSON.readTree(json.out()).get("archive").asText()).isEqualTo(jsonArchive.toString());
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("archive " + textArchive + " (sha256 ");
+        assertThat(jsonArchive).exists();
+        assertThat(textArchive).exists();
+        List<String> recorded = new ArrayList<>();
+        for (String line :
+                run("--json", "events", "--type", "ThreadPurged").out().lines().toList()) {
+            recorded.add(JSON.readTree(line).get("payload").get("archive").asText());
+        }
+        assertThat(recorded).containsExactly(jsonArchive.toString(), textArchive.toString());
+    }
+
+    @Test
     void archive_to_and_no_archive_exclude_each_other() {
         String thread = thread();
 
@@ -162,6 +200,8 @@ class PurgeCommandLineTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())))
                 .isEqualTo("rwx------");
         assertThat(done.get("sequence").asLong()).isEqualTo(last + 1);
+        assertThat(done.get("lastSequence").asLong()).isEqualTo(last + 1);
+        assertThat(dry.get("lastSequence").isNull()).isTrue();
         assertThat(run("thread", "show", thread).exitCode()).isEqualTo(1);
         JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
         assertThat(doctor.get("healthy").asBoolean()).isTrue();
@@ -199,6 +239,12 @@ class PurgeCommandLineTest {
         JsonNode summary = JSON.readTree(swept.out());
 
         assertThat(young.get("threads").asInt()).isZero();
+        assertThat(young.get("lastSequence").isNull()).isTrue();
+        assertThat(dry.get("lastSequence").isNull()).isTrue();
+        long lastPurge = Math.max(
+                summary.get("purged").get(0).get("sequence").asLong(),
+                summary.get("purged").get(1).get("sequence").asLong());
+        assertThat(summary.get("lastSequence").asLong()).isEqualTo(lastPurge).isEqualTo(lastSequence());
         assertThat(dry.get("planned")).hasSize(2);
         assertThat(dry.get("dryRun").asBoolean()).isTrue();
         assertThat(swept.exitCode()).as(swept.err()).isZero();
@@ -254,7 +300,14 @@ class PurgeCommandLineTest {
         JsonNode moved = JSON.readTree(quarantine.out());
 
         assertThat(dry.get("rows").asInt()).isEqualTo(2);
-        assertThat(dry.get("file").isNull()).isTrue();
+        for (String key : List.of("file", "fileSha256", "sequence", "lastSequence")) {
+            assertThat(dry.get(key)).as(key).isNotNull();
+            assertThat(dry.get(key).isNull()).as(key).isTrue();
+        }
+        assertThat(moved.get("sequence").asLong())
+                .isEqualTo(moved.get("lastSequence").asLong())
+                .isEqualTo(lastSequence());
+        assertThat(moved.get("fileSha256").asText()).matches("[0-9a-f]{64}");
         assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
         assertThat(moved.get("sequences").toString()).isEqualTo("[" + first + "," + second + "]");
         Path file = Path.of(moved.get("file").asText());
@@ -276,6 +329,113 @@ class PurgeCommandLineTest {
                 .isZero();
         JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
         assertThat(doctor.get("removed").get("quarantinedRows").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_quarantine_with_nothing_to_move_prints_the_same_keys_as_null() throws IOException {
+        thread();
+        long last = lastSequence();
+
+        CliHarness.Run quarantine = run("--json", "doctor", "--quarantine");
+        JsonNode nothing = JSON.readTree(quarantine.out());
+
+        assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
+        assertThat(nothing.get("rows").asInt()).isZero();
+        for (String key : List.of("file", "fileSha256", "sequence", "lastSequence")) {
+            assertThat(nothing.get(key)).as(key).isNotNull();
+            assertThat(nothing.get(key).isNull()).as(key).isTrue();
+        }
+        assertThat(lastSequence()).isEqualTo(last);
+    }
+
+    @Test
+    void a_thread_purge_repeated_under_its_command_id_prints_the_first_result_and_writes_nothing() throws IOException {
+        String thread = thread();
+        String other = thread();
+        run("thread", "archive", thread);
+        run("thread", "archive", other);
+        Path archive = temp.resolve("once.jsonl");
+
+        CliHarness.Run first =
+                run("--json", "thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        long last = lastSequence();
+        CliHarness.Run again =
+                run("--json", "thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        CliHarness.Run text =
+                run("thread", "purge", thread, "--archive-to", archive.toString(), "--command-id", "purge-1");
+        CliHarness.Run reused = run("thread", "purge", other, "--no-archive", "--command-id", "purge-1");
+        CliHarness.Run blank = run("thread", "purge", other, "--no-archive", "--command-id", " ");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(JSON.readTree(again.out()).get("lastSequence").asLong()).isEqualTo(last);
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out())
+                .startsWith("Purged thread " + thread + ": 6 event(s)")
+                .contains(archive.toString());
+        assertThat(reused.exitCode()).isEqualTo(1);
+        assertThat(reused.err().strip())
+                .isEqualTo("threadline: command id 'purge-1' was already used for PurgeThread with other arguments.");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("--command-id must not be blank");
+        assertThat(lastSequence()).isEqualTo(last);
+        assertThat(run("thread", "show", other).exitCode()).isZero();
+    }
+
+    @Test
+    void a_sweep_repeated_under_its_command_id_prints_the_first_result_and_purges_nothing_new() throws IOException {
+        String first = thread();
+        run("thread", "archive", first);
+
+        CliHarness.Run swept = run("--json", "purge", "--archived-before", "0h", "--command-id", "sweep-1");
+        long last = lastSequence();
+        String later = thread();
+        run("thread", "archive", later);
+        long afterArchive = lastSequence();
+        CliHarness.Run again = run("--json", "purge", "--archived-before", "0h", "--command-id", "sweep-1");
+        CliHarness.Run otherAge = run("purge", "--archived-before", "1h", "--command-id", "sweep-1");
+        CliHarness.Run asCommand = run("thread", "rename", later, "--title", "x", "--command-id", "sweep-1");
+
+        assertThat(swept.exitCode()).as(swept.err()).isZero();
+        JsonNode summary = JSON.readTree(swept.out());
+        assertThat(summary.get("purged")).hasSize(1);
+        assertThat(summary.get("lastSequence").asLong()).isEqualTo(last);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(swept.out());
+        assertThat(otherAge.exitCode()).isEqualTo(1);
+        assertThat(otherAge.err()).contains("command id 'sweep-1' was already used");
+        assertThat(asCommand.exitCode()).isEqualTo(1);
+        assertThat(asCommand.err()).contains("command id 'sweep-1' was already used for another command");
+        assertThat(lastSequence()).isEqualTo(afterArchive);
+        assertThat(run("thread", "show", later).exitCode()).isZero();
+    }
+
+    @Test
+    void a_quarantine_repeated_under_its_command_id_prints_the_first_result_and_moves_nothing_new() throws Exception {
+        thread();
+        plantUndecodable("not json at all");
+
+        CliHarness.Run moved = run("--json", "doctor", "--quarantine", "--command-id", "q-1");
+        CliHarness.Run movedText = run("doctor", "--quarantine", "--command-id", "q-1");
+        long planted = plantUndecodable("{broken");
+        CliHarness.Run again = run("--json", "doctor", "--quarantine", "--command-id", "q-1");
+        CliHarness.Run withoutQuarantine = run("doctor", "--command-id", "q-1");
+        CliHarness.Run blank = run("doctor", "--quarantine", "--command-id", "");
+
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(JSON.readTree(moved.out()).get("rows").asInt()).isEqualTo(1);
+        assertThat(movedText.exitCode()).as(movedText.err()).isZero();
+        assertThat(movedText.out()).contains("Moved 1 undecodable row(s)").contains("SettingChanged");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(moved.out());
+        assertThat(withoutQuarantine.exitCode()).isEqualTo(2);
+        assertThat(blank.exitCode()).isEqualTo(2);
+        JsonNode doctor = JSON.readTree(run("--json", "doctor").out());
+        assertThat(doctor.get("undecodable"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.get("sequence").asLong()).isEqualTo(planted));
+        assertThat(doctor.get("removed").get("quarantines").asLong()).isEqualTo(1);
     }
 
     /** Writes a row whose payload cannot be decoded behind the store's back; returns its sequence. */

@@ -5,6 +5,7 @@ import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.ReadModels;
 import dev.threadline.application.readmodel.ThreadFilter;
 import dev.threadline.application.readmodel.ThreadView;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.application.workspace.WorkspaceSnapshots;
 import dev.threadline.domain.error.NotFound;
 import dev.threadline.domain.error.ThreadlineException;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Removes an archived or deleted thread for good: first its events are written to an archive in
@@ -39,6 +42,7 @@ public final class PurgeThread {
     private final ArchiveFiles archives;
     private final WorkspaceSnapshots snapshots;
     private final RecordedRemoval removal;
+    private final LifecycleReceipts receipts;
     private final Clock clock;
 
     PurgeThread(
@@ -47,12 +51,14 @@ public final class PurgeThread {
             ArchiveFiles archives,
             WorkspaceSnapshots snapshots,
             RecordedRemoval removal,
+            LifecycleReceipts receipts,
             Clock clock) {
         this.events = events;
         this.reads = reads;
         this.archives = archives;
         this.snapshots = snapshots;
         this.removal = removal;
+        this.receipts = receipts;
         this.clock = clock;
     }
 
@@ -76,12 +82,64 @@ public final class PurgeThread {
      *     nothing is removed) or the store fails
      */
     public PurgedThread purge(ThreadId thread, PurgeOptions options) {
+        return purge(thread, options, null);
+    }
+
+    /**
+     * Purges the thread under a command id: the receipt commits with the removal, and a retry
+     * under the same id returns the first result and writes nothing (no archive either), even
+     * though the thread is gone.
+     *
+     * @param commandId the caller's id, or null for none
+     * @throws dev.threadline.domain.error.DomainRuleViolation as {@link #purge(ThreadId,
+     *     PurgeOptions)}, and when the id was used for another command or for a purge with other
+     *     arguments
+     * @throws dev.threadline.domain.error.InvalidInput when the id is blank
+     */
+    public PurgedThread purge(ThreadId thread, PurgeOptions options, String commandId) {
+        LifecycleReceipts.Claim claim = LifecycleReceipts.claim(
+                commandId,
+                LifecycleReceipts.PURGE_THREAD,
+                "threadId",
+                thread,
+                "archiveTo",
+                options.archiveTo(),
+                "noArchive",
+                options.noArchive());
+        Optional<CommandResult> earlier = receipts.earlier(claim);
+        if (earlier.isPresent()) {
+            return LifecycleReceipts.purgeOf(earlier.get());
+        }
+        Purge done = purge(thread, options, claim, LifecycleReceipts::ofPurge);
+        return done.earlier() != null ? LifecycleReceipts.purgeOf(done.earlier()) : done.purged();
+    }
+
+    /**
+     * A purge done, or the result found under its command id instead.
+     *
+     * @param purged the purge, or null when an earlier result was found
+     * @param earlier the result stored earlier under the command id, or null
+     */
+    record Purge(PurgedThread purged, CommandResult earlier) {}
+
+    /**
+     * Purges the thread under a claimed command id (null: none), storing with the removal the
+     * receipt that {@code receipt} makes of the purge (null: none in this transaction).
+     */
+    Purge purge(
+            ThreadId thread,
+            PurgeOptions options,
+            LifecycleReceipts.Claim claim,
+            Function<PurgedThread, CommandResult> receipt) {
         Instant now = clock.instant();
         Planned planned = plan(thread, options, now);
         PurgePlan plan = planned.plan();
         ArchiveFiles.WrittenFile archive = archive(plan, options, planned.stream());
-        StoredEvent recorded =
-                removal.removeAndRecord(new LogRemoval.WholeStream(thread.toString()), plan.events(), () -> {
+        String archiveSha256 = archive == null ? null : archive.sha256();
+        RecordedRemoval.Removal removed = removal.removeAndRecord(
+                new LogRemoval.WholeStream(thread.toString()),
+                plan.events(),
+                () -> {
                     ThreadView current = reads.thread(thread).orElseThrow(() -> new NotFound("thread", thread));
                     if (current.version() != planned.version()) {
                         throw new VersionConflict(
@@ -95,14 +153,20 @@ public final class PurgeThread {
                             archive == null ? null : archive.file().toString(),
                             archive == null ? null : archive.sha256(),
                             now);
-                });
+                },
+                claim,
+                event -> receipt.apply(new PurgedThread(plan, archiveSha256, event.sequence(), null)));
+        if (removed.earlier() != null) {
+            return new Purge(null, removed.earlier());
+        }
         String problem = null;
         try {
             snapshots.deleteThread(plan.projectId(), thread);
         } catch (ThreadlineException | UnsupportedOperationException e) {
             problem = e.getMessage();
         }
-        return new PurgedThread(plan, archive == null ? null : archive.sha256(), recorded.sequence(), problem);
+        return new Purge(
+                new PurgedThread(plan, archiveSha256, removed.recorded().sequence(), problem), null);
     }
 
     /** Writes the archive the plan names, or returns null when it names none. */

@@ -16,16 +16,38 @@ import java.util.regex.Pattern;
  *
  * @param archivedBefore the cutoff for archived threads, or null to keep every archived thread
  * @param deletedBefore the cutoff for deleted threads, or null to keep every deleted thread
+ * @param asGiven the policy as the caller wrote it ({@code archived-before=30d}, …): what a sweep
+ *     repeated under its command id must match, where the cutoffs of a relative age move with time
  */
-public record RetentionPolicy(Instant archivedBefore, Instant deletedBefore) {
+public record RetentionPolicy(Instant archivedBefore, Instant deletedBefore, String asGiven) {
 
     private static final Pattern AGE = Pattern.compile("(\\d{1,9})([dh])");
 
-    /** Checks that the policy selects something. */
+    /** Checks that the policy selects something; without a text as given, the cutoffs are it. */
     public RetentionPolicy {
         if (archivedBefore == null && deletedBefore == null) {
             throw new InvalidInput("a retention sweep needs a cutoff for archived threads, deleted threads or both");
         }
+        if (asGiven == null) {
+            asGiven = "archived-before=" + archivedBefore + " deleted-before=" + deletedBefore;
+        }
+    }
+
+    /** A policy of two cutoffs, each null for none. */
+    public RetentionPolicy(Instant archivedBefore, Instant deletedBefore) {
+        this(archivedBefore, deletedBefore, null);
+    }
+
+    /**
+     * The policy two ages name (each null for none), as {@link #cutoff} reads them from {@code now}.
+     *
+     * @throws InvalidInput when an age is malformed or both are absent
+     */
+    public static RetentionPolicy of(String archivedAge, String deletedAge, Instant now) {
+        return new RetentionPolicy(
+                archivedAge == null ? null : cutoff(archivedAge, now),
+                deletedAge == null ? null : cutoff(deletedAge, now),
+                "archived-before=" + archivedAge + " deleted-before=" + deletedAge);
     }
 
     /** Whether the sweep purges this thread. */

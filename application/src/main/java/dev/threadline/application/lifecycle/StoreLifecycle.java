@@ -1,6 +1,7 @@
 package dev.threadline.application.lifecycle;
 
 import dev.threadline.application.port.ArchiveFiles;
+import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.port.IdSource;
 import dev.threadline.application.port.LogRemoval;
 import dev.threadline.application.port.ReadModels;
@@ -13,7 +14,9 @@ import java.time.Clock;
 
 /**
  * The store's lifecycle use cases on one store, sharing one removal path: {@link #purge()} of a
- * thread, the retention {@link #sweep()}, and the {@link #quarantine()} of undecodable rows.
+ * thread, the retention {@link #sweep()}, and the {@link #quarantine()} of undecodable rows. Each
+ * takes an optional command id, as commands do: a retry under it returns the first result and
+ * writes nothing.
  */
 public final class StoreLifecycle {
 
@@ -27,6 +30,8 @@ public final class StoreLifecycle {
      * @param reads the read models
      * @param removal the log's removal port
      * @param transactions the store's transactions
+     * @param receipts the command receipts, stored with the removal that completes an operation
+     *     run under a command id
      * @param projections the projections, applied inline with each removal
      * @param files where archives and quarantine files are written
      * @param snapshots the workspace snapshots whose names a purged thread loses
@@ -39,6 +44,7 @@ public final class StoreLifecycle {
             ReadModels reads,
             LogRemoval removal,
             Transactions transactions,
+            CommandReceipts receipts,
             Projections projections,
             ArchiveFiles files,
             WorkspaceSnapshots snapshots,
@@ -46,10 +52,12 @@ public final class StoreLifecycle {
             IdSource ids,
             Runnable afterCommit) {
         this.events = events;
-        RecordedRemoval recorded = new RecordedRemoval(events, removal, transactions, projections, ids, afterCommit);
-        this.purge = new PurgeThread(events, reads, files, snapshots, recorded, clock);
-        this.sweep = new RetentionSweep(reads, purge);
-        this.quarantine = new QuarantineRows(removal, files, recorded, clock);
+        LifecycleReceipts lifecycleReceipts = new LifecycleReceipts(receipts, transactions);
+        RecordedRemoval recorded =
+                new RecordedRemoval(events, removal, transactions, projections, ids, lifecycleReceipts, afterCommit);
+        this.purge = new PurgeThread(events, reads, files, snapshots, recorded, lifecycleReceipts, clock);
+        this.sweep = new RetentionSweep(reads, purge, lifecycleReceipts);
+        this.quarantine = new QuarantineRows(removal, files, recorded, lifecycleReceipts, clock);
     }
 
     /** Purges single threads. */

@@ -143,6 +143,15 @@ public class LifecycleTest extends CommandFixture {
     }
 
     @Test
+    void a_relative_archive_file_is_planned_absolute_from_the_working_directory() {
+        ThreadId thread = archivedThread(project());
+
+        PurgePlan plan = purge().plan(thread, PurgeOptions.archiveTo(Path.of("archives/../a.jsonl")));
+
+        assertThat(plan.archive()).isEqualTo(Path.of("").toAbsolutePath().resolve("a.jsonl"));
+    }
+
+    @Test
     void a_dry_run_reports_events_bytes_and_the_default_archive_and_changes_nothing() {
         ThreadId thread = archivedThread(project());
         long last = lastSequence();
