@@ -1,5 +1,9 @@
 package dev.threadline.application.importing;
 
+import dev.threadline.application.lifecycle.LifecycleReceipts;
+import dev.threadline.application.port.CommandReceipts;
+import dev.threadline.application.port.Transactions;
+import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.StoredEvent;
@@ -9,11 +13,11 @@ import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
@@ -21,11 +25,16 @@ import java.util.function.LongConsumer;
  * the store assigns new sequences after its last.
  *
  * <ul>
+ *   <li>The whole input is read and decoded before anything is written, so a malformed line
+ *       imports nothing.
  *   <li>Each stream's versions continue the stored ones without a gap.
  *   <li>An event stored already at its version with the same id and content is skipped; with
  *       another id or content the import stops with a {@link DomainRuleViolation}.
  *   <li>Records are appended in atomic batches, so a failure leaves whole batches stored, and
  *       running the same import again completes it with nothing duplicated.
+ *   <li>Under a command id, the receipt commits with the last batch (alone when that batch holds
+ *       nothing new): a retry with the same input returns the first summary and writes nothing;
+ *       the id given another input, or used by another command, is refused.
  * </ul>
  *
  * <p>Not thread-safe: one import runs on one thread; the store serialises it with other writers,
@@ -39,47 +48,141 @@ public final class ImportEvents {
     /** The rule that a record at a stored version must be the stored event. */
     public static final String MATCHES_STORED_EVENT = "import-matches-stored-event";
 
+    /** The receipt's command type of an import. */
+    static final String IMPORT_EVENTS = "ImportEvents";
+
     private final EventStore events;
+    private final Transactions transactions;
+    private final LifecycleReceipts receipts;
     private final int batchSize;
 
-    /** An import into this store, in batches of {@link #BATCH}. */
-    public ImportEvents(EventStore events) {
-        this(events, BATCH);
+    /**
+     * An import into this store, in batches of {@link #BATCH}.
+     *
+     * @param events the event log
+     * @param transactions the store's transactions, in which the last batch commits with a receipt
+     * @param receipts the store's command receipts
+     */
+    public ImportEvents(EventStore events, Transactions transactions, CommandReceipts receipts) {
+        this(events, transactions, receipts, BATCH);
     }
 
     /** An import into this store, in batches of the given size. */
-    public ImportEvents(EventStore events, int batchSize) {
+    public ImportEvents(EventStore events, Transactions transactions, CommandReceipts receipts, int batchSize) {
         this.events = Objects.requireNonNull(events, "events");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.receipts = new LifecycleReceipts(Objects.requireNonNull(receipts, "receipts"), transactions);
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds 1 record or more, not " + batchSize);
         }
         this.batchSize = batchSize;
     }
 
+    /** Imports the records in their order, without a command id. */
+    public ImportSummary run(ImportSource source, LongConsumer progress) {
+        return run(source, progress, null);
+    }
+
     /**
-     * Imports the records in their order.
+     * Imports the records in their order, under a command id.
      *
-     * @param records the export's records; an exception they throw stops the import after the
+     * @param source the export's records; an exception a pass throws stops the import after the
      *     batches already appended
      * @param progress told the number of records handled so far after each batch
-     * @throws InvalidInput "line N is malformed: …" when a stream's versions repeat or leave a gap
-     * @throws DomainRuleViolation when a record conflicts with a stored event
+     * @param commandId the caller's id, or null for none
+     * @throws InvalidInput "line N is malformed: …" when a stream's versions repeat or leave a gap;
+     *     when the command id is blank
+     * @throws DomainRuleViolation when a record conflicts with a stored event, or the command id
+     *     was used for another command or another input
      */
-    public ImportSummary run(Iterator<ImportRecord> records, LongConsumer progress) {
+    public ImportSummary run(ImportSource source, LongConsumer progress, String commandId) {
+        if (commandId != null && commandId.isBlank()) {
+            throw new InvalidInput("a command id must not be blank; pass null to run without one");
+        }
+        long total;
+        try (ImportSource.Pass pass = source.open()) {
+            total = check(pass);
+        }
+        LifecycleReceipts.Claim claim =
+                LifecycleReceipts.claim(commandId, IMPORT_EVENTS, "sha256", commandId == null ? null : source.sha256());
+        Optional<CommandResult> earlier = receipts.earlier(claim);
+        if (earlier.isPresent()) {
+            return summaryOf(earlier.get());
+        }
         Map<String, StreamState> streams = new HashMap<>();
         List<ImportRecord> batch = new ArrayList<>(batchSize);
         long imported = 0;
-        long total = 0;
-        while (records.hasNext()) {
-            batch.add(records.next());
-            if (batch.size() == batchSize || !records.hasNext()) {
-                imported += store(streams, batch);
-                total += batch.size();
-                batch.clear();
-                progress.accept(total);
+        long handled = 0;
+        try (ImportSource.Pass records = source.open()) {
+            while (records.hasNext()) {
+                batch.add(records.next());
+                boolean last = !records.hasNext();
+                if (batch.size() == batchSize || last) {
+                    handled += batch.size();
+                    if (last && claim != null) {
+                        long before = imported;
+                        long done = handled;
+                        return finish(claim, streams, batch, before, done, progress);
+                    }
+                    imported += store(streams, batch);
+                    batch.clear();
+                    progress.accept(handled);
+                }
             }
         }
-        return new ImportSummary(imported, total - imported);
+        if (claim != null) {
+            // An empty input: the receipt stands alone.
+            return finish(claim, streams, batch, 0, 0, progress);
+        }
+        return new ImportSummary(imported, total - imported, events.lastSequence());
+    }
+
+    /** Reads a whole pass, decoding every line; returns how many records it holds. */
+    private static long check(ImportSource.Pass pass) {
+        long count = 0;
+        while (pass.hasNext()) {
+            pass.next();
+            count++;
+        }
+        return count;
+    }
+
+    /** Stores the last batch with the claim's receipt, or finds the receipt stored meanwhile. */
+    private ImportSummary finish(
+            LifecycleReceipts.Claim claim,
+            Map<String, StreamState> streams,
+            List<ImportRecord> batch,
+            long importedBefore,
+            long handled,
+            LongConsumer progress) {
+        ImportSummary summary = transactions.inTransaction(() -> {
+            Optional<CommandResult> earlier = receipts.earlier(claim);
+            if (earlier.isPresent()) {
+                return summaryOf(earlier.get());
+            }
+            long imported = importedBefore + (batch.isEmpty() ? 0 : store(streams, batch));
+            ImportSummary done = new ImportSummary(imported, handled - imported, events.lastSequence());
+            receipts.record(claim, resultOf(done));
+            return done;
+        });
+        if (!batch.isEmpty()) {
+            progress.accept(handled);
+        }
+        return summary;
+    }
+
+    private static CommandResult resultOf(ImportSummary summary) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("imported", Long.toString(summary.imported()));
+        fields.put("skipped", Long.toString(summary.skipped()));
+        return new CommandResult(fields, summary.lastSequence(), (int) Math.min(Integer.MAX_VALUE, summary.imported()));
+    }
+
+    private static ImportSummary summaryOf(CommandResult result) {
+        return new ImportSummary(
+                Long.parseLong(result.ids().get("imported")),
+                Long.parseLong(result.ids().get("skipped")),
+                result.lastSequence());
     }
 
     /** Appends a batch's new events atomically; returns how many were new. */

@@ -3,6 +3,7 @@ package dev.threadline.application.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.threadline.application.port.InMemoryStorage;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
@@ -13,11 +14,10 @@ import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventMetadata;
-import dev.threadline.domain.store.InMemoryEventStore;
 import dev.threadline.domain.store.NewEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class ImportEventsTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
 
-    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemoryStorage store = new InMemoryStorage(Clock.systemUTC());
 
     /** A project's history as an export holds it: created, then renamed {@code renames} times. */
     private static List<ImportRecord> project(ProjectId project, int renames) {
@@ -61,7 +61,7 @@ class ImportEventsTest {
     }
 
     private static ImportSummary importing(ImportEvents use, List<ImportRecord> records) {
-        return use.run(records.iterator(), reached -> {});
+        return use.run(ImportSource.of(records), reached -> {});
     }
 
     @Test
@@ -69,9 +69,9 @@ class ImportEventsTest {
         store.append(AppendBatch.of(NewEvent.of(new ProjectCreated(ProjectId.next(), "other", "/src/other", AT))));
         List<ImportRecord> records = project(ProjectId.next(), 2);
 
-        ImportSummary summary = importing(new ImportEvents(store), records);
+        ImportSummary summary = importing(new ImportEvents(store, store, store), records);
 
-        assertThat(summary).isEqualTo(new ImportSummary(3, 0));
+        assertThat(summary).isEqualTo(new ImportSummary(3, 0, 4));
         List<StoredEvent> imported = log().subList(1, 4);
         assertThat(imported).extracting(StoredEvent::sequence).containsExactly(2L, 3L, 4L);
         assertThat(imported)
@@ -89,11 +89,11 @@ class ImportEventsTest {
     @Test
     void importing_the_same_records_again_skips_every_one_and_writes_nothing() {
         List<ImportRecord> records = project(ProjectId.next(), 3);
-        importing(new ImportEvents(store), records);
+        importing(new ImportEvents(store, store, store), records);
 
-        ImportSummary again = importing(new ImportEvents(store), records);
+        ImportSummary again = importing(new ImportEvents(store, store, store), records);
 
-        assertThat(again).isEqualTo(new ImportSummary(0, 4));
+        assertThat(again).isEqualTo(new ImportSummary(0, 4, 4));
         assertThat(store.lastSequence()).isEqualTo(4);
     }
 
@@ -102,29 +102,49 @@ class ImportEventsTest {
         List<ImportRecord> records =
                 numbered(Stream.concat(project(ProjectId.next(), 4).stream(), project(ProjectId.next(), 4).stream())
                         .toList());
-        Iterator<ImportRecord> crashing = new Iterator<>() {
-            int read;
+        ImportSource whole = ImportSource.of(records);
+        // The first pass reads everything; the second, which stores, dies after its first batch.
+        ImportSource crashing = new ImportSource() {
+            int passes;
 
             @Override
-            public boolean hasNext() {
-                if (read == 4) {
-                    throw new IllegalStateException("the process died");
-                }
-                return read < records.size();
+            public Pass open() {
+                Pass pass = whole.open();
+                boolean storing = ++passes == 2;
+                return new Pass() {
+                    int read;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (storing && read == 4) {
+                            throw new IllegalStateException("the process died");
+                        }
+                        return pass.hasNext();
+                    }
+
+                    @Override
+                    public ImportRecord next() {
+                        read++;
+                        return pass.next();
+                    }
+
+                    @Override
+                    public void close() {}
+                };
             }
 
             @Override
-            public ImportRecord next() {
-                return records.get(read++);
+            public String sha256() {
+                return whole.sha256();
             }
         };
-        assertThatThrownBy(() -> new ImportEvents(store, 3).run(crashing, reached -> {}))
+        assertThatThrownBy(() -> new ImportEvents(store, store, store, 3).run(crashing, reached -> {}))
                 .hasMessage("the process died");
         assertThat(store.lastSequence()).isEqualTo(3);
 
-        ImportSummary rerun = importing(new ImportEvents(store, 3), records);
+        ImportSummary rerun = importing(new ImportEvents(store, store, store, 3), records);
 
-        assertThat(rerun).isEqualTo(new ImportSummary(7, 3));
+        assertThat(rerun).isEqualTo(new ImportSummary(7, 3, 10));
         assertThat(log())
                 .extracting(StoredEvent::eventId)
                 .containsExactlyElementsOf(
@@ -135,7 +155,7 @@ class ImportEventsTest {
     void a_record_at_a_stored_version_with_other_content_is_refused_naming_its_line_and_the_stored_event() {
         ProjectId project = ProjectId.next();
         List<ImportRecord> records = project(project, 1);
-        importing(new ImportEvents(store), records);
+        importing(new ImportEvents(store, store, store), records);
         StoredEvent stored = log().get(1);
         ImportRecord changed = new ImportRecord(
                 7,
@@ -145,7 +165,7 @@ class ImportEventsTest {
                         new ProjectRenamed(project, "changed", AT),
                         EventMetadata.NONE));
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), changed)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(records.get(0), changed)))
                 .isInstanceOfSatisfying(
                         DomainRuleViolation.class,
                         violation -> assertThat(violation.rule()).isEqualTo(ImportEvents.MATCHES_STORED_EVENT))
@@ -159,7 +179,8 @@ class ImportEventsTest {
         ProjectId project = ProjectId.next();
         List<ImportRecord> records = project(project, 2);
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), records.get(2))))
+        assertThatThrownBy(
+                        () -> importing(new ImportEvents(store, store, store), List.of(records.get(0), records.get(2))))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2");
         assertThat(store.lastSequence()).isZero();
@@ -169,7 +190,7 @@ class ImportEventsTest {
     void a_stream_that_does_not_start_at_version_0_is_malformed() {
         ImportRecord second = project(ProjectId.next(), 1).get(1);
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(second)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(second)))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessageEndingWith("has no events here, so its first is version 0, not 1")
                 .message()
@@ -181,7 +202,7 @@ class ImportEventsTest {
         ImportRecord first = project(ProjectId.next(), 0).get(0);
         ImportRecord repeated = new ImportRecord(2, 0, first.event());
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(first, repeated)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(first, repeated)))
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("line 2 is malformed: it repeats version 0 of stream " + first.streamId());
     }
@@ -192,7 +213,8 @@ class ImportEventsTest {
         ImportRecord last = records.get(4);
         records.set(4, new ImportRecord(last.line(), 7, last.event()));
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store, 2), records)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 2), records))
+                .isInstanceOf(InvalidInput.class);
 
         assertThat(store.lastSequence()).isEqualTo(4);
     }
@@ -201,7 +223,7 @@ class ImportEventsTest {
     void progress_is_told_the_records_handled_after_each_batch() {
         List<Long> told = new ArrayList<>();
 
-        new ImportEvents(store, 2).run(project(ProjectId.next(), 4).iterator(), told::add);
+        new ImportEvents(store, store, store, 2).run(ImportSource.of(project(ProjectId.next(), 4)), told::add);
 
         assertThat(told).containsExactly(2L, 4L, 5L);
     }
@@ -210,10 +232,9 @@ class ImportEventsTest {
     void an_empty_import_writes_nothing_and_tells_no_progress() {
         List<Long> told = new ArrayList<>();
 
-        ImportSummary summary =
-                new ImportEvents(store).run(List.<ImportRecord>of().iterator(), told::add);
+        ImportSummary summary = new ImportEvents(store, store, store).run(ImportSource.of(List.of()), told::add);
 
-        assertThat(summary).isEqualTo(new ImportSummary(0, 0));
+        assertThat(summary).isEqualTo(new ImportSummary(0, 0, 0));
         assertThat(told).isEmpty();
         assertThat(store.lastSequence()).isZero();
     }

@@ -1,0 +1,92 @@
+package dev.threadline.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code import} through the command line: command ids, and what an export after a quarantine holds. */
+class ImportCommandLineTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private CliHarness.Run runIn(String store, String... args) {
+        return runWithInput(store, "", args);
+    }
+
+    private CliHarness.Run runWithInput(String store, String stdin, String... args) {
+        List<String> all =
+                new ArrayList<>(List.of("--data-dir", temp.resolve(store).toString()));
+        all.addAll(List.of(args));
+        return CliHarness.run(Map.of(), stdin, all.toArray(String[]::new));
+    }
+
+    private long lastSequence(String store) throws IOException {
+        return JSON.readTree(runIn(store, "--json", "info").out())
+                .get("lastSequence")
+                .asLong();
+    }
+
+    /** An export of a store holding a project and a thread with a turn. */
+    private Path export(String store, String name) {
+        String project = runIn(store, "project", "create", "--name", "Shop", "--path", "/src/" + name)
+                .out()
+                .strip();
+        String thread = runIn(store, "thread", "create", "--project", project, "--title", "Fix login")
+                .out()
+                .strip();
+        runIn(store, "turn", "start", "--thread", thread, "--prompt", "Why?");
+        runIn(store, "turn", "complete", "--thread", thread);
+        Path file = temp.resolve(name + ".jsonl");
+        assertThat(runIn(store, "export", "--out", file.toString()).exitCode()).isZero();
+        return file;
+    }
+
+    @Test
+    void an_import_repeated_under_its_command_id_prints_the_first_result_and_writes_nothing() throws IOException {
+        Path export = export("source", "shop");
+        Path other = export("elsewhere", "cart");
+        runIn("target", "settings", "set", "a.b", "c");
+
+        CliHarness.Run first = runIn("target", "--json", "import", export.toString(), "--command-id", "import-1");
+        runIn("target", "settings", "set", "a.b", "d");
+        long last = lastSequence("target");
+        CliHarness.Run again = runIn("target", "--json", "import", export.toString(), "--command-id", "import-1");
+        CliHarness.Run piped =
+                runWithInput("target", Files.readString(export), "--json", "import", "-", "--command-id", "import-1");
+        CliHarness.Run text = runIn("target", "import", export.toString(), "--command-id", "import-1");
+        CliHarness.Run otherInput = runIn("target", "import", other.toString(), "--command-id", "import-1");
+        CliHarness.Run otherCommand = runIn("target", "settings", "set", "x.y", "z", "--command-id", "import-1");
+        CliHarness.Run blank = runIn("target", "import", other.toString(), "--command-id", " ");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        long exported = Files.readAllLines(export).size();
+        assertThat(JSON.readTree(first.out()).get("imported").asLong()).isEqualTo(exported);
+        assertThat(JSON.readTree(first.out()).get("lastSequence").asLong()).isEqualTo(1 + exported);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(first.out());
+        assertThat(piped.exitCode()).as(piped.err()).isZero();
+        assertThat(piped.out()).isEqualTo(first.out());
+        assertThat(text.out())
+                .isEqualTo("Imported " + exported + " event(s), skipped 0 already stored; the log ends at sequence "
+                        + (1 + exported) + ".\n");
+        assertThat(otherInput.exitCode()).isEqualTo(1);
+        assertThat(otherInput.err().strip())
+                .isEqualTo("threadline: command id 'import-1' was already used for ImportEvents with other arguments.");
+        assertThat(otherCommand.exitCode()).isEqualTo(1);
+        assertThat(otherCommand.err()).contains("import-1");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("--command-id must not be blank");
+        assertThat(lastSequence("target")).isEqualTo(last);
+    }
+}
