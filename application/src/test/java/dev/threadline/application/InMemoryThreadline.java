@@ -50,6 +50,7 @@ public final class InMemoryThreadline {
                 storage,
                 storage,
                 projections,
+                storage,
                 archives,
                 new InMemoryWorkspaceSnapshots(),
                 options.clock(),

@@ -86,6 +86,7 @@ record UseCases(
                 transactions,
                 storage.receipts(),
                 projections,
+                storage.maintenance(),
                 new JsonArchiveFiles(dataDirectory),
                 snapshots,
                 options.clock(),
