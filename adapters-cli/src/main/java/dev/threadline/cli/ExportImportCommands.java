@@ -362,7 +362,7 @@ final class ExportImportCommands {
                     }
                     if (!line.isBlank()) {
                         ExportedEvent event = lines.decode(lineNumber, line);
-                        next = new ImportRecord(lineNumber, event.streamVersion(), event.event());
+                        next = new ImportRecord(lineNumber, event.sequence(), event.streamVersion(), event.event());
                     }
                 }
                 return true;

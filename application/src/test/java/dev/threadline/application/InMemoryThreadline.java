@@ -86,6 +86,7 @@ public final class InMemoryThreadline {
         for (StoredEvent event : events) {
             records.add(new ImportRecord(
                     records.size() + 1,
+                    event.sequence(),
                     event.streamVersion(),
                     new NewEvent(
                             event.eventId(),

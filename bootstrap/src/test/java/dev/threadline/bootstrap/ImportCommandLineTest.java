@@ -89,4 +89,28 @@ class ImportCommandLineTest {
         assertThat(blank.err()).contains("--command-id must not be blank");
         assertThat(lastSequence("target")).isEqualTo(last);
     }
+
+    @Test
+    void an_import_whose_lines_are_out_of_order_exits_2_naming_both_lines_and_imports_nothing() throws IOException {
+        List<String> lines = Files.readAllLines(export("source", "shop"));
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(3, lines.get(4));
+        swapped.set(4, lines.get(3));
+        long fourth = JSON.readTree(lines.get(3)).get("sequence").asLong();
+        long fifth = JSON.readTree(lines.get(4)).get("sequence").asLong();
+        List<String> backwards = new ArrayList<>(lines);
+        backwards.set(4, lines.get(4).replaceFirst("\"streamVersion\":\\d+", "\"streamVersion\":0"));
+
+        CliHarness.Run bySequence = runWithInput("target", String.join("\n", swapped) + "\n", "import", "-");
+        CliHarness.Run byVersion = runWithInput("other", String.join("\n", backwards) + "\n", "import", "-");
+
+        assertThat(bySequence.exitCode()).isEqualTo(2);
+        assertThat(bySequence.err().strip())
+                .isEqualTo("threadline: line 5 has sequence " + fourth + ", not after line 4's " + fifth + ".");
+        assertThat(byVersion.exitCode()).isEqualTo(2);
+        assertThat(byVersion.err().strip()).startsWith("threadline: line 5 ").contains("not after line ");
+        assertThat(byVersion.err().lines()).hasSize(1);
+        assertThat(lastSequence("target")).isZero();
+        assertThat(lastSequence("other")).isZero();
+    }
 }

@@ -41,7 +41,8 @@ public final class SqliteStoreUnderTest extends StoreUnderTest {
         try {
             for (String line : Files.readAllLines(archive, StandardCharsets.UTF_8)) {
                 ExportedEvent event = lines.decode(records.size() + 1, line);
-                records.add(new ImportRecord(records.size() + 1, event.streamVersion(), event.event()));
+                records.add(
+                        new ImportRecord(records.size() + 1, event.sequence(), event.streamVersion(), event.event()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,8 +25,9 @@ import java.util.function.LongConsumer;
  * the store assigns new sequences after its last.
  *
  * <ul>
- *   <li>The whole input is read and decoded before anything is written, so a malformed line
- *       imports nothing.
+ *   <li>The whole input is read and decoded before anything is written, so a malformed line, or
+ *       lines out of order (a sequence not after the previous line's, a stream's version not
+ *       after its previous line's), import nothing.
  *   <li>Each stream's versions continue the stored ones without a gap.
  *   <li>An event stored already at its version with the same id and content is skipped; with
  *       another id or content the import stops with a {@link DomainRuleViolation}.
@@ -90,8 +91,9 @@ public final class ImportEvents {
      *     batches already appended
      * @param progress told the number of records handled so far after each batch
      * @param commandId the caller's id, or null for none
-     * @throws InvalidInput "line N is malformed: …" when a stream's versions repeat or leave a gap;
-     *     when the command id is blank
+     * @throws InvalidInput naming both lines when two are out of order (then nothing is written);
+     *     "line N is malformed: …" when a stream's versions leave a gap; when the command id is
+     *     blank
      * @throws DomainRuleViolation when a record conflicts with a stored event, or the command id
      *     was used for another command or another input
      */
@@ -137,11 +139,33 @@ public final class ImportEvents {
         return new ImportSummary(imported, total - imported, events.lastSequence());
     }
 
-    /** Reads a whole pass, decoding every line; returns how many records it holds. */
+    /**
+     * Reads a whole pass, decoding every line and checking the lines' order: sequences rise, and
+     * so does each stream's version. Returns how many records it holds.
+     */
     private static long check(ImportSource.Pass pass) {
         long count = 0;
+        ImportRecord previous = null;
+        Map<String, ImportRecord> lastOfStream = new HashMap<>();
         while (pass.hasNext()) {
-            pass.next();
+            ImportRecord record = pass.next();
+            if (record.sequence() > 0) {
+                if (previous != null && record.sequence() <= previous.sequence()) {
+                    throw new InvalidInput("line " + record.line() + " has sequence " + record.sequence()
+                            + ", not after line " + previous.line() + "'s " + previous.sequence());
+                }
+                previous = record;
+            }
+            ImportRecord before = lastOfStream.put(record.streamId(), record);
+            if (before != null && record.streamVersion() <= before.streamVersion()) {
+                throw new InvalidInput(
+                        record.streamVersion() == before.streamVersion()
+                                ? "line " + record.line() + " repeats version " + record.streamVersion() + " of stream "
+                                        + record.streamId() + ", given on line " + before.line()
+                                : "line " + record.line() + " has version " + record.streamVersion()
+                                        + " of stream " + record.streamId() + ", not after line " + before.line()
+                                        + "'s " + before.streamVersion());
+            }
             count++;
         }
         return count;

@@ -204,7 +204,34 @@ class ImportEventsTest {
 
         assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(first, repeated)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("line 2 is malformed: it repeats version 0 of stream " + first.streamId());
+                .hasMessage("line 2 repeats version 0 of stream " + first.streamId() + ", given on line 1");
+    }
+
+    @Test
+    void lines_whose_sequences_go_backwards_are_refused_naming_both_lines_and_nothing_is_imported() {
+        List<ImportRecord> records = new ArrayList<>();
+        for (ImportRecord record : project(ProjectId.next(), 3)) {
+            records.add(new ImportRecord(record.line(), 10 + record.line(), record.streamVersion(), record.event()));
+        }
+        ImportRecord fourth = records.get(3);
+        records.set(3, new ImportRecord(fourth.line(), 5, fourth.streamVersion(), fourth.event()));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 2), records))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 4 has sequence 5, not after line 3's 13");
+        assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
+    void a_stream_version_that_goes_backwards_is_refused_naming_both_lines_and_nothing_is_imported() {
+        List<ImportRecord> history = project(ProjectId.next(), 2);
+        List<ImportRecord> other = project(ProjectId.next(), 0);
+        List<ImportRecord> records = numbered(List.of(history.get(0), history.get(2), other.get(0), history.get(1)));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 1), records))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 4 has version 1 of stream " + history.get(0).streamId() + ", not after line 2's 2");
+        assertThat(store.lastSequence()).isZero();
     }
 
     @Test
