@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -112,5 +116,71 @@ class ImportCommandLineTest {
         assertThat(byVersion.err().lines()).hasSize(1);
         assertThat(lastSequence("target")).isZero();
         assertThat(lastSequence("other")).isZero();
+    }
+
+    /** Makes the payload of a thread's first event holding this text undecodable behind the store's back. */
+    private long damage(String store, String thread, String text) throws Exception {
+        try (Connection db = DriverManager.getConnection(
+                        "jdbc:sqlite:" + temp.resolve(store).resolve("threadline.db"));
+                PreparedStatement update = db.prepareStatement("UPDATE events SET payload = '{broken' WHERE"
+                        + " sequence = (SELECT min(sequence) FROM events WHERE stream_id = ? AND payload LIKE ?)"
+                        + " RETURNING sequence")) {
+            update.setString(1, thread);
+            update.setString(2, "%" + text + "%");
+            try (ResultSet result = update.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** The stream versions of a stream's events. */
+    private List<Long> versions(String store, String stream) throws IOException {
+        List<Long> versions = new ArrayList<>();
+        for (String line : runIn(store, "--json", "events", "--stream", stream)
+                .out()
+                .lines()
+                .toList()) {
+            versions.add(JSON.readTree(line).get("streamVersion").asLong());
+        }
+        return versions;
+    }
+
+    @Test
+    void an_export_after_a_quarantine_in_the_middle_of_a_stream_imports_into_a_fresh_store() throws Exception {
+        String project = runIn("source", "project", "create", "--name", "Shop", "--path", "/src/shop")
+                .out()
+                .strip();
+        String thread = runIn("source", "thread", "create", "--project", project, "--title", "Fix login")
+                .out()
+                .strip();
+        runIn("source", "turn", "start", "--thread", thread, "--prompt", "Why?");
+        runIn("source", "message", "add", "--thread", thread, "--role", "assistant", "--text", "The cookie.");
+        runIn("source", "turn", "complete", "--thread", thread);
+        runIn("source", "thread", "rename", thread, "--title", "Fixed login");
+        damage("source", thread, "The cookie.");
+
+        CliHarness.Run quarantine = runIn("source", "doctor", "--quarantine");
+        Path export = temp.resolve("after-quarantine.jsonl");
+        CliHarness.Run exported = runIn("source", "export", "--out", export.toString());
+        CliHarness.Run imported = runIn("copy", "import", export.toString());
+        CliHarness.Run again = runIn("copy", "--json", "import", export.toString());
+
+        assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
+        assertThat(exported.exitCode()).as(exported.err()).isZero();
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(JSON.readTree(again.out()).get("imported").asLong()).isZero();
+        for (String store : List.of("source", "copy")) {
+            CliHarness.Run verify = runIn(store, "projections", "verify");
+            assertThat(verify.exitCode())
+                    .as(store + ": " + verify.out() + verify.err())
+                    .isZero();
+            CliHarness.Run show = runIn(store, "thread", "show", thread);
+            assertThat(show.exitCode()).as(show.err()).isZero();
+            assertThat(show.out()).as(store).contains("Fixed login").doesNotContain("The cookie.");
+        }
+        assertThat(versions("copy", thread))
+                .isEqualTo(versions("source", thread))
+                .doesNotContain(3L);
     }
 }

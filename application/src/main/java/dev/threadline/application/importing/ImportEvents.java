@@ -6,6 +6,7 @@ import dev.threadline.application.port.Transactions;
 import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
+import dev.threadline.domain.event.EventsQuarantined;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventStore;
@@ -28,7 +29,9 @@ import java.util.function.LongConsumer;
  *   <li>The whole input is read and decoded before anything is written, so a malformed line, or
  *       lines out of order (a sequence not after the previous line's, a stream's version not
  *       after its previous line's), import nothing.
- *   <li>Each stream's versions continue the stored ones without a gap.
+ *   <li>Each stream's versions continue the stored ones without a gap, but for the rows that the
+ *       input's own quarantines ({@code EventsQuarantined}) removed: a stream may skip as many
+ *       versions in all as those removed rows.
  *   <li>An event stored already at its version with the same id and content is skipped; with
  *       another id or content the import stops with a {@link DomainRuleViolation}.
  *   <li>Records are appended in atomic batches, so a failure leaves whole batches stored, and
@@ -101,10 +104,12 @@ public final class ImportEvents {
         if (commandId != null && commandId.isBlank()) {
             throw new InvalidInput("a command id must not be blank; pass null to run without one");
         }
-        long total;
+        Checked checked;
         try (ImportSource.Pass pass = source.open()) {
-            total = check(pass);
+            checked = check(pass);
         }
+        long total = checked.records();
+        GapAllowance gaps = new GapAllowance(checked.quarantinedRows());
         LifecycleReceipts.Claim claim =
                 LifecycleReceipts.claim(commandId, IMPORT_EVENTS, "sha256", commandId == null ? null : source.sha256());
         Optional<CommandResult> earlier = receipts.earlier(claim);
@@ -124,9 +129,9 @@ public final class ImportEvents {
                     if (last && claim != null) {
                         long before = imported;
                         long done = handled;
-                        return finish(claim, streams, batch, before, done, progress);
+                        return finish(claim, streams, batch, gaps, before, done, progress);
                     }
-                    imported += store(streams, batch);
+                    imported += store(streams, batch, gaps);
                     batch.clear();
                     progress.accept(handled);
                 }
@@ -134,17 +139,18 @@ public final class ImportEvents {
         }
         if (claim != null) {
             // An empty input: the receipt stands alone.
-            return finish(claim, streams, batch, 0, 0, progress);
+            return finish(claim, streams, batch, gaps, 0, 0, progress);
         }
         return new ImportSummary(imported, total - imported, events.lastSequence());
     }
 
     /**
      * Reads a whole pass, decoding every line and checking the lines' order: sequences rise, and
-     * so does each stream's version. Returns how many records it holds.
+     * so does each stream's version.
      */
-    private static long check(ImportSource.Pass pass) {
+    private static Checked check(ImportSource.Pass pass) {
         long count = 0;
+        long quarantined = 0;
         ImportRecord previous = null;
         Map<String, ImportRecord> lastOfStream = new HashMap<>();
         while (pass.hasNext()) {
@@ -166,16 +172,28 @@ public final class ImportEvents {
                                         + " of stream " + record.streamId() + ", not after line " + before.line()
                                         + "'s " + before.streamVersion());
             }
+            if (record.event().event() instanceof EventsQuarantined removed) {
+                quarantined += removed.sequences().size();
+            }
             count++;
         }
-        return count;
+        return new Checked(count, quarantined);
     }
+
+    /**
+     * What a first pass found.
+     *
+     * @param records how many records the input holds
+     * @param quarantinedRows how many rows the input's quarantine events removed
+     */
+    private record Checked(long records, long quarantinedRows) {}
 
     /** Stores the last batch with the claim's receipt, or finds the receipt stored meanwhile. */
     private ImportSummary finish(
             LifecycleReceipts.Claim claim,
             Map<String, StreamState> streams,
             List<ImportRecord> batch,
+            GapAllowance gaps,
             long importedBefore,
             long handled,
             LongConsumer progress) {
@@ -184,7 +202,7 @@ public final class ImportEvents {
             if (earlier.isPresent()) {
                 return summaryOf(earlier.get());
             }
-            long imported = importedBefore + (batch.isEmpty() ? 0 : store(streams, batch));
+            long imported = importedBefore + (batch.isEmpty() ? 0 : store(streams, batch, gaps));
             ImportSummary done = new ImportSummary(imported, handled - imported, events.lastSequence());
             receipts.record(claim, resultOf(done));
             return done;
@@ -209,11 +227,18 @@ public final class ImportEvents {
                 result.lastSequence());
     }
 
-    /** Appends a batch's new events atomically; returns how many were new. */
-    private int store(Map<String, StreamState> streams, List<ImportRecord> batch) {
+    /**
+     * Appends a batch's new events atomically; returns how many were new. A stream's versions may
+     * skip past rows the input's quarantines removed: the event after such a gap starts an append
+     * of its own, in the same transaction.
+     */
+    private int store(Map<String, StreamState> streams, List<ImportRecord> batch, GapAllowance gaps) {
+        List<AppendBatch> appends = new ArrayList<>();
         List<NewEvent> fresh = new ArrayList<>();
         Map<String, ExpectedVersion> expectations = new LinkedHashMap<>();
+        Map<String, Long> firstVersions = new HashMap<>();
         Map<String, Long> planned = new HashMap<>();
+        int count = 0;
         for (ImportRecord record : batch) {
             String streamId = record.streamId();
             StreamState stream = streams.computeIfAbsent(streamId, this::load);
@@ -235,25 +260,60 @@ public final class ImportEvents {
                 continue;
             }
             if (version != current + 1) {
-                throw malformed(
-                        record,
-                        current < 0
-                                ? "stream " + streamId + " has no events here, so its first is version 0, not "
-                                        + version
-                                : "stream " + streamId + " is at version " + current + ", so the next is "
-                                        + (current + 1) + ", not " + version);
+                long skipped = version - current - 1;
+                if (skipped > gaps.rows) {
+                    throw malformed(
+                            record,
+                            (current < 0
+                                            ? "stream " + streamId + " has no events here, so its first is version 0,"
+                                                    + " not " + version
+                                            : "stream " + streamId + " is at version " + current + ", so the next is "
+                                                    + (current + 1) + ", not " + version)
+                                    + ", and no quarantine the input records accounts for the gap");
+                }
+                gaps.rows -= skipped;
+                if (planned.containsKey(streamId)) {
+                    // Only a stream's first event in an append may skip: the rest goes in an append of its own.
+                    appends.add(new AppendBatch(fresh, expectations, firstVersions));
+                    fresh = new ArrayList<>();
+                    expectations = new LinkedHashMap<>();
+                    firstVersions = new HashMap<>();
+                }
+                firstVersions.put(streamId, version);
             }
             expectations.putIfAbsent(
                     streamId, current < 0 ? ExpectedVersion.NO_STREAM : ExpectedVersion.exactly(current));
             planned.put(streamId, version);
             fresh.add(record.event());
+            count++;
         }
-        if (fresh.isEmpty()) {
+        if (count == 0) {
             return 0;
         }
-        events.append(new AppendBatch(fresh, expectations));
+        appends.add(new AppendBatch(fresh, expectations, firstVersions));
+        if (appends.size() == 1) {
+            events.append(appends.get(0));
+        } else {
+            transactions.inTransaction(() -> {
+                appends.forEach(events::append);
+                return null;
+            });
+        }
         planned.forEach((streamId, version) -> streams.get(streamId).version = version);
-        return fresh.size();
+        return count;
+    }
+
+    /**
+     * How many versions the input's streams may still skip: the rows its quarantines removed.
+     * Counted, not matched by sequence, because an export of a store that was itself imported
+     * numbers its events anew while its quarantine events keep the sequences they were given.
+     */
+    private static final class GapAllowance {
+        long rows;
+
+        GapAllowance(long rows) {
+            this.rows = rows;
+        }
     }
 
     private static InvalidInput malformed(ImportRecord record, String reason) {

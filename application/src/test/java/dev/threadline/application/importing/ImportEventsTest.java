@@ -7,6 +7,7 @@ import dev.threadline.application.port.InMemoryStorage;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.EventsQuarantined;
 import dev.threadline.domain.event.ProjectCreated;
 import dev.threadline.domain.event.ProjectRenamed;
 import dev.threadline.domain.event.StoredEvent;
@@ -182,7 +183,8 @@ class ImportEventsTest {
         assertThatThrownBy(
                         () -> importing(new ImportEvents(store, store, store), List.of(records.get(0), records.get(2))))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2");
+                .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2,"
+                        + " and no quarantine the input records accounts for the gap");
         assertThat(store.lastSequence()).isZero();
     }
 
@@ -192,7 +194,7 @@ class ImportEventsTest {
 
         assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(second)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessageEndingWith("has no events here, so its first is version 0, not 1")
+                .hasMessageContaining("has no events here, so its first is version 0, not 1,")
                 .message()
                 .doesNotContain("version -1");
     }
@@ -264,5 +266,35 @@ class ImportEventsTest {
         assertThat(summary).isEqualTo(new ImportSummary(0, 0, 0));
         assertThat(told).isEmpty();
         assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
+    void a_stream_may_skip_as_many_versions_as_the_inputs_quarantines_removed_and_keeps_them() {
+        ProjectId project = ProjectId.next();
+        List<ImportRecord> history = project(project, 4);
+        ImportRecord quarantine = new ImportRecord(
+                6,
+                0,
+                new NewEvent(
+                        EventId.next(),
+                        new EventsQuarantined(List.of(3L), "/q/file.jsonl", "ab", AT.plusSeconds(9)),
+                        EventMetadata.NONE));
+        List<ImportRecord> gapped =
+                numbered(List.of(history.get(0), history.get(1), history.get(3), history.get(4), quarantine));
+        List<ImportRecord> twoGaps = numbered(List.of(history.get(0), history.get(2), history.get(4), quarantine));
+
+        ImportSummary summary = importing(new ImportEvents(store, store, store, 3), gapped);
+        ImportSummary again = importing(new ImportEvents(store, store, store, 3), gapped);
+
+        assertThat(summary.imported()).isEqualTo(5);
+        assertThat(again.imported()).isZero();
+        assertThat(store.readStream(project.toString()))
+                .extracting(StoredEvent::streamVersion)
+                .containsExactly(0L, 1L, 3L, 4L);
+        InMemoryStorage other = new InMemoryStorage(Clock.systemUTC());
+        assertThatThrownBy(() -> importing(new ImportEvents(other, other, other), twoGaps))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageEndingWith(
+                        "so the next is 3, not 4, and no quarantine the input records accounts for the gap");
     }
 }
