@@ -120,6 +120,8 @@ class PostgresCommandLineTest {
         assertThat(pg(target, "", "thread", "show", thread).out())
                 .contains("Why?")
                 .doesNotContain("Lost.");
+        CliHarness.Run doctor = pg(target, "", "doctor");
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
         assertThat(json(back).get("imported").asLong())
                 .isEqualTo(export.out().lines().count());
         assertThat(CliHarness.run("--data-dir", dir.resolve("back").toString(), "projections", "verify")
