@@ -179,7 +179,7 @@ final class ExportImportCommands {
         int run(Session session, Output output) {
             String receiptId = commandId.checked();
             ImportSummary summary;
-            try (Input input = open();
+            try (Input input = open(session.dataDirectory());
                     Progress progress = new Progress(root().err(), "import", 0)) {
                 summary = session.importing().run(input, progress, receiptId);
             } catch (UnreadableInput e) {
@@ -205,9 +205,10 @@ final class ExportImportCommands {
                     : IoErrors.cannotRead(file, e);
         }
 
-        private Input open() {
+        /** The input; standard input is copied into the data directory, where the store's disk is. */
+        private Input open(Path spoolDirectory) {
             if ("-".equals(file)) {
-                return new Input(null, root().in());
+                return new Input(null, root().in(), Files.isDirectory(spoolDirectory) ? spoolDirectory : null);
             }
             Path path = Path.of(file);
             if (Files.isDirectory(path)) {
@@ -219,7 +220,7 @@ final class ExportImportCommands {
             if (!Files.isReadable(path)) {
                 throw IoErrors.cannotRead(file, new AccessDeniedException(file));
             }
-            return new Input(path, null);
+            return new Input(path, null, null);
         }
 
         /**
@@ -228,14 +229,17 @@ final class ExportImportCommands {
          * file on the way, deleted on close.
          */
         private static final class Input implements ImportSource, AutoCloseable {
+            private final Path spoolDirectory;
             private Path path;
             private InputStream firstStream;
             private boolean spooled;
             private String sha256;
 
-            Input(Path path, InputStream stdin) {
+            /** A file, or standard input copied into {@code spoolDirectory} (null: the system's temporary one). */
+            Input(Path path, InputStream stdin, Path spoolDirectory) {
                 this.path = path;
                 this.firstStream = stdin;
+                this.spoolDirectory = spoolDirectory;
             }
 
             @Override
@@ -247,7 +251,10 @@ final class ExportImportCommands {
                     MessageDigest digest = MessageDigest.getInstance("SHA-256");
                     InputStream bytes;
                     if (firstStream != null) {
-                        Path copy = Files.createTempFile("threadline-import-", ".jsonl");
+                        // Owner-only: a temporary file is created rw------- on POSIX.
+                        Path copy = spoolDirectory == null
+                                ? Files.createTempFile("threadline-import-", ".jsonl")
+                                : Files.createTempFile(spoolDirectory, ".import-", ".jsonl");
                         spooled = true;
                         path = copy;
                         OutputStream spool = Files.newOutputStream(copy);

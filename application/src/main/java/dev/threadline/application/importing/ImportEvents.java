@@ -151,26 +151,29 @@ public final class ImportEvents {
     private static Checked check(ImportSource.Pass pass) {
         long count = 0;
         long quarantined = 0;
-        ImportRecord previous = null;
-        Map<String, ImportRecord> lastOfStream = new HashMap<>();
+        long previousLine = 0;
+        long previousSequence = 0;
+        // Of each stream, its last line and version only: a line's event may be large.
+        Map<String, long[]> lastOfStream = new HashMap<>();
         while (pass.hasNext()) {
             ImportRecord record = pass.next();
             if (record.sequence() > 0) {
-                if (previous != null && record.sequence() <= previous.sequence()) {
+                if (previousSequence > 0 && record.sequence() <= previousSequence) {
                     throw new InvalidInput("line " + record.line() + " has sequence " + record.sequence()
-                            + ", not after line " + previous.line() + "'s " + previous.sequence());
+                            + ", not after line " + previousLine + "'s " + previousSequence);
                 }
-                previous = record;
+                previousLine = record.line();
+                previousSequence = record.sequence();
             }
-            ImportRecord before = lastOfStream.put(record.streamId(), record);
-            if (before != null && record.streamVersion() <= before.streamVersion()) {
+            long[] before = lastOfStream.put(record.streamId(), new long[] {record.line(), record.streamVersion()});
+            if (before != null && record.streamVersion() <= before[1]) {
                 throw new InvalidInput(
-                        record.streamVersion() == before.streamVersion()
+                        record.streamVersion() == before[1]
                                 ? "line " + record.line() + " repeats version " + record.streamVersion() + " of stream "
-                                        + record.streamId() + ", given on line " + before.line()
+                                        + record.streamId() + ", given on line " + before[0]
                                 : "line " + record.line() + " has version " + record.streamVersion()
-                                        + " of stream " + record.streamId() + ", not after line " + before.line()
-                                        + "'s " + before.streamVersion());
+                                        + " of stream " + record.streamId() + ", not after line " + before[0] + "'s "
+                                        + before[1]);
             }
             if (record.event().event() instanceof EventsQuarantined removed) {
                 quarantined += removed.sequences().size();
