@@ -171,6 +171,10 @@ class ImportCommandLineTest {
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(JSON.readTree(again.out()).get("imported").asLong()).isZero();
         for (String store : List.of("source", "copy")) {
+            CliHarness.Run doctor = runIn(store, "doctor");
+            assertThat(doctor.exitCode())
+                    .as(store + ": " + doctor.out() + doctor.err())
+                    .isZero();
             CliHarness.Run verify = runIn(store, "projections", "verify");
             assertThat(verify.exitCode())
                     .as(store + ": " + verify.out() + verify.err())
