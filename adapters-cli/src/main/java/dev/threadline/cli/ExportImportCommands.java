@@ -1,7 +1,7 @@
 package dev.threadline.cli;
 
-import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSource;
 import dev.threadline.application.importing.ImportSummary;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.UndecodableEvent;
@@ -9,22 +9,30 @@ import dev.threadline.json.ExportLines;
 import dev.threadline.json.ExportedEvent;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -164,28 +172,29 @@ final class ExportImportCommands {
         @Parameters(paramLabel = "FILE", description = "The export to read ('-' for standard input).")
         String file;
 
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
+            String receiptId = commandId.checked();
             ImportSummary summary;
-            try (BufferedReader reader = open();
+            try (Input input = open(session.dataDirectory());
                     Progress progress = new Progress(root().err(), "import", 0)) {
-                summary = new ImportEvents(session.events()).run(new Records(reader), progress);
-            } catch (IOException e) {
-                throw cannotRead(e);
+                summary = session.importing().run(input, progress, receiptId);
             } catch (UnreadableInput e) {
                 throw cannotRead(e.getCause());
             }
             session.projections().catchUp();
             session.notifyCommitted();
-            long last = session.events().lastSequence();
             if (output.json()) {
                 output.json(output.object()
                         .put("imported", summary.imported())
                         .put("skipped", summary.skipped())
-                        .put("lastSequence", last));
+                        .put("lastSequence", summary.lastSequence()));
             } else {
                 output.line("Imported " + summary.imported() + " event(s), skipped " + summary.skipped()
-                        + " already stored; the log ends at sequence " + last + ".");
+                        + " already stored; the log ends at sequence " + summary.lastSequence() + ".");
             }
             return ExitCode.OK;
         }
@@ -196,37 +205,151 @@ final class ExportImportCommands {
                     : IoErrors.cannotRead(file, e);
         }
 
-        private BufferedReader open() throws IOException {
+        /** The input; standard input is copied into the data directory, where the store's disk is. */
+        private Input open(Path spoolDirectory) {
             if ("-".equals(file)) {
-                return new BufferedReader(new InputStreamReader(root().in(), StandardCharsets.UTF_8));
+                return new Input(null, root().in(), Files.isDirectory(spoolDirectory) ? spoolDirectory : null);
             }
             Path path = Path.of(file);
             if (Files.isDirectory(path)) {
                 throw CliFailure.usage("cannot read " + file + ": it is a directory");
             }
-            try {
-                return Files.newBufferedReader(path, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
+            if (!Files.exists(path)) {
                 throw CliFailure.usage("there is no file " + file + " to import");
-            } catch (IOException e) {
-                throw IoErrors.cannotRead(file, e);
+            }
+            if (!Files.isReadable(path)) {
+                throw IoErrors.cannotRead(file, new AccessDeniedException(file));
+            }
+            return new Input(path, null, null);
+        }
+
+        /**
+         * The export, read once to check it whole and once to store it. The first pass digests the
+         * bytes; standard input, which cannot be read twice, is copied to an owner-only temporary
+         * file on the way, deleted on close.
+         */
+        private static final class Input implements ImportSource, AutoCloseable {
+            private final Path spoolDirectory;
+            private Path path;
+            private InputStream firstStream;
+            private boolean spooled;
+            private String sha256;
+
+            /** A file, or standard input copied into {@code spoolDirectory} (null: the system's temporary one). */
+            Input(Path path, InputStream stdin, Path spoolDirectory) {
+                this.path = path;
+                this.firstStream = stdin;
+                this.spoolDirectory = spoolDirectory;
+            }
+
+            @Override
+            public Pass open() {
+                try {
+                    if (sha256 != null) {
+                        return new Records(reader(Files.newInputStream(path)), null);
+                    }
+                    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                    InputStream bytes;
+                    if (firstStream != null) {
+                        // Owner-only: a temporary file is created rw------- on POSIX.
+                        Path copy = spoolDirectory == null
+                                ? Files.createTempFile("threadline-import-", ".jsonl")
+                                : Files.createTempFile(spoolDirectory, ".import-", ".jsonl");
+                        spooled = true;
+                        path = copy;
+                        OutputStream spool = Files.newOutputStream(copy);
+                        bytes = new TeeStream(firstStream, spool);
+                        firstStream = null;
+                    } else {
+                        bytes = Files.newInputStream(path);
+                    }
+                    return new Records(
+                            reader(new DigestInputStream(bytes, digest)),
+                            () -> sha256 = HexFormat.of().formatHex(digest.digest()));
+                } catch (IOException e) {
+                    throw new UnreadableInput(e);
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("every Java platform has SHA-256", e);
+                }
+            }
+
+            private static BufferedReader reader(InputStream bytes) {
+                return new BufferedReader(new InputStreamReader(bytes, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public String sha256() {
+                if (sha256 == null) {
+                    throw new IllegalStateException("no pass has read the whole input yet");
+                }
+                return sha256;
+            }
+
+            @Override
+            public void close() {
+                if (spooled) {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        // A temporary file left behind is the system's to clean.
+                    }
+                }
+            }
+        }
+
+        /** Copies what is read from one stream to another (which it closes with itself). */
+        private static final class TeeStream extends FilterInputStream {
+            private final OutputStream copy;
+
+            TeeStream(InputStream in, OutputStream copy) {
+                super(in);
+                this.copy = copy;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    copy.write(b);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    copy.write(buffer, offset, n);
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                copy.close(); // standard input itself stays open
             }
         }
 
         /** The records of the export's lines, decoded as they are read; blank lines are skipped. */
-        private static final class Records implements Iterator<ImportRecord> {
+        private static final class Records implements ImportSource.Pass {
             private final BufferedReader reader;
+            private final Runnable atEnd;
             private final ExportLines lines = new ExportLines();
             private long lineNumber;
             private ImportRecord next;
+            private boolean ended;
 
-            Records(BufferedReader reader) {
+            Records(BufferedReader reader, Runnable atEnd) {
                 this.reader = reader;
+                this.atEnd = atEnd;
             }
 
             @Override
             public boolean hasNext() {
                 while (next == null) {
+                    if (ended) {
+                        return false;
+                    }
                     String line;
                     try {
                         line = reader.readLine();
@@ -234,6 +357,10 @@ final class ExportImportCommands {
                         throw new UnreadableInput(e);
                     }
                     if (line == null) {
+                        ended = true;
+                        if (atEnd != null) {
+                            atEnd.run();
+                        }
                         return false;
                     }
                     lineNumber++;
@@ -242,7 +369,7 @@ final class ExportImportCommands {
                     }
                     if (!line.isBlank()) {
                         ExportedEvent event = lines.decode(lineNumber, line);
-                        next = new ImportRecord(lineNumber, event.streamVersion(), event.event());
+                        next = new ImportRecord(lineNumber, event.sequence(), event.streamVersion(), event.event());
                     }
                 }
                 return true;
@@ -256,6 +383,15 @@ final class ExportImportCommands {
                 ImportRecord record = next;
                 next = null;
                 return record;
+            }
+
+            @Override
+            public void close() {
+                try {
+                    reader.close();
+                } catch (IOException e) {
+                    throw new UnreadableInput(e);
+                }
             }
         }
 

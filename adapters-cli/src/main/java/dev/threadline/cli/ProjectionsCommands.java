@@ -1,10 +1,12 @@
 package dev.threadline.cli;
 
+import dev.threadline.application.lifecycle.StoreUpkeep;
 import dev.threadline.application.projection.ProjectionDifference;
 import dev.threadline.application.projection.Projections;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code projections status | rebuild | verify}. */
 @Command(name = "projections", description = "Inspect, rebuild and verify the read models.")
@@ -36,19 +38,22 @@ final class ProjectionsCommands extends GroupCommand {
 
     @Command(name = "rebuild", description = "Rebuilds the read models from the whole log, in one transaction.")
     static final class Rebuild extends StoreCommand {
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
-            long applied;
+            String receiptId = commandId.checked();
+            StoreUpkeep.Rebuilt rebuilt;
             try (Progress progress =
                     new Progress(root().err(), "rebuild", session.events().lastSequence())) {
-                applied = session.projections().rebuild(progress);
+                rebuilt = session.lifecycle().upkeep().rebuild(progress, receiptId);
             }
             if (output.json()) {
-                output.json(output.object()
-                        .put("applied", applied)
-                        .put("lastSequence", session.events().lastSequence()));
+                output.json(
+                        output.object().put("applied", rebuilt.applied()).put("lastSequence", rebuilt.lastSequence()));
             } else {
-                output.line("Rebuilt the read models from " + applied + " event(s).");
+                output.line("Rebuilt the read models from " + rebuilt.applied() + " event(s).");
             }
             return ExitCode.OK;
         }

@@ -6,6 +6,7 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CompleteTurn;
+import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
@@ -56,6 +57,11 @@ public interface Session extends AutoCloseable {
     /** Purges, the retention sweep and the quarantine of undecodable rows. */
     default StoreLifecycle lifecycle() {
         throw new UnsupportedOperationException("this store has no lifecycle operations");
+    }
+
+    /** Imports exports, under a command id when one is given. */
+    default ImportEvents importing() {
+        throw new UnsupportedOperationException("this store does not import");
     }
 
     /** The read models. */

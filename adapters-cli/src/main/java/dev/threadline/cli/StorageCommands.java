@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code usage} and {@code compact}: where the bytes are, and giving free space back. */
@@ -135,9 +136,12 @@ final class StorageCommands {
             description = "Gives back the store's free space (VACUUM) and prints the size before and after;"
                     + " waits for other writers.")
     static final class Compact extends StoreCommand {
+        @Mixin
+        CommandIdOption commandId = new CommandIdOption();
+
         @Override
         int run(Session session, Output output) {
-            Maintenance.Compaction compaction = session.compact();
+            Maintenance.Compaction compaction = session.lifecycle().upkeep().compact(commandId.checked());
             if (output.json()) {
                 output.json(output.object()
                         .put("location", session.maintenance().location())

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.CreateProject;
 import dev.threadline.application.command.CreateThread;
+import dev.threadline.application.importing.ImportEvents;
+import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.port.Maintenance;
+import dev.threadline.application.port.Transactions;
 import dev.threadline.application.projection.Projections;
 import dev.threadline.application.query.Queries;
 import dev.threadline.application.result.CommandResult;
@@ -39,6 +42,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -621,6 +626,37 @@ class ThreadlineCliTest {
                 commandIds.add(commandId);
             }
             return answer.apply(command);
+        }
+
+        @Override
+        public ImportEvents importing() {
+            // Appends of the in-memory log are atomic on their own; the fake keeps no receipts.
+            Transactions direct = new Transactions() {
+                @Override
+                public <T> T inTransaction(Supplier<T> work) {
+                    return work.get();
+                }
+
+                @Override
+                public <T> T inSavepoint(Supplier<T> work) {
+                    return work.get();
+                }
+
+                @Override
+                public boolean insideTransaction() {
+                    return false;
+                }
+            };
+            CommandReceipts none = new CommandReceipts() {
+                @Override
+                public Optional<Receipt> receipt(String commandId) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public void record(Receipt receipt) {}
+            };
+            return new ImportEvents(events, direct, none);
         }
 
         @Override

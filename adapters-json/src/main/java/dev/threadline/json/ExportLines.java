@@ -179,19 +179,20 @@ public final class ExportLines {
                 text(node, "commandId", lineNumber, false),
                 text(node, "causationId", lineNumber, false),
                 text(node, "correlationId", lineNumber, false));
-        sequence(node, lineNumber);
+        long sequence = sequence(node, lineNumber);
         instant(node, "recordedAt", lineNumber, false);
-        return new ExportedEvent(version.asLong(), new NewEvent(eventId, event, metadata));
+        return new ExportedEvent(sequence, version.asLong(), new NewEvent(eventId, event, metadata));
     }
 
-    /** Checks the line's sequence, when it has one. */
-    private static void sequence(JsonNode node, long lineNumber) {
+    /** The line's sequence, checked, or 0 when it has none. */
+    private static long sequence(JsonNode node, long lineNumber) {
         JsonNode sequence = node.get("sequence");
         if (sequence != null
                 && !sequence.isNull()
                 && (!sequence.isIntegralNumber() || !sequence.canConvertToLong() || sequence.asLong() < 1)) {
             throw malformed(lineNumber, "its sequence is not a whole number of 1 or more");
         }
+        return sequence == null || sequence.isNull() ? 0 : sequence.asLong();
     }
 
     private static Instant instant(JsonNode node, String field, long lineNumber, boolean required) {

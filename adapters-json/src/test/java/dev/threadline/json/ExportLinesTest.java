@@ -88,7 +88,9 @@ class ExportLinesTest {
 
             assertThat(decoded)
                     .isEqualTo(new ExportedEvent(
-                            3, new NewEvent(stored.eventId(), event, new EventMetadata("c-1", null, "corr-1"))));
+                            stored.sequence(),
+                            3,
+                            new NewEvent(stored.eventId(), event, new EventMetadata("c-1", null, "corr-1"))));
         }
     }
 

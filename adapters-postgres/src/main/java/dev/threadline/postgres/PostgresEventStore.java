@@ -120,6 +120,9 @@ public final class PostgresEventStore implements EventStore {
                     throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
                 }
             }
+            batch.skipToFirstVersions(versions, stream -> {
+                throw new IllegalArgumentException("a first version is given for " + stream + ", not in the batch");
+            });
             long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
             List<StoredEvent> events = new ArrayList<>(payloads.length);

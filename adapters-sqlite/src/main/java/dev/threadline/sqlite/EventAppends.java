@@ -230,6 +230,9 @@ final class EventAppends {
                 throw new VersionConflict(stream, expectation.getValue(), current);
             }
         }
+        batch.skipToFirstVersions(versions, stream -> {
+            throw new IllegalArgumentException("a first version is given for " + stream + ", not in the batch");
+        });
         long sequence = lastSequenceInTransaction();
         Instant recorded = clock.instant();
         String recordedAt = Timestamps.format(recorded);

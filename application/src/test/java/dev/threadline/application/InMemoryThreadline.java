@@ -3,6 +3,7 @@ package dev.threadline.application;
 import dev.threadline.application.command.Commands;
 import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSource;
 import dev.threadline.application.importing.ImportSummary;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.CountingIds;
@@ -49,11 +50,13 @@ public final class InMemoryThreadline {
                 storage,
                 storage,
                 projections,
+                storage,
                 archives,
                 new InMemoryWorkspaceSnapshots(),
                 options.clock(),
                 ids,
                 subscriptions::notifyCommitted);
+        ImportEvents importing = new ImportEvents(storage, storage, storage);
         projections.catchUp();
         Queries queries = new Queries(storage, storage);
         ReportUsage usage = new ReportUsage(storage, queries);
@@ -67,13 +70,14 @@ public final class InMemoryThreadline {
                 (thread, role) -> MessageStream.open(commands, options.coalescing(), options.clock(), thread, role),
                 usage::report,
                 lifecycle,
-                archive -> importArchive(storage, projections, archives, archive),
+                archive -> importArchive(importing, projections, archives, archive),
+                importing,
                 subscriptions::close);
     }
 
     /** Imports the events a purge archived to the file, as {@code import} would read them back. */
     private static ImportSummary importArchive(
-            InMemoryStorage storage, Projections projections, PlainArchiveFiles archives, Path archive) {
+            ImportEvents importing, Projections projections, PlainArchiveFiles archives, Path archive) {
         List<StoredEvent> events = archives.archived(archive);
         if (events == null) {
             throw new IllegalArgumentException("no archive was written to " + archive);
@@ -82,13 +86,14 @@ public final class InMemoryThreadline {
         for (StoredEvent event : events) {
             records.add(new ImportRecord(
                     records.size() + 1,
+                    event.sequence(),
                     event.streamVersion(),
                     new NewEvent(
                             event.eventId(),
                             event.event(),
                             new EventMetadata(event.commandId(), event.causationId(), event.correlationId()))));
         }
-        ImportSummary summary = new ImportEvents(storage).run(records.iterator(), done -> {});
+        ImportSummary summary = importing.run(ImportSource.of(records), done -> {});
         projections.catchUp();
         return summary;
     }

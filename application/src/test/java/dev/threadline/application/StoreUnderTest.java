@@ -2,6 +2,7 @@ package dev.threadline.application;
 
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.importing.ImportSummary;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.projection.Projections;
@@ -39,6 +40,7 @@ public class StoreUnderTest implements AutoCloseable {
     private final IntFunction<UsageReport> usage;
     private final StoreLifecycle lifecycle;
     private final ArchiveImport archiveImport;
+    private final ImportEvents importing;
     private final Runnable closing;
 
     /**
@@ -52,6 +54,7 @@ public class StoreUnderTest implements AutoCloseable {
      * @param usage reports where the store's bytes are, with the largest N threads and projects
      * @param lifecycle the lifecycle use cases: purges, the retention sweep, the quarantine
      * @param archiveImport imports an archive a purge wrote
+     * @param importing the import of records, as the {@code import} command runs it
      * @param closing releases the store
      */
     public StoreUnderTest(
@@ -65,6 +68,7 @@ public class StoreUnderTest implements AutoCloseable {
             IntFunction<UsageReport> usage,
             StoreLifecycle lifecycle,
             ArchiveImport archiveImport,
+            ImportEvents importing,
             Runnable closing) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.queries = Objects.requireNonNull(queries, "queries");
@@ -76,6 +80,7 @@ public class StoreUnderTest implements AutoCloseable {
         this.usage = Objects.requireNonNull(usage, "usage");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.archiveImport = Objects.requireNonNull(archiveImport, "archiveImport");
+        this.importing = Objects.requireNonNull(importing, "importing");
         this.closing = Objects.requireNonNull(closing, "closing");
     }
 
@@ -132,6 +137,11 @@ public class StoreUnderTest implements AutoCloseable {
     /** Imports an archive that a purge wrote, as the {@code import} command does, and catches up. */
     public ImportSummary importArchive(Path archive) {
         return archiveImport.importArchive(archive);
+    }
+
+    /** The import of records (without catching the projections up), as {@code import} runs it. */
+    public ImportEvents importing() {
+        return importing;
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
@@ -312,6 +313,14 @@ public final class Threadline implements AutoCloseable, BenchmarkedStore {
      */
     public StoreLifecycle lifecycle() {
         return app.lifecycle();
+    }
+
+    /**
+     * Imports an export (JSON Lines read by the caller), keeping event ids and stream versions;
+     * under a command id, a retry with the same input returns the first summary and writes nothing.
+     */
+    public ImportEvents importing() {
+        return app.importing();
     }
 
     /** Care of the store: integrity check, backup, size, compaction, schema version. */

@@ -5,6 +5,7 @@ import dev.threadline.application.checkpoint.RestoreOptions;
 import dev.threadline.application.checkpoint.RestoredCheckpoint;
 import dev.threadline.application.checkpoint.TurnCompletion;
 import dev.threadline.application.command.Command;
+import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.Maintenance;
 import dev.threadline.application.projection.Projections;
@@ -92,6 +93,11 @@ final class ThreadlineSession implements Session {
     @Override
     public StoreLifecycle lifecycle() {
         return store.lifecycle();
+    }
+
+    @Override
+    public ImportEvents importing() {
+        return store.importing();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.threadline.application.checkpoint.CaptureCheckpoint;
 import dev.threadline.application.checkpoint.DiffCheckpoints;
 import dev.threadline.application.checkpoint.RestoreWorkspace;
 import dev.threadline.application.command.Commands;
+import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.lifecycle.StoreLifecycle;
 import dev.threadline.application.port.IdSource;
 import dev.threadline.application.port.Maintenance;
@@ -37,6 +38,7 @@ record UseCases(
         DiffCheckpoints diff,
         RestoreWorkspace restore,
         StoreLifecycle lifecycle,
+        ImportEvents importing,
         AutoCloseable storage)
         implements AutoCloseable {
 
@@ -84,6 +86,7 @@ record UseCases(
                 transactions,
                 storage.receipts(),
                 projections,
+                storage.maintenance(),
                 new JsonArchiveFiles(dataDirectory),
                 snapshots,
                 options.clock(),
@@ -105,6 +108,7 @@ record UseCases(
                 new DiffCheckpoints(queries, snapshots),
                 new RestoreWorkspace(commands, queries, snapshots, capture, options.clock()),
                 lifecycle,
+                new ImportEvents(events, transactions, storage.receipts()),
                 () -> {
                     if (wakeups != null) {
                         wakeups.close();

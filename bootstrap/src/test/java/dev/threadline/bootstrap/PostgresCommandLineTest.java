@@ -78,6 +78,58 @@ class PostgresCommandLineTest {
     }
 
     @Test
+    void an_export_after_a_quarantine_in_the_middle_of_a_stream_moves_to_postgres_and_on() throws Exception {
+        String sqlite = dir.resolve("quarantined").toString();
+        CliHarness.run("--data-dir", sqlite, "settings", "set", "a.b", "one");
+        String project = CliHarness.run("--data-dir", sqlite, "project", "create", "--name", "Q", "--path", "/src/q")
+                .out()
+                .strip();
+        String thread = CliHarness.run("--data-dir", sqlite, "thread", "create", "--project", project, "--title", "T")
+                .out()
+                .strip();
+        CliHarness.run("--data-dir", sqlite, "turn", "start", "--thread", thread, "--prompt", "Why?");
+        CliHarness.run(
+                "--data-dir", sqlite, "message", "add", "--thread", thread, "--role", "assistant", "--text", "Lost.");
+        CliHarness.run("--data-dir", sqlite, "turn", "complete", "--thread", thread);
+        try (Connection db = java.sql.DriverManager.getConnection(
+                        "jdbc:sqlite:" + dir.resolve("quarantined").resolve("threadline.db"));
+                Statement update = db.createStatement()) {
+            assertThat(update.executeUpdate("UPDATE events SET payload = '{broken' WHERE payload LIKE '%Lost.%'"))
+                    .isEqualTo(1);
+        }
+        assertThat(CliHarness.run("--data-dir", sqlite, "doctor", "--quarantine")
+                        .exitCode())
+                .isZero();
+        CliHarness.Run export = CliHarness.run("--data-dir", sqlite, "export");
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        PostgresLocation target = location("quarantined");
+
+        CliHarness.Run imported = pg(target, export.out(), "--json", "import", "-");
+        CliHarness.Run onward = pg(target, "", "export");
+        CliHarness.Run back = CliHarness.run(
+                Map.of(), onward.out(), "--data-dir", dir.resolve("back").toString(), "--json", "import", "-");
+
+        assertThat(json(imported).get("imported").asLong())
+                .isEqualTo(export.out().lines().count());
+        assertThat(json(pg(target, "", "--json", "projections", "verify"))
+                        .get("clean")
+                        .asBoolean())
+                .isTrue();
+        assertThat(withoutRecordTimes(onward.out()).replaceAll("\"sequence\":\\d+", ""))
+                .isEqualTo(withoutRecordTimes(export.out()).replaceAll("\"sequence\":\\d+", ""));
+        assertThat(pg(target, "", "thread", "show", thread).out())
+                .contains("Why?")
+                .doesNotContain("Lost.");
+        CliHarness.Run doctor = pg(target, "", "doctor");
+        assertThat(doctor.exitCode()).as(doctor.out() + doctor.err()).isZero();
+        assertThat(json(back).get("imported").asLong())
+                .isEqualTo(export.out().lines().count());
+        assertThat(CliHarness.run("--data-dir", dir.resolve("back").toString(), "projections", "verify")
+                        .exitCode())
+                .isZero();
+    }
+
+    @Test
     void the_environment_names_the_default_database() throws Exception {
         PostgresLocation target = location("from_env");
         Map<String, String> environment = Map.of("THREADLINE_DATABASE", target.url());

@@ -438,6 +438,37 @@ class PurgeCommandLineTest {
         assertThat(doctor.get("removed").get("quarantines").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void a_quarantine_takes_out_of_the_read_models_what_its_rows_had_projected() throws Exception {
+        String thread = thread();
+        long damaged;
+        try (Connection db =
+                        DriverManager.getConnection("jdbc:sqlite:" + dataDir().resolve("threadline.db"));
+                PreparedStatement update = db.prepareStatement("UPDATE events SET payload = '{broken' WHERE"
+                        + " sequence = (SELECT min(sequence) FROM events WHERE stream_id = ? AND event_type ="
+                        + " 'MessageAdded' AND payload LIKE '%The cookie.%') RETURNING sequence")) {
+            update.setString(1, thread);
+            try (var result = update.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                damaged = result.getLong(1);
+            }
+        }
+        assertThat(run("thread", "show", thread).out()).contains("The cookie.");
+        assertThat(run("search", "cookie").out()).contains(thread);
+
+        CliHarness.Run quarantine = run("--json", "doctor", "--quarantine");
+
+        assertThat(quarantine.exitCode()).as(quarantine.err()).isZero();
+        assertThat(JSON.readTree(quarantine.out()).get("sequences").toString()).isEqualTo("[" + damaged + "]");
+        CliHarness.Run show = run("thread", "show", thread);
+        assertThat(show.exitCode()).as(show.err()).isZero();
+        assertThat(show.out()).contains("Why?").doesNotContain("The cookie.");
+        assertThat(run("search", "cookie").out()).doesNotContain(thread);
+        CliHarness.Run verify = run("projections", "verify");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        assertThat(run("doctor").exitCode()).isZero();
+    }
+
     /** Writes a row whose payload cannot be decoded behind the store's back; returns its sequence. */
     private long plantUndecodable(String payload) throws Exception {
         return plantUndecodable("settings", payload);

@@ -1,8 +1,8 @@
 package dev.threadline.bootstrap;
 
 import dev.threadline.application.StoreUnderTest;
-import dev.threadline.application.importing.ImportEvents;
 import dev.threadline.application.importing.ImportRecord;
+import dev.threadline.application.importing.ImportSource;
 import dev.threadline.application.importing.ImportSummary;
 import dev.threadline.json.ExportLines;
 import dev.threadline.json.ExportedEvent;
@@ -30,6 +30,7 @@ public final class SqliteStoreUnderTest extends StoreUnderTest {
                 threadline::usage,
                 threadline.lifecycle(),
                 archive -> importArchive(threadline, archive),
+                threadline.importing(),
                 threadline::close);
     }
 
@@ -40,12 +41,13 @@ public final class SqliteStoreUnderTest extends StoreUnderTest {
         try {
             for (String line : Files.readAllLines(archive, StandardCharsets.UTF_8)) {
                 ExportedEvent event = lines.decode(records.size() + 1, line);
-                records.add(new ImportRecord(records.size() + 1, event.streamVersion(), event.event()));
+                records.add(
+                        new ImportRecord(records.size() + 1, event.sequence(), event.streamVersion(), event.event()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ImportSummary summary = new ImportEvents(threadline.events()).run(records.iterator(), done -> {});
+        ImportSummary summary = threadline.importing().run(ImportSource.of(records), done -> {});
         threadline.projections().catchUp();
         return summary;
     }

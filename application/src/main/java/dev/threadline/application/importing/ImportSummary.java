@@ -5,5 +5,7 @@ package dev.threadline.application.importing;
  *
  * @param imported events appended
  * @param skipped events already stored with the same id and content
+ * @param lastSequence the log's last sequence when the import's last write committed (when it
+ *     appended nothing, when it ended)
  */
-public record ImportSummary(long imported, long skipped) {}
+public record ImportSummary(long imported, long skipped, long lastSequence) {}

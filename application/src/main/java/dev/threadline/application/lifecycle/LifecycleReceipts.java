@@ -21,13 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The receipts of purges, sweeps and quarantines run under a command id: a retry returns the first
- * result and writes nothing, and the id used again for anything else is refused. A receipt is
- * stored in the transaction of the removal that completes the operation, so it exists exactly when
- * that removal does. The receipt keeps the whole result as named text fields, so that a retry
- * tells all of it after the thread or the rows are gone.
+ * The receipts of the store's operations that are not commands (purges, sweeps, quarantines,
+ * imports) run under a command id: a retry returns the first result and writes nothing, and the id
+ * used again for anything else is refused. A receipt is stored in the transaction of the write that
+ * completes the operation, so it exists exactly when that write does. The receipt keeps the whole
+ * result as named text fields, so that a retry tells all of it after the thread or the rows are
+ * gone.
+ *
+ * <p>Thread-safe when its ports are.
  */
-final class LifecycleReceipts {
+public final class LifecycleReceipts {
 
     /** The receipt's command type of a thread purge. */
     static final String PURGE_THREAD = "PurgeThread";
@@ -41,7 +44,11 @@ final class LifecycleReceipts {
     private final CommandReceipts receipts;
     private final Transactions transactions;
 
-    LifecycleReceipts(CommandReceipts receipts, Transactions transactions) {
+    /**
+     * @param receipts where the receipts are stored, beside the commands' own
+     * @param transactions the store's transactions
+     */
+    public LifecycleReceipts(CommandReceipts receipts, Transactions transactions) {
         this.receipts = receipts;
         this.transactions = transactions;
     }
@@ -53,7 +60,7 @@ final class LifecycleReceipts {
      * @param kind the operation's command type
      * @param fingerprint a digest of the kind and arguments
      */
-    record Claim(String commandId, String kind, String fingerprint) {}
+    public record Claim(String commandId, String kind, String fingerprint) {}
 
     /**
      * The claim of an id for an operation with these arguments (name, value, name, value …); null
@@ -61,7 +68,7 @@ final class LifecycleReceipts {
      *
      * @throws InvalidInput when the id is blank
      */
-    static Claim claim(String commandId, String kind, Object... arguments) {
+    public static Claim claim(String commandId, String kind, Object... arguments) {
         if (commandId == null) {
             return null;
         }
@@ -95,7 +102,7 @@ final class LifecycleReceipts {
      * @throws DomainRuleViolation when the id was used for another command, or for this one with
      *     other arguments
      */
-    Optional<CommandResult> earlier(Claim claim) {
+    public Optional<CommandResult> earlier(Claim claim) {
         if (claim == null) {
             return Optional.empty();
         }
@@ -120,7 +127,7 @@ final class LifecycleReceipts {
     }
 
     /** Stores the claim's receipt in the open transaction. */
-    void record(Claim claim, CommandResult result) {
+    public void record(Claim claim, CommandResult result) {
         receipts.record(new Receipt(claim.commandId(), claim.kind(), claim.fingerprint(), result));
     }
 
@@ -128,7 +135,7 @@ final class LifecycleReceipts {
      * Stores the claim's receipt in a transaction of its own, for an operation that removed nothing
      * in its last transaction; the earlier result instead when the id's receipt came first.
      */
-    Optional<CommandResult> recordAlone(Claim claim, CommandResult result) {
+    public Optional<CommandResult> recordAlone(Claim claim, CommandResult result) {
         return transactions.inTransaction(() -> {
             Optional<CommandResult> earlier = earlier(claim);
             if (earlier.isEmpty()) {

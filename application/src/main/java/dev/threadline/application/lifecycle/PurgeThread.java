@@ -155,7 +155,8 @@ public final class PurgeThread {
                             now);
                 },
                 claim,
-                event -> receipt.apply(new PurgedThread(plan, archiveSha256, event.sequence(), null)));
+                event -> receipt.apply(new PurgedThread(plan, archiveSha256, event.sequence(), null)),
+                RecordedRemoval.Projection.INLINE);
         if (removed.earlier() != null) {
             return new Purge(null, removed.earlier());
         }

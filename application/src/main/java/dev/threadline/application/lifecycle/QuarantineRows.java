@@ -14,7 +14,8 @@ import java.util.Optional;
  * Moves the rows that cannot be decoded out of the log: first into an owner-only quarantine file
  * (their raw columns, one JSON object a line, fsynced), then, through the same removal path as a
  * purge, one transaction removes them and appends {@code EventsQuarantined} naming their
- * sequences. Afterwards export, verify and import see a log that decodes whole.
+ * sequences, and the read models are rebuilt from what remains (a row may have been projected
+ * before it became undecodable). Afterwards export, verify and import see a log that decodes whole.
  *
  * <p>Thread-safe; it waits for other writers as any write transaction does.
  */
@@ -88,7 +89,8 @@ public final class QuarantineRows {
                 () -> new EventsQuarantined(sequences, file.file().toString(), file.sha256(), now),
                 claim,
                 event -> LifecycleReceipts.ofQuarantine(
-                        new Quarantined(rows, file.file(), file.sha256(), event.sequence())));
+                        new Quarantined(rows, file.file(), file.sha256(), event.sequence())),
+                RecordedRemoval.Projection.REBUILD);
         if (removed.earlier() != null) {
             return LifecycleReceipts.quarantinedOf(removed.earlier());
         }

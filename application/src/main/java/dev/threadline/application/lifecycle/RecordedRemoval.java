@@ -52,6 +52,17 @@ final class RecordedRemoval {
         this.afterCommit = afterCommit;
     }
 
+    /** How the read models learn of a removal, in its transaction. */
+    enum Projection {
+        /** The store event is projected: it tells the read models what went (a purge). */
+        INLINE,
+        /**
+         * The read models are rebuilt from the log that remains: the rows that went may have been
+         * projected before they became undecodable, and nothing tells what they held (a quarantine).
+         */
+        REBUILD
+    }
+
     /**
      * A removal done, or the result found under its command id instead.
      *
@@ -69,7 +80,7 @@ final class RecordedRemoval {
      * @return the stored store event
      */
     StoredEvent removeAndRecord(LogRemoval.Selection selection, long expectedRows, Supplier<Event> decide) {
-        return removeAndRecord(selection, expectedRows, decide, null, event -> null)
+        return removeAndRecord(selection, expectedRows, decide, null, event -> null, Projection.INLINE)
                 .recorded();
     }
 
@@ -78,14 +89,15 @@ final class RecordedRemoval {
      * (null: none). Inside the transaction, first: a receipt already stored under the id ends it
      * with nothing removed, and its result is returned. Last: the receipt that {@code result} makes
      * of the stored event (null: none in this transaction) is stored with it. The store event
-     * carries the command id.
+     * carries the command id. {@code projection} says how the read models learn of the removal.
      */
     Removal removeAndRecord(
             LogRemoval.Selection selection,
             long expectedRows,
             Supplier<Event> decide,
             LifecycleReceipts.Claim claim,
-            Function<StoredEvent, CommandResult> result) {
+            Function<StoredEvent, CommandResult> result,
+            Projection projection) {
         Removal done = transactions.inTransaction(() -> {
             Optional<CommandResult> earlier = receipts.earlier(claim);
             if (earlier.isPresent()) {
@@ -102,7 +114,11 @@ final class RecordedRemoval {
             }
             EventMetadata metadata = claim == null ? EventMetadata.NONE : EventMetadata.ofCommand(claim.commandId());
             List<StoredEvent> stored = events.append(AppendBatch.of(new NewEvent(ids.eventId(), event, metadata)));
-            projections.applyInline(stored);
+            if (projection == Projection.REBUILD) {
+                projections.rebuild(reached -> {});
+            } else {
+                projections.applyInline(stored);
+            }
             CommandResult receipt = claim == null ? null : result.apply(stored.get(0));
             if (receipt != null) {
                 receipts.record(claim, receipt);

@@ -229,7 +229,7 @@ public final class ReadModelProjector {
                 search.removeThread(purged);
             }
             case EVENTS_QUARANTINED -> {
-                // The rows it names were never decoded, so no read model holds anything of them.
+                // Nothing to apply: the quarantine rebuilds the read models from the log that remains.
             }
         }
     }

@@ -3,9 +3,11 @@ package dev.threadline.application.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.threadline.application.port.InMemoryStorage;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
+import dev.threadline.domain.event.EventsQuarantined;
 import dev.threadline.domain.event.ProjectCreated;
 import dev.threadline.domain.event.ProjectRenamed;
 import dev.threadline.domain.event.StoredEvent;
@@ -13,11 +15,10 @@ import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventMetadata;
-import dev.threadline.domain.store.InMemoryEventStore;
 import dev.threadline.domain.store.NewEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class ImportEventsTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
 
-    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final InMemoryStorage store = new InMemoryStorage(Clock.systemUTC());
 
     /** A project's history as an export holds it: created, then renamed {@code renames} times. */
     private static List<ImportRecord> project(ProjectId project, int renames) {
@@ -61,7 +62,7 @@ class ImportEventsTest {
     }
 
     private static ImportSummary importing(ImportEvents use, List<ImportRecord> records) {
-        return use.run(records.iterator(), reached -> {});
+        return use.run(ImportSource.of(records), reached -> {});
     }
 
     @Test
@@ -69,9 +70,9 @@ class ImportEventsTest {
         store.append(AppendBatch.of(NewEvent.of(new ProjectCreated(ProjectId.next(), "other", "/src/other", AT))));
         List<ImportRecord> records = project(ProjectId.next(), 2);
 
-        ImportSummary summary = importing(new ImportEvents(store), records);
+        ImportSummary summary = importing(new ImportEvents(store, store, store), records);
 
-        assertThat(summary).isEqualTo(new ImportSummary(3, 0));
+        assertThat(summary).isEqualTo(new ImportSummary(3, 0, 4));
         List<StoredEvent> imported = log().subList(1, 4);
         assertThat(imported).extracting(StoredEvent::sequence).containsExactly(2L, 3L, 4L);
         assertThat(imported)
@@ -89,11 +90,11 @@ class ImportEventsTest {
     @Test
     void importing_the_same_records_again_skips_every_one_and_writes_nothing() {
         List<ImportRecord> records = project(ProjectId.next(), 3);
-        importing(new ImportEvents(store), records);
+        importing(new ImportEvents(store, store, store), records);
 
-        ImportSummary again = importing(new ImportEvents(store), records);
+        ImportSummary again = importing(new ImportEvents(store, store, store), records);
 
-        assertThat(again).isEqualTo(new ImportSummary(0, 4));
+        assertThat(again).isEqualTo(new ImportSummary(0, 4, 4));
         assertThat(store.lastSequence()).isEqualTo(4);
     }
 
@@ -102,29 +103,49 @@ class ImportEventsTest {
         List<ImportRecord> records =
                 numbered(Stream.concat(project(ProjectId.next(), 4).stream(), project(ProjectId.next(), 4).stream())
                         .toList());
-        Iterator<ImportRecord> crashing = new Iterator<>() {
-            int read;
+        ImportSource whole = ImportSource.of(records);
+        // The first pass reads everything; the second, which stores, dies after its first batch.
+        ImportSource crashing = new ImportSource() {
+            int passes;
 
             @Override
-            public boolean hasNext() {
-                if (read == 4) {
-                    throw new IllegalStateException("the process died");
-                }
-                return read < records.size();
+            public Pass open() {
+                Pass pass = whole.open();
+                boolean storing = ++passes == 2;
+                return new Pass() {
+                    int read;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (storing && read == 4) {
+                            throw new IllegalStateException("the process died");
+                        }
+                        return pass.hasNext();
+                    }
+
+                    @Override
+                    public ImportRecord next() {
+                        read++;
+                        return pass.next();
+                    }
+
+                    @Override
+                    public void close() {}
+                };
             }
 
             @Override
-            public ImportRecord next() {
-                return records.get(read++);
+            public String sha256() {
+                return whole.sha256();
             }
         };
-        assertThatThrownBy(() -> new ImportEvents(store, 3).run(crashing, reached -> {}))
+        assertThatThrownBy(() -> new ImportEvents(store, store, store, 3).run(crashing, reached -> {}))
                 .hasMessage("the process died");
         assertThat(store.lastSequence()).isEqualTo(3);
 
-        ImportSummary rerun = importing(new ImportEvents(store, 3), records);
+        ImportSummary rerun = importing(new ImportEvents(store, store, store, 3), records);
 
-        assertThat(rerun).isEqualTo(new ImportSummary(7, 3));
+        assertThat(rerun).isEqualTo(new ImportSummary(7, 3, 10));
         assertThat(log())
                 .extracting(StoredEvent::eventId)
                 .containsExactlyElementsOf(
@@ -135,7 +156,7 @@ class ImportEventsTest {
     void a_record_at_a_stored_version_with_other_content_is_refused_naming_its_line_and_the_stored_event() {
         ProjectId project = ProjectId.next();
         List<ImportRecord> records = project(project, 1);
-        importing(new ImportEvents(store), records);
+        importing(new ImportEvents(store, store, store), records);
         StoredEvent stored = log().get(1);
         ImportRecord changed = new ImportRecord(
                 7,
@@ -145,7 +166,7 @@ class ImportEventsTest {
                         new ProjectRenamed(project, "changed", AT),
                         EventMetadata.NONE));
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), changed)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(records.get(0), changed)))
                 .isInstanceOfSatisfying(
                         DomainRuleViolation.class,
                         violation -> assertThat(violation.rule()).isEqualTo(ImportEvents.MATCHES_STORED_EVENT))
@@ -159,9 +180,11 @@ class ImportEventsTest {
         ProjectId project = ProjectId.next();
         List<ImportRecord> records = project(project, 2);
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(records.get(0), records.get(2))))
+        assertThatThrownBy(
+                        () -> importing(new ImportEvents(store, store, store), List.of(records.get(0), records.get(2))))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2");
+                .hasMessage("line 3 is malformed: stream " + project + " is at version 0, so the next is 1, not 2,"
+                        + " and no quarantine the input records accounts for the gap");
         assertThat(store.lastSequence()).isZero();
     }
 
@@ -169,9 +192,9 @@ class ImportEventsTest {
     void a_stream_that_does_not_start_at_version_0_is_malformed() {
         ImportRecord second = project(ProjectId.next(), 1).get(1);
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(second)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(second)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessageEndingWith("has no events here, so its first is version 0, not 1")
+                .hasMessageContaining("has no events here, so its first is version 0, not 1,")
                 .message()
                 .doesNotContain("version -1");
     }
@@ -181,9 +204,36 @@ class ImportEventsTest {
         ImportRecord first = project(ProjectId.next(), 0).get(0);
         ImportRecord repeated = new ImportRecord(2, 0, first.event());
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store), List.of(first, repeated)))
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store), List.of(first, repeated)))
                 .isInstanceOf(InvalidInput.class)
-                .hasMessage("line 2 is malformed: it repeats version 0 of stream " + first.streamId());
+                .hasMessage("line 2 repeats version 0 of stream " + first.streamId() + ", given on line 1");
+    }
+
+    @Test
+    void lines_whose_sequences_go_backwards_are_refused_naming_both_lines_and_nothing_is_imported() {
+        List<ImportRecord> records = new ArrayList<>();
+        for (ImportRecord record : project(ProjectId.next(), 3)) {
+            records.add(new ImportRecord(record.line(), 10 + record.line(), record.streamVersion(), record.event()));
+        }
+        ImportRecord fourth = records.get(3);
+        records.set(3, new ImportRecord(fourth.line(), 5, fourth.streamVersion(), fourth.event()));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 2), records))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 4 has sequence 5, not after line 3's 13");
+        assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
+    void a_stream_version_that_goes_backwards_is_refused_naming_both_lines_and_nothing_is_imported() {
+        List<ImportRecord> history = project(ProjectId.next(), 2);
+        List<ImportRecord> other = project(ProjectId.next(), 0);
+        List<ImportRecord> records = numbered(List.of(history.get(0), history.get(2), other.get(0), history.get(1)));
+
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 1), records))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("line 4 has version 1 of stream " + history.get(0).streamId() + ", not after line 2's 2");
+        assertThat(store.lastSequence()).isZero();
     }
 
     @Test
@@ -192,7 +242,8 @@ class ImportEventsTest {
         ImportRecord last = records.get(4);
         records.set(4, new ImportRecord(last.line(), 7, last.event()));
 
-        assertThatThrownBy(() -> importing(new ImportEvents(store, 2), records)).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> importing(new ImportEvents(store, store, store, 2), records))
+                .isInstanceOf(InvalidInput.class);
 
         assertThat(store.lastSequence()).isEqualTo(4);
     }
@@ -201,7 +252,7 @@ class ImportEventsTest {
     void progress_is_told_the_records_handled_after_each_batch() {
         List<Long> told = new ArrayList<>();
 
-        new ImportEvents(store, 2).run(project(ProjectId.next(), 4).iterator(), told::add);
+        new ImportEvents(store, store, store, 2).run(ImportSource.of(project(ProjectId.next(), 4)), told::add);
 
         assertThat(told).containsExactly(2L, 4L, 5L);
     }
@@ -210,11 +261,40 @@ class ImportEventsTest {
     void an_empty_import_writes_nothing_and_tells_no_progress() {
         List<Long> told = new ArrayList<>();
 
-        ImportSummary summary =
-                new ImportEvents(store).run(List.<ImportRecord>of().iterator(), told::add);
+        ImportSummary summary = new ImportEvents(store, store, store).run(ImportSource.of(List.of()), told::add);
 
-        assertThat(summary).isEqualTo(new ImportSummary(0, 0));
+        assertThat(summary).isEqualTo(new ImportSummary(0, 0, 0));
         assertThat(told).isEmpty();
         assertThat(store.lastSequence()).isZero();
+    }
+
+    @Test
+    void a_stream_may_skip_as_many_versions_as_the_inputs_quarantines_removed_and_keeps_them() {
+        ProjectId project = ProjectId.next();
+        List<ImportRecord> history = project(project, 4);
+        ImportRecord quarantine = new ImportRecord(
+                6,
+                0,
+                new NewEvent(
+                        EventId.next(),
+                        new EventsQuarantined(List.of(3L), "/q/file.jsonl", "ab", AT.plusSeconds(9)),
+                        EventMetadata.NONE));
+        List<ImportRecord> gapped =
+                numbered(List.of(history.get(0), history.get(1), history.get(3), history.get(4), quarantine));
+        List<ImportRecord> twoGaps = numbered(List.of(history.get(0), history.get(2), history.get(4), quarantine));
+
+        ImportSummary summary = importing(new ImportEvents(store, store, store, 3), gapped);
+        ImportSummary again = importing(new ImportEvents(store, store, store, 3), gapped);
+
+        assertThat(summary.imported()).isEqualTo(5);
+        assertThat(again.imported()).isZero();
+        assertThat(store.readStream(project.toString()))
+                .extracting(StoredEvent::streamVersion)
+                .containsExactly(0L, 1L, 3L, 4L);
+        InMemoryStorage other = new InMemoryStorage(Clock.systemUTC());
+        assertThatThrownBy(() -> importing(new ImportEvents(other, other, other), twoGaps))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessageEndingWith(
+                        "so the next is 3, not 4, and no quarantine the input records accounts for the gap");
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Purges, sweeps and quarantines under a command id, storage-neutral: run on the in-memory fakes
+ * Purges, sweeps, quarantines, rebuilds and compactions under a command id, storage-neutral: run on the in-memory fakes
  * here and on SQLite in bootstrap.
  */
 public class LifecycleCommandIdsTest extends CommandFixture {
@@ -198,6 +198,46 @@ public class LifecycleCommandIdsTest extends CommandFixture {
         assertThat(again).isEqualTo(nothing);
         assertThat(lastSequence()).isEqualTo(last);
         assertIdRefused(() -> purge().purge(thread, PurgeOptions.withoutArchive(), "quarantine-1"));
+    }
+
+    @Test
+    void a_rebuild_retried_under_its_command_id_returns_the_first_result_and_does_not_run_again() {
+        ThreadId thread = thread(project());
+        StoreUpkeep.Rebuilt first = store.lifecycle().upkeep().rebuild(n -> {}, "rebuild-1");
+        store.execute(new RenameThread(thread, "later"));
+        long last = lastSequence();
+        List<Long> told = new java.util.ArrayList<>();
+
+        StoreUpkeep.Rebuilt again = store.lifecycle().upkeep().rebuild(told::add, "rebuild-1");
+
+        assertThat(first.lastSequence()).isEqualTo(last - 1);
+        assertThat(first.applied()).isEqualTo(last - 1);
+        assertThat(again).isEqualTo(first);
+        assertThat(told).isEmpty();
+        assertThat(lastSequence()).isEqualTo(last);
+        assertThat(store.queries().thread(thread).title()).isEqualTo("later");
+        assertIdRefused(() -> store.lifecycle().upkeep().compact("rebuild-1"));
+        assertIdRefused(() -> store.execute(new RenameThread(thread, "again"), "rebuild-1"));
+        assertThatThrownBy(() -> store.lifecycle().upkeep().rebuild(n -> {}, " "))
+                .isInstanceOf(InvalidInput.class);
+        assertProjectionsClean();
+    }
+
+    @Test
+    void a_compaction_retried_under_its_command_id_returns_the_first_sizes_and_an_id_of_another_command_is_refused() {
+        ThreadId thread = archivedThread(project());
+        store.execute(new RenameThread(thread, "renamed"), "rename-3");
+        long last = lastSequence();
+
+        var first = store.lifecycle().upkeep().compact("compact-1");
+        var again = store.lifecycle().upkeep().compact("compact-1");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(lastSequence()).isEqualTo(last);
+        assertIdRefused(() -> store.lifecycle().upkeep().compact("rename-3"));
+        assertIdRefused(() -> store.lifecycle().upkeep().rebuild(n -> {}, "compact-1"));
+        assertIdRefused(() -> purge().purge(thread, PurgeOptions.withoutArchive(), "compact-1"));
+        assertThatThrownBy(() -> store.lifecycle().upkeep().compact("")).isInstanceOf(InvalidInput.class);
     }
 
     @Test

@@ -217,6 +217,7 @@ public final class InMemoryStorage
                     throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
                 }
             }
+            batch.skipToFirstVersions(versions, this::version);
             long sequence = state.ceiling;
             Instant recorded = clock.instant();
             List<StoredEvent> stored = new ArrayList<>();

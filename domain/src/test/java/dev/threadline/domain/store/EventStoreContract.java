@@ -190,6 +190,39 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void a_stream_given_a_first_version_continues_past_the_gap_and_then_from_its_last_version() {
+        ProjectId a = ProjectId.next();
+        ProjectId b = ProjectId.next();
+        store.append(AppendBatch.of(created(a)));
+
+        store.append(new AppendBatch(
+                List.of(renamed(a, "two"), created(b), renamed(a, "three")),
+                java.util.Map.of(a.toString(), ExpectedVersion.exactly(0)),
+                java.util.Map.of(a.toString(), 3L)));
+        store.append(AppendBatch.of(renamed(a, "four")));
+
+        assertThat(store.readStream(a.toString()))
+                .extracting(StoredEvent::streamVersion)
+                .containsExactly(0L, 3L, 4L, 5L);
+        assertThat(store.readStream(b.toString()))
+                .extracting(StoredEvent::streamVersion)
+                .containsExactly(0L);
+    }
+
+    @Test
+    void a_first_version_not_past_the_stream_is_a_conflict_that_stores_nothing() {
+        ProjectId a = ProjectId.next();
+        store.append(AppendBatch.of(created(a), renamed(a, "two")));
+
+        assertThatThrownBy(() -> store.append(new AppendBatch(
+                        List.of(renamed(a, "three")), java.util.Map.of(), java.util.Map.of(a.toString(), 1L))))
+                .isInstanceOfSatisfying(
+                        VersionConflict.class,
+                        conflict -> assertThat(conflict.actualVersion()).isEqualTo(1));
+        assertThat(replayAll()).hasSize(2);
+    }
+
+    @Test
     void expecting_no_stream_on_an_existing_stream_is_a_conflict() {
         ProjectId a = ProjectId.next();
         store.append(AppendBatch.of(created(a)));

@@ -50,6 +50,7 @@ public final class InMemoryEventStore implements EventStore {
                 throw new VersionConflict(expectation.getKey(), expectation.getValue(), current);
             }
         }
+        batch.skipToFirstVersions(versions, this::currentVersion);
         List<StoredEvent> stored = new ArrayList<>();
         long sequence = lastSequence();
         for (NewEvent event : batch.events()) {
