@@ -122,7 +122,6 @@ final class RawReads {
         }
     }
 
-    /** The bytes of the payloads stored after a sequence. */
     /** The bytes of the database's pages that hold data: its pages less the free ones. */
     static long bytesInUse(Path file, SqliteOptions options) throws SQLException {
         try (RawJdbc reader = RawJdbc.open(file, options);
@@ -138,6 +137,7 @@ final class RawReads {
         }
     }
 
+    /** The bytes of the payloads stored after a sequence. */
     static long payloadBytes(Path file, SqliteOptions options, long after) throws SQLException {
         try (RawJdbc reader = RawJdbc.open(file, options);
                 PreparedStatement sum = reader.connection()
