@@ -7,6 +7,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -60,7 +65,11 @@ class CrashSafetyIT {
                 assertThat(awaitReady(child))
                         .as("round %d: the child opened the store; stderr: %s", round, stderr(round))
                         .isTrue();
-                Thread.sleep(importRound ? random.nextInt(1_500) : 50 + random.nextInt(1_000));
+                if (importRound && round % 2 == 1) {
+                    awaitEvents(store, 1_000, child); // its first batch is in: the kill lands amid the rest
+                } else {
+                    Thread.sleep(importRound ? random.nextInt(1_500) : 50 + random.nextInt(1_000));
+                }
             } finally {
                 child.destroyForcibly();
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -167,6 +176,24 @@ class CrashSafetyIT {
     }
 
     /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
+    /** Waits, for at most 30 seconds, until the store's log holds {@code count} events or the child is gone. */
+    private static void awaitEvents(Path store, long count, Process child) throws Exception {
+        String url = "jdbc:sqlite:file:" + store.resolve("threadline.db") + "?mode=ro";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            try (Connection connection = DriverManager.getConnection(url);
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM events")) {
+                if (rows.getLong(1) >= count) {
+                    return;
+                }
+            } catch (SQLException busy) {
+                // The writer holds the file for a moment: look again.
+            }
+            Thread.sleep(2);
+        }
+    }
+
     static boolean awaitReady(Process child) throws Exception {
         try (BufferedReader out = ChildJvm.output(child)) {
             return ChildJvm.awaitReady(out);
