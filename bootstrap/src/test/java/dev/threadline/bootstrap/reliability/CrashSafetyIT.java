@@ -175,7 +175,6 @@ class CrashSafetyIT {
                 importFirst ? "import-first" : "mixed");
     }
 
-    /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
     /** Waits, for at most 30 seconds, until the store's log holds {@code count} events or the child is gone. */
     private static void awaitEvents(Path store, long count, Process child) throws Exception {
         String url = "jdbc:sqlite:file:" + store.resolve("threadline.db") + "?mode=ro";
@@ -194,6 +193,7 @@ class CrashSafetyIT {
         }
     }
 
+    /** Whether the child printed {@code ready} within a minute; its output is closed afterwards. */
     static boolean awaitReady(Process child) throws Exception {
         try (BufferedReader out = ChildJvm.output(child)) {
             return ChildJvm.awaitReady(out);
