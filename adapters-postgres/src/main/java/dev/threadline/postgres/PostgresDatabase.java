@@ -37,6 +37,8 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresDialect dialect;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
+    /** The notification a commit that appended sends with its {@code COMMIT}, or null for none. */
+    private volatile WriteTransaction.Announcement announcement;
 
     private PostgresDatabase(PostgresLocation location, DataSource dataSource, boolean ownsPool) {
         this.location = location;
@@ -112,6 +114,17 @@ public final class PostgresDatabase implements AutoCloseable {
         afterAppendCommits.add(action);
     }
 
+    /**
+     * Makes every later commit that appends send {@code NOTIFY channel, payload} inside its
+     * transaction, in the round trip of its {@code COMMIT}: the notification is delivered if and
+     * only if the events are committed, and costs neither a round trip nor another connection.
+     * Writers already wait for each other on the {@link WriterLock}, so the queue lock PostgreSQL
+     * takes for a notifying commit serialises nothing more.
+     */
+    void announceAppends(String channel, String payload) {
+        announcement = new WriteTransaction.Announcement(channel, payload);
+    }
+
     /** A pooled connection whose search path is the schema; the caller closes it. */
     Connection borrow() {
         return connections.borrow();
@@ -144,7 +157,7 @@ public final class PostgresDatabase implements AutoCloseable {
                                 + " rethrown (" + transaction.failed.getMessage() + ")",
                         transaction.failed);
             }
-            transaction.commit();
+            transaction.commit(announcement);
             connection.commit(); // sends nothing when the commit went with the last writes
             committed = true;
             return result;
@@ -163,6 +176,19 @@ public final class PostgresDatabase implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * {@link #inTransaction} for work that reaches the server only through this store's methods,
+     * never through a connection of its own: joining an open transaction, it sends nothing first,
+     * and the writes queued so far go with its first statement.
+     */
+    <T> T inTransactionOfStatements(Supplier<T> work) {
+        WriteTransaction open = current.get();
+        if (open != null) {
+            return joined(open, connection -> work.get(), false);
+        }
+        return inTransaction(connection -> work.get());
     }
 
     private <T> T joined(WriteTransaction open, SqlWork<T> work) {

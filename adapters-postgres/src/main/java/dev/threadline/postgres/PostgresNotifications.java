@@ -1,10 +1,9 @@
 package dev.threadline.postgres;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.UUID;
 import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -18,9 +17,10 @@ import org.postgresql.PGNotification;
  * notification carries nothing, so one missed while disconnected loses nothing). Polling by the
  * readers stays the fallback.
  *
- * <p>Sending: after a commit that appended, a {@code NOTIFY} with an empty payload is sent outside
- * the transaction (inside it, PostgreSQL would serialise every committing writer on its
- * notification queue); commits that come while one is being sent are coalesced into the next.
+ * <p>Sending: a commit that appended sends a {@code NOTIFY} inside its transaction, in the round
+ * trip of its {@code COMMIT} ({@link PostgresDatabase#announceAppends}), so other nodes hear of
+ * committed events only. Its payload names this node: the node's own notifications come back to
+ * its listener and are ignored, since its commits wake its subscribers in-process.
  */
 public final class PostgresNotifications implements AutoCloseable {
 
@@ -30,9 +30,10 @@ public final class PostgresNotifications implements AutoCloseable {
     private final String channel;
     private final String listenSql;
     private final Runnable wake;
-    private final AtomicBoolean pending = new AtomicBoolean();
+    /** This node's name in the payload of its notifications. */
+    private final String node = UUID.randomUUID().toString();
+
     private final Thread listener;
-    private final Thread sender;
     private volatile boolean closed;
     private volatile Connection listening;
 
@@ -48,12 +49,9 @@ public final class PostgresNotifications implements AutoCloseable {
         this.listenSql = SqlText.withIdentifier("LISTEN ", channel, "");
         this.wake = wake;
         this.listener = new Thread(this::listen, "threadline-listen");
-        this.sender = new Thread(this::send, "threadline-notify");
         listener.setDaemon(true);
-        sender.setDaemon(true);
-        database.afterAppendCommit(this::announce);
+        database.announceAppends(channel, node);
         listener.start();
-        sender.start();
     }
 
     /** The notification channel of the store. */
@@ -74,31 +72,6 @@ public final class PostgresNotifications implements AutoCloseable {
         }
     }
 
-    private void announce() {
-        pending.set(true);
-        LockSupport.unpark(sender);
-    }
-
-    private void send() {
-        while (!closed) {
-            if (!pending.getAndSet(false)) {
-                LockSupport.park(this);
-                continue;
-            }
-            try {
-                database.withConnection(connection -> {
-                    try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, '')")) {
-                        notify.setString(1, channel);
-                        notify.execute();
-                    }
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                // The other nodes' polling finds the events; the next commit announces again.
-            }
-        }
-    }
-
     private void listen() {
         while (!closed) {
             try (Connection connection = database.openDedicated()) {
@@ -110,7 +83,7 @@ public final class PostgresNotifications implements AutoCloseable {
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] received = notifications.getNotifications(500);
-                    if (received != null && received.length > 0) {
+                    if (fromAnotherNode(received)) {
                         wake.run();
                     }
                 }
@@ -123,13 +96,22 @@ public final class PostgresNotifications implements AutoCloseable {
         }
     }
 
+    private boolean fromAnotherNode(PGNotification[] received) {
+        if (received != null) {
+            for (PGNotification notification : received) {
+                if (!node.equals(notification.getParameter())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public void close() {
         closed = true;
-        LockSupport.unpark(sender);
         try {
             listener.join(2_000);
-            sender.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -15,7 +15,7 @@ public final class PostgresTransactions implements Transactions {
 
     @Override
     public <T> T inTransaction(Supplier<T> work) {
-        return database.inTransaction(connection -> work.get());
+        return database.inTransactionOfStatements(work);
     }
 
     @Override

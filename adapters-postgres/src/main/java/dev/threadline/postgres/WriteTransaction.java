@@ -26,6 +26,7 @@ import java.util.OptionalLong;
 final class WriteTransaction {
 
     private static final String SET_HEAD = "UPDATE log_head SET last_sequence = ? WHERE id = 1";
+    private static final String NOTIFY = "SELECT pg_notify(?, ?)";
 
     final Connection connection;
     /** Writes queued until the transaction next talks to the server; see {@link PendingWrites}. */
@@ -151,16 +152,23 @@ final class WriteTransaction {
         positions.put(projector, sequence);
     }
 
+    /** A notification on a channel, sent by commits that appended. */
+    record Announcement(String channel, String payload) {}
+
     /**
-     * Commits: the queued writes, the log head, the projector positions and the {@code COMMIT}
-     * itself go in one round trip (pgjdbc then has no transaction left to commit).
+     * Commits: the queued writes, the log head, the projector positions, the announcement when the
+     * transaction appended, and the {@code COMMIT} itself go in one round trip (pgjdbc then has no
+     * transaction left to commit).
      */
-    void commit() throws SQLException {
+    void commit(Announcement announcement) throws SQLException {
         if (headChanged) {
             pending.add(SET_HEAD, head);
         }
         for (Map.Entry<String, Long> position : positions.entrySet()) {
             pending.add(PostgresProjectorPositions.SET, position.getKey(), position.getValue());
+        }
+        if (appended && announcement != null) {
+            pending.add(NOTIFY, announcement.channel(), announcement.payload());
         }
         pending.add("COMMIT");
         pending.send(connection);
