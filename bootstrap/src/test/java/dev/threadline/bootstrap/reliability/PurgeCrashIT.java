@@ -26,9 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kill -9 during purges and sweeps: a child JVM purges archived and deleted threads, one by one or
- * by a sweep, and is killed with SIGKILL at a random moment. After every kill each thread is whole,
- * or purged with its archive complete (the archive holds exactly its events, under the recorded
- * digest); a rerun finishes the work, projections verify clean, and every archive restores.
+ * by a sweep, and is killed with SIGKILL at a random moment once it has purged a few. After every
+ * kill each thread is whole, or purged with its archive complete (the archive holds exactly its
+ * events, under the recorded digest); a rerun finishes the work, projections verify clean, and
+ * every archive restores.
  */
 class PurgeCrashIT {
 
@@ -64,7 +65,13 @@ class PurgeCrashIT {
                 assertThat(ChildJvm.awaitReady(out))
                         .as("round %d: the child opened the store; stderr: %s", round, Files.readString(err))
                         .isTrue();
-                Thread.sleep(200 + random.nextInt(2_500));
+                // Killed in the midst of the work: once it has finished 1 to 3 threads, a random
+                // moment into the next one (its archive, its transaction, or just after it).
+                int finished = 1 + random.nextInt(3);
+                for (int line = 0; line < finished && out.readLine() != null; line++) {
+                    // each line is a thread done
+                }
+                Thread.sleep(random.nextInt(40));
             } finally {
                 child.destroyForcibly();
                 assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -79,6 +86,10 @@ class PurgeCrashIT {
                 break;
             }
         }
+
+        assertThat(killsMidway)
+                .as("rounds killed with threads purged and threads left")
+                .isGreaterThanOrEqualTo(3);
 
         CliHarness.Run rerun = CliHarness.run(
                 "--data-dir", data.toString(), "--json", "purge", "--archived-before", "0h", "--deleted-before", "0h");

@@ -28,7 +28,7 @@ import java.util.Random;
  * A child JVM of the purge reliability tests: on a store in a data directory it purges every
  * archived or deleted thread one by one ({@code purge}), sweeps them ({@code sweep}), or writes
  * threads with commands ({@code write}); it prints {@code ready} once the store is open, and a line
- * per thread purged or written.
+ * per thread purged, handled by the sweep, or written, as soon as it is.
  */
 public final class PurgingChild {
 
@@ -51,13 +51,17 @@ public final class PurgingChild {
                     for (ThreadView thread : threads) {
                         store.lifecycle().purge().purge(thread.id(), PurgeOptions.defaults());
                         System.out.println("purged " + thread.id());
+                        System.out.flush();
                     }
                 }
                 case "sweep" -> {
                     Instant later = Instant.now().plusSeconds(3_600);
                     var result = store.lifecycle()
                             .sweep()
-                            .sweep(new RetentionPolicy(later, later), false, false, done -> {});
+                            .sweep(new RetentionPolicy(later, later), false, false, done -> {
+                                System.out.println("handled " + done);
+                                System.out.flush();
+                            });
                     System.out.println("swept " + result.purged().size() + " kept " + result.kept());
                 }
                 case "write" -> {
