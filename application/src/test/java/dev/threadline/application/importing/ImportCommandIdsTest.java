@@ -7,15 +7,8 @@ import dev.threadline.application.command.CommandFixture;
 import dev.threadline.application.command.RenameProject;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
-import dev.threadline.domain.event.Event;
-import dev.threadline.domain.event.ProjectCreated;
-import dev.threadline.domain.event.ProjectRenamed;
-import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.store.EventMetadata;
-import dev.threadline.domain.store.NewEvent;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,21 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 public class ImportCommandIdsTest extends CommandFixture {
 
-    private static final Instant AT = Instant.parse("2026-11-23T21:00:00.123456Z");
-
-    /** A project's history as an export holds it: created, then renamed {@code renames} times. */
     private static List<ImportRecord> project(ProjectId project, int renames) {
-        List<Event> events = new ArrayList<>();
-        events.add(new ProjectCreated(project, "shop", "/src/shop", AT));
-        for (int i = 1; i <= renames; i++) {
-            events.add(new ProjectRenamed(project, "shop " + i, AT.plusSeconds(i)));
-        }
-        List<ImportRecord> records = new ArrayList<>();
-        for (int version = 0; version < events.size(); version++) {
-            records.add(new ImportRecord(
-                    version + 1, version, new NewEvent(EventId.next(), events.get(version), EventMetadata.NONE)));
-        }
-        return records;
+        return ExportedProject.renamed(project, renames, version -> EventMetadata.NONE);
     }
 
     private ImportSummary importing(List<ImportRecord> records, String commandId) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.threadline.application.port.InMemoryStorage;
 import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
-import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.EventsQuarantined;
 import dev.threadline.domain.event.ProjectCreated;
 import dev.threadline.domain.event.ProjectRenamed;
@@ -30,19 +29,8 @@ class ImportEventsTest {
 
     private final InMemoryStorage store = new InMemoryStorage(Clock.systemUTC());
 
-    /** A project's history as an export holds it: created, then renamed {@code renames} times. */
     private static List<ImportRecord> project(ProjectId project, int renames) {
-        List<Event> events = new ArrayList<>();
-        events.add(new ProjectCreated(project, "shop", "/src/shop", AT));
-        for (int i = 1; i <= renames; i++) {
-            events.add(new ProjectRenamed(project, "shop " + i, AT.plusSeconds(i)));
-        }
-        List<ImportRecord> records = new ArrayList<>();
-        for (int version = 0; version < events.size(); version++) {
-            NewEvent event = new NewEvent(EventId.next(), events.get(version), EventMetadata.ofCommand("c-" + version));
-            records.add(new ImportRecord(version + 1, version, event));
-        }
-        return records;
+        return ExportedProject.renamed(project, renames, version -> EventMetadata.ofCommand("c-" + version));
     }
 
     /** Records numbered as lines 1, 2, 3 … in their order. */
