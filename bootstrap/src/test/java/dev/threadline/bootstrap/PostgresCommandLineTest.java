@@ -44,21 +44,25 @@ class PostgresCommandLineTest {
         return JSON.readTree(run.out());
     }
 
-    @Test
-    void an_export_of_a_sqlite_store_piped_to_import_moves_it_and_verifies_clean() throws Exception {
-        String sqlite = dir.resolve("sqlite").toString();
-        String project = json(CliHarness.run(
-                        "--data-dir", sqlite, "--json", "project", "create", "--name", "Moved", "--path", "/src/m"))
-                .get("projectId")
-                .asText();
+    /** A thread in a SQLite store holding one completed turn: its prompt and the answer. */
+    private static String answeredThread(String sqlite, String prompt, String answer) {
+        String project = CliHarness.run("--data-dir", sqlite, "project", "create", "--name", "P", "--path", "/src/p")
+                .out()
+                .strip();
         String thread = CliHarness.run("--data-dir", sqlite, "thread", "create", "--project", project, "--title", "T")
                 .out()
                 .strip();
+        CliHarness.run("--data-dir", sqlite, "turn", "start", "--thread", thread, "--prompt", prompt);
         CliHarness.run(
-                "--data-dir", sqlite, "turn", "start", "--thread", thread, "--prompt", "héllo 'DROP TABLE events; --");
-        CliHarness.run(
-                "--data-dir", sqlite, "message", "add", "--thread", thread, "--role", "assistant", "--text", "done ✓");
+                "--data-dir", sqlite, "message", "add", "--thread", thread, "--role", "assistant", "--text", answer);
         CliHarness.run("--data-dir", sqlite, "turn", "complete", "--thread", thread);
+        return thread;
+    }
+
+    @Test
+    void an_export_of_a_sqlite_store_piped_to_import_moves_it_and_verifies_clean() throws Exception {
+        String sqlite = dir.resolve("sqlite").toString();
+        String thread = answeredThread(sqlite, "héllo 'DROP TABLE events; --", "done ✓");
         CliHarness.Run export = CliHarness.run("--data-dir", sqlite, "export");
         assertThat(export.exitCode()).isZero();
         PostgresLocation target = location("moved");
@@ -81,16 +85,7 @@ class PostgresCommandLineTest {
     void an_export_after_a_quarantine_in_the_middle_of_a_stream_moves_to_postgres_and_on() throws Exception {
         String sqlite = dir.resolve("quarantined").toString();
         CliHarness.run("--data-dir", sqlite, "settings", "set", "a.b", "one");
-        String project = CliHarness.run("--data-dir", sqlite, "project", "create", "--name", "Q", "--path", "/src/q")
-                .out()
-                .strip();
-        String thread = CliHarness.run("--data-dir", sqlite, "thread", "create", "--project", project, "--title", "T")
-                .out()
-                .strip();
-        CliHarness.run("--data-dir", sqlite, "turn", "start", "--thread", thread, "--prompt", "Why?");
-        CliHarness.run(
-                "--data-dir", sqlite, "message", "add", "--thread", thread, "--role", "assistant", "--text", "Lost.");
-        CliHarness.run("--data-dir", sqlite, "turn", "complete", "--thread", thread);
+        String thread = answeredThread(sqlite, "Why?", "Lost.");
         try (Connection db = java.sql.DriverManager.getConnection(
                         "jdbc:sqlite:" + dir.resolve("quarantined").resolve("threadline.db"));
                 Statement update = db.createStatement()) {
