@@ -126,9 +126,14 @@ final class RawReads {
     static long bytesInUse(Path file, SqliteOptions options) throws SQLException {
         try (RawJdbc reader = RawJdbc.open(file, options);
                 Statement statement = reader.connection().createStatement()) {
-            long pages = single(statement, "PRAGMA page_count") - single(statement, "PRAGMA freelist_count");
-            return pages * single(statement, "PRAGMA page_size");
+            return bytesInUse(statement);
         }
+    }
+
+    /** The bytes of the pages in use in the database of a statement's connection. */
+    static long bytesInUse(Statement statement) throws SQLException {
+        long pages = single(statement, "PRAGMA page_count") - single(statement, "PRAGMA freelist_count");
+        return pages * single(statement, "PRAGMA page_size");
     }
 
     private static long single(Statement statement, String pragma) throws SQLException {

@@ -139,11 +139,14 @@ final class StreamingScenarios {
             ThreadId thread = Fixtures.runningThread(store);
             long empty = RawReads.bytesInUse(store.databaseFile(), normal);
             long messagesText = 0;
+            List<String> texts = new ArrayList<>(MESSAGES);
             for (int i = 0; i < MESSAGES; i++) {
                 String text = ordinaryMessage(i);
+                texts.add(text);
                 messagesText += text.getBytes(StandardCharsets.UTF_8).length;
                 store.execute(new AddMessage(thread, i % 2 == 0 ? Role.USER : Role.ASSISTANT, text, false));
             }
+            double leastRatio = LeastMessageBytes.of(scratch.newRawFile(), texts) / (double) messagesText;
             long afterMessages = RawReads.bytesInUse(store.databaseFile(), normal);
             StringBuilder answer = new StringBuilder();
             try (MessageStream stream = store.streamMessage(thread, Role.ASSISTANT)) {
@@ -168,13 +171,15 @@ final class StreamingScenarios {
                     String.format(
                             Locale.ROOT,
                             "the answer %,d B for %,d B of text; an ordinary message of %,d B: %,d B = %.2f× its"
-                                    + " text (%,d messages)",
+                                    + " text (%,d messages), where the least a searchable log can store"
+                                    + " (by hand: the text once, binary ids, a full-text index) is %.2f×",
                             afterAnswer - afterMessages,
                             answerText,
                             messagesText / MESSAGES,
                             (afterMessages - empty) / MESSAGES,
                             messageRatio,
-                            MESSAGES));
+                            MESSAGES,
+                            leastRatio));
         }
     }
 
