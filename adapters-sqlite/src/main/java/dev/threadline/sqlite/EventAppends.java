@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.EVENTS;
-
 import dev.threadline.domain.error.DuplicateEventId;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
@@ -24,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 
 /**
  * Appends to the {@code events} table: the batch's expectations checked against the stream
@@ -46,10 +43,6 @@ final class EventAppends {
     private final Clock clock;
     private final KnownLog known;
     private final DeferredRows deferred;
-    private final RenderedSql insertSql;
-    private final RenderedSql streamVersionSql;
-    private final RenderedSql byIdSql;
-    private final RenderedSql greatestIdSql;
 
     EventAppends(SqliteDatabase database, EventJsonCodec codec, Clock clock, KnownLog known) {
         this.database = database;
@@ -58,21 +51,6 @@ final class EventAppends {
         this.clock = clock;
         this.known = known;
         this.deferred = DeferredRows.of(database);
-        var sql = database.sql();
-        insertSql = RenderedSql.of(() -> sql.insertInto(EVENTS)
-                .columns(EventRows.COLUMNS)
-                .values(EventRows.COLUMNS.stream().map(DSL::param).toList())
-                .getSQL());
-        streamVersionSql = RenderedSql.of(() -> sql.select(DSL.max(EVENTS.STREAM_VERSION))
-                .from(EVENTS)
-                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL());
-        byIdSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
-                .from(EVENTS)
-                .where(EVENTS.EVENT_ID.eq(DSL.param(EVENTS.EVENT_ID)))
-                .getSQL());
-        greatestIdSql = RenderedSql.of(
-                () -> sql.select(DSL.max(EVENTS.EVENT_ID)).from(EVENTS).getSQL());
     }
 
     /** Appends a batch in the caller's transaction, or one of its own; see {@link AppendRetry}. */
@@ -149,7 +127,8 @@ final class EventAppends {
     private String greatestEventId() throws SQLException {
         if (known.greatestEventId == null) {
             deferred.writeOut();
-            try (ResultSet result = database.prepared(greatestIdSql.sql()).executeQuery()) {
+            try (ResultSet result =
+                    database.prepared(EventStatements.GREATEST_ID).executeQuery()) {
                 String greatest = result.next() ? result.getString(1) : null;
                 // A stored id that is not ASCII (none is: ids are UUIDs) leaves no id new by this test.
                 known.greatestEventId =
@@ -177,7 +156,7 @@ final class EventAppends {
     private Map<EventId, Optional<StoredEvent>> storedCopies(AppendBatch batch) throws SQLException {
         deferred.writeOut();
         Map<EventId, Optional<StoredEvent>> found = new HashMap<>();
-        PreparedStatement query = database.prepared(byIdSql.sql());
+        PreparedStatement query = database.prepared(EventStatements.BY_ID);
         for (NewEvent event : batch.events()) {
             query.setString(1, event.eventId().toString());
             try (ResultSet result = query.executeQuery()) {
@@ -270,7 +249,7 @@ final class EventAppends {
         versions.put(stream, version);
         if (keep) {
             for (Object[] row : rows) {
-                deferred.keep(insertSql.sql(), row);
+                deferred.keep(EventStatements.INSERT, row);
             }
         } else {
             insertRows(batch, rows);
@@ -281,7 +260,7 @@ final class EventAppends {
 
     /** Inserts the rows of a batch as one JDBC batch; a stored event id is a {@link DuplicateInsert}. */
     private void insertRows(AppendBatch batch, List<Object[]> rows) throws SQLException {
-        PreparedStatement insert = database.prepared(insertSql.sql());
+        PreparedStatement insert = database.prepared(EventStatements.INSERT);
         try {
             for (Object[] row : rows) {
                 KeptStatements.bind(insert, row);
@@ -325,7 +304,7 @@ final class EventAppends {
             return knownVersion;
         }
         deferred.writeOut();
-        PreparedStatement query = database.prepared(streamVersionSql.sql());
+        PreparedStatement query = database.prepared(EventStatements.STREAM_VERSION);
         query.setString(1, streamId);
         try (ResultSet result = query.executeQuery()) {
             long version = result.getLong(1);
@@ -341,8 +320,7 @@ final class EventAppends {
         }
         // sqlite_sequence holds the highest sequence ever used, so a position is never reused.
         deferred.writeOut();
-        try (ResultSet result = database.prepared("SELECT seq FROM sqlite_sequence WHERE name = 'events'")
-                .executeQuery()) {
+        try (ResultSet result = database.prepared(EventStatements.CEILING).executeQuery()) {
             known.ceiling = result.next() ? result.getLong(1) : 0;
             return known.ceiling;
         }

@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.EVENTS;
-
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
@@ -9,29 +7,14 @@ import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
-import org.jooq.Field;
 
 /**
- * Reads rows of the {@code events} table into stored events, telling apart the ones that cannot be.
+ * Reads rows of the {@code events} table (its columns as {@link EventStatements#COLUMNS} names them)
+ * into stored events, telling apart the ones that cannot be.
  * Not thread-safe (it remembers the last timestamps parsed): one instance a reader.
  */
 final class EventRows {
-
-    /** The columns every event query selects, in this order. */
-    static final List<Field<?>> COLUMNS = List.of(
-            EVENTS.SEQUENCE,
-            EVENTS.EVENT_ID,
-            EVENTS.STREAM_ID,
-            EVENTS.STREAM_VERSION,
-            EVENTS.EVENT_TYPE,
-            EVENTS.OCCURRED_AT,
-            EVENTS.RECORDED_AT,
-            EVENTS.COMMAND_ID,
-            EVENTS.CAUSATION_ID,
-            EVENTS.CORRELATION_ID,
-            EVENTS.PAYLOAD);
 
     private final EventJsonCodec codec;
     private final Timestamps occurred = new Timestamps();

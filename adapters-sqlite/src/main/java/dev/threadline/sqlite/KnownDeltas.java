@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGE_DELTAS;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -14,7 +12,7 @@ import java.sql.SQLException;
  */
 final class KnownDeltas implements TransactionScoped {
 
-    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM " + PROJECTION_MESSAGE_DELTAS.getName() + ")";
+    private static final String ANY = "SELECT EXISTS (SELECT 1 FROM projection_message_deltas)";
 
     private final SqliteDatabase database;
     /** Whether the table is empty, null when not known. */

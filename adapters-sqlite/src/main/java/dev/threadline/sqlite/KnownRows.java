@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
-
 import dev.threadline.application.readmodel.ThreadView;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -24,8 +22,7 @@ final class KnownRows implements TransactionScoped {
 
     private final SqliteDatabase database;
     private final KeptStatements statements;
-    private final String threadUpsert;
-    private final RenderedSql positionUpsert;
+    private final ReadModelStatements sql;
     private final Map<String, ThreadView> threads = new HashMap<>();
     private final Map<String, ThreadView> changedThreads = new LinkedHashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
@@ -34,8 +31,7 @@ final class KnownRows implements TransactionScoped {
     private KnownRows(SqliteDatabase database, KeptStatements statements, ReadModelStatements sql) {
         this.database = database;
         this.statements = statements;
-        this.threadUpsert = sql.upsert(PROJECTION_THREADS);
-        this.positionUpsert = sql.setPosition;
+        this.sql = sql;
     }
 
     /** The database's one instance, shared by every component that reads or writes these rows. */
@@ -79,7 +75,7 @@ final class KnownRows implements TransactionScoped {
     void writeOut() throws SQLException {
         if (!changedThreads.isEmpty()) {
             statements.batch(
-                    threadUpsert,
+                    sql.upsert(ReadModelTable.THREADS),
                     changedThreads.values().stream()
                             .map(ReadModelRowMapping::values)
                             .toList());
@@ -87,7 +83,7 @@ final class KnownRows implements TransactionScoped {
         }
         if (!changedPositions.isEmpty()) {
             statements.batch(
-                    positionUpsert.sql(),
+                    sql.setPosition(),
                     changedPositions.entrySet().stream()
                             .map(position -> new Object[] {position.getKey(), position.getValue()})
                             .toList());

@@ -22,7 +22,7 @@ final class PendingReceipts implements TransactionScoped {
     private static final int LIMIT = 4_096;
 
     private final KeptStatements statements;
-    private final RenderedSql insertSql;
+    private final String insertSql;
     /** The kept receipts, in the order they were recorded, with their insert's values. */
     private final PendingRows<Kept> kept = new PendingRows<>();
     /** The kept receipts by command id. */
@@ -30,7 +30,7 @@ final class PendingReceipts implements TransactionScoped {
 
     private record Kept(Receipt receipt, Object[] values) {}
 
-    private PendingReceipts(KeptStatements statements, RenderedSql insertSql) {
+    private PendingReceipts(KeptStatements statements, String insertSql) {
         this.statements = statements;
         this.insertSql = insertSql;
     }
@@ -40,7 +40,7 @@ final class PendingReceipts implements TransactionScoped {
      *
      * @param insertSql the receipt insert, its first value the command id
      */
-    static PendingReceipts of(SqliteDatabase database, RenderedSql insertSql) {
+    static PendingReceipts of(SqliteDatabase database, String insertSql) {
         return database.transactionScoped(
                 PendingReceipts.class, () -> new PendingReceipts(new KeptStatements(database), insertSql));
     }
@@ -65,7 +65,7 @@ final class PendingReceipts implements TransactionScoped {
             for (Kept receipt : kept.unwritten()) {
                 rows.add(receipt.values());
             }
-            statements.batch(insertSql.sql(), rows);
+            statements.batch(insertSql, rows);
             kept.markWritten();
             if (kept.kept().isEmpty()) {
                 byId.clear(); // written outside every savepoint: the file answers for them now

@@ -45,7 +45,7 @@ final class PendingSearchDocuments implements TransactionScoped {
     private final SqliteDatabase database;
     private final KeptStatements statements;
     private final DeferredRows deferred;
-    private final String upsert;
+    private final Lazy<String> upsert;
     /** The documents indexed in the open transaction and not yet written, by key: their upsert's values. */
     private Map<String, Object[]> documents = new LinkedHashMap<>();
     /** Whether documents may have been noted in the open transaction. */
@@ -61,7 +61,7 @@ final class PendingSearchDocuments implements TransactionScoped {
      */
     private record Undo(String key, Object[] before, Map<String, Object[]> documentsBefore) {}
 
-    private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements, String upsert) {
+    private PendingSearchDocuments(SqliteDatabase database, KeptStatements statements, Lazy<String> upsert) {
         this.database = database;
         this.statements = statements;
         this.deferred = DeferredRows.of(database);
@@ -73,7 +73,7 @@ final class PendingSearchDocuments implements TransactionScoped {
      *
      * @param upsert the document upsert, its first value the document's key
      */
-    static PendingSearchDocuments of(SqliteDatabase database, KeptStatements statements, String upsert) {
+    static PendingSearchDocuments of(SqliteDatabase database, KeptStatements statements, Lazy<String> upsert) {
         return database.transactionScoped(
                 PendingSearchDocuments.class, () -> new PendingSearchDocuments(database, statements, upsert));
     }
@@ -132,7 +132,7 @@ final class PendingSearchDocuments implements TransactionScoped {
     private void writeDocuments() throws SQLException {
         deferred.writeOut();
         if (!documents.isEmpty()) {
-            statements.batch(upsert, List.copyOf(documents.values()));
+            statements.batch(upsert.get(), List.copyOf(documents.values()));
             emptyDocuments();
         }
     }

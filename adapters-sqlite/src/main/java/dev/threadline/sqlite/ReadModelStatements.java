@@ -1,193 +1,152 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.CHECKPOINTS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGES;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGE_DELTAS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_PROJECTS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTOR_POSITIONS;
-import static dev.threadline.sqlite.schema.Tables.SEARCH_DOCUMENTS;
-import static dev.threadline.sqlite.schema.Tables.SETTINGS;
+import static dev.threadline.sqlite.ReadModelTable.CHECKPOINTS;
+import static dev.threadline.sqlite.ReadModelTable.PROJECTS;
+import static dev.threadline.sqlite.ReadModelTable.SETTINGS;
+import static dev.threadline.sqlite.ReadModelTable.THREADS;
+import static dev.threadline.sqlite.ReadModelTable.TURNS;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
- * The read models' statements of the command path (reads by key, upserts, positions), rendered
- * once by jOOQ from the generated schema, on first use, and run as prepared statements kept open: rendering a
- * jOOQ query costs more than SQLite takes to run it.
+ * The read models' statements, run as prepared statements kept open. Reads, listings and the
+ * projector's small updates and deletes are fixed text, so a command that only reads never loads a
+ * query builder; the upserts are rendered by jOOQ from the generated schema ({@link
+ * ReadModelUpserts}) on the first write.
  */
 final class ReadModelStatements {
 
-    /** The read-model tables, in the order they are compared and cleared. */
-    static final List<Table<?>> READ_MODEL_TABLES = List.of(
-            PROJECTION_PROJECTS,
-            PROJECTION_THREADS,
-            PROJECTION_TURNS,
-            PROJECTION_MESSAGES,
-            PROJECTION_MESSAGE_DELTAS,
-            CHECKPOINTS,
-            SETTINGS,
-            SEARCH_DOCUMENTS);
+    /** A message's columns, its text followed by its delta rows while it is streaming. */
+    private static final String MESSAGE_COLUMNS = "m.message_id, m.thread_id, m.turn_id, m.ordinal, m.role,"
+            + " m.text || coalesce((SELECT group_concat(d.delta, '' ORDER BY d.position)"
+            + " FROM projection_message_deltas d WHERE d.message_id = m.message_id), ''),"
+            + " m.streaming, m.created_at, m.updated_at";
 
-    private final DSLContext render;
-    private final Map<Table<?>, RenderedSql> byKey = new LinkedHashMap<>();
-    private final Map<Table<?>, RenderedSql> upsert = new LinkedHashMap<>();
-    final RenderedSql messageById;
-    final RenderedSql messagesOf;
-    final RenderedSql messageState;
-    final RenderedSql livePath;
-    final RenderedSql liveThreads;
-    final RenderedSql turnsOf;
-    final RenderedSql streaming;
-    final RenderedSql nextDelta;
-    final RenderedSql touchMessage;
-    final RenderedSql dropDeltas;
-    final RenderedSql position;
-    final RenderedSql setPosition;
+    /** A message by id, in table column order. */
+    static final String MESSAGE_BY_ID =
+            "SELECT " + MESSAGE_COLUMNS + " FROM projection_messages m WHERE m.message_id = ?";
 
-    ReadModelStatements(DSLContext render) {
-        this.render = render;
-        for (Table<?> table : List.of(
-                PROJECTION_PROJECTS,
-                PROJECTION_THREADS,
-                PROJECTION_TURNS,
-                PROJECTION_MESSAGES,
-                CHECKPOINTS,
-                SETTINGS)) {
-            Field<?> key = table.getPrimaryKey().getFields().get(0);
-            byKey.put(
-                    table,
-                    RenderedSql.of(
-                            () -> render.selectFrom(table).where(keyIs(key)).getSQL()));
-            upsert.put(table, RenderedSql.of(() -> upsert(table, key)));
+    /** A thread's messages in order. */
+    static final String MESSAGES_OF =
+            "SELECT " + MESSAGE_COLUMNS + " FROM projection_messages m WHERE m.thread_id = ? ORDER BY m.ordinal";
+
+    /** A message's id, thread, turn and whether it is streaming. */
+    static final String MESSAGE_STATE =
+            "SELECT message_id, thread_id, turn_id, streaming FROM projection_messages WHERE message_id = ?";
+
+    /** Whether a project that is not deleted has a path. */
+    static final String LIVE_PATH = "SELECT 1 FROM projection_projects WHERE path = ? AND deleted = 0 LIMIT 1";
+
+    /** The id and creation time of a project's threads that are not deleted. */
+    static final String LIVE_THREADS =
+            "SELECT thread_id, created_at FROM projection_threads WHERE project_id = ? AND deleted = 0";
+
+    /** The ids of a turn's streaming messages in order. */
+    static final String STREAMING =
+            "SELECT message_id FROM projection_messages WHERE turn_id = ? AND streaming = 1 ORDER BY ordinal";
+
+    /** A thread's turns in order. */
+    static final String TURNS_OF =
+            "SELECT " + TURNS.columns + " FROM projection_turns WHERE thread_id = ? ORDER BY ordinal";
+
+    /** A thread's checkpoints, by creation text then id (callers sort on the parsed times). */
+    static final String CHECKPOINTS_OF = "SELECT " + CHECKPOINTS.columns
+            + " FROM checkpoints WHERE thread_id = ? ORDER BY created_at, checkpoint_id";
+
+    /** Every setting by key. */
+    static final String SETTINGS_BY_KEY = "SELECT " + SETTINGS.columns + " FROM settings ORDER BY key";
+
+    /** A projector's position. */
+    static final String POSITION = "SELECT position FROM projector_positions WHERE projector = ?";
+
+    /**
+     * Appends a delta row to a message: {@code ?1} the message id, {@code ?2} the delta. The next
+     * position comes from the primary key's index: O(log n) however many deltas.
+     */
+    static final String NEXT_DELTA = "INSERT INTO projection_message_deltas (message_id, position, delta)"
+            + " SELECT ?1, coalesce(max(position), 0) + 1, ?2 FROM projection_message_deltas WHERE message_id = ?1";
+
+    /** Sets a message's update time: the time, then the message id. */
+    static final String TOUCH_MESSAGE = "UPDATE projection_messages SET updated_at = ? WHERE message_id = ?";
+
+    /** Drops a message's delta rows. */
+    static final String DROP_DELTAS = "DELETE FROM projection_message_deltas WHERE message_id = ?";
+
+    /** Sets the status of a thread's turns after an ordinal: the status, the thread, the ordinal. */
+    static final String SET_STATUS_OF_TURNS_AFTER =
+            "UPDATE projection_turns SET status = ? WHERE thread_id = ? AND ordinal > ?";
+
+    /** Removes a setting. */
+    static final String REMOVE_SETTING = "DELETE FROM settings WHERE key = ?";
+
+    /** Removes a thread's rows, each statement taking the thread id, children first. */
+    static final List<String> PURGE_THREAD = List.of(
+            "DELETE FROM projection_message_deltas WHERE message_id IN"
+                    + " (SELECT message_id FROM projection_messages WHERE thread_id = ?)",
+            "DELETE FROM projection_messages WHERE thread_id = ?",
+            "DELETE FROM projection_turns WHERE thread_id = ?",
+            "DELETE FROM checkpoints WHERE thread_id = ?",
+            "DELETE FROM projection_threads WHERE thread_id = ?");
+
+    /** The projects, deleted ones too, by creation text then id (callers sort on the parsed times). */
+    private static final String ALL_PROJECTS =
+            "SELECT " + PROJECTS.columns + " FROM projection_projects ORDER BY created_at, project_id";
+
+    private static final String LIVE_PROJECTS = "SELECT " + PROJECTS.columns
+            + " FROM projection_projects WHERE deleted = 0 ORDER BY created_at, project_id";
+
+    /** The thread listings, by which filters they have (see {@link #threads}). */
+    private static final String[] THREADS_FILTERED = new String[8];
+
+    static {
+        for (int filters = 0; filters < THREADS_FILTERED.length; filters++) {
+            THREADS_FILTERED[filters] = threadListing((filters & 1) != 0, (filters & 2) != 0, (filters & 4) != 0);
         }
-        // A streaming message's text is its stored text followed by its delta rows.
-        String m = "m";
-        String d = "d";
-        String columns = Arrays.stream(PROJECTION_MESSAGES.fields())
-                .map(field -> field.equals(PROJECTION_MESSAGES.TEXT)
-                        ? m + "." + PROJECTION_MESSAGES.TEXT.getName() + " || coalesce((SELECT group_concat(" + d + "."
-                                + PROJECTION_MESSAGE_DELTAS.DELTA.getName() + ", '' ORDER BY " + d + "."
-                                + PROJECTION_MESSAGE_DELTAS.POSITION.getName() + ") FROM "
-                                + PROJECTION_MESSAGE_DELTAS.getName() + " " + d + " WHERE " + d + "."
-                                + PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.getName() + " = " + m + "."
-                                + PROJECTION_MESSAGES.MESSAGE_ID.getName() + "), '')"
-                        : m + "." + field.getName())
-                .collect(Collectors.joining(", "));
-        String from = " FROM " + PROJECTION_MESSAGES.getName() + " " + m + " WHERE " + m + ".";
-        messageById =
-                RenderedSql.of(() -> "SELECT " + columns + from + PROJECTION_MESSAGES.MESSAGE_ID.getName() + " = ?");
-        messagesOf = RenderedSql.of(() -> "SELECT " + columns + from + PROJECTION_MESSAGES.THREAD_ID.getName()
-                + " = ? ORDER BY " + m + "." + PROJECTION_MESSAGES.ORDINAL.getName());
-        messageState = RenderedSql.of(() -> render.select(
-                        PROJECTION_MESSAGES.MESSAGE_ID,
-                        PROJECTION_MESSAGES.THREAD_ID,
-                        PROJECTION_MESSAGES.TURN_ID,
-                        PROJECTION_MESSAGES.STREAMING)
-                .from(PROJECTION_MESSAGES)
-                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
-                .getSQL());
-        livePath = RenderedSql.of(() -> render.selectOne()
-                .from(PROJECTION_PROJECTS)
-                .where(PROJECTION_PROJECTS.PATH.eq(param(PROJECTION_PROJECTS.PATH)))
-                .and(PROJECTION_PROJECTS.DELETED.eq(DSL.inline(false)))
-                .limit(DSL.inline(1))
-                .getSQL());
-        liveThreads = RenderedSql.of(() -> render.select(PROJECTION_THREADS.THREAD_ID, PROJECTION_THREADS.CREATED_AT)
-                .from(PROJECTION_THREADS)
-                .where(PROJECTION_THREADS.PROJECT_ID.eq(param(PROJECTION_THREADS.PROJECT_ID)))
-                .and(PROJECTION_THREADS.DELETED.eq(DSL.inline(false)))
-                .getSQL());
-        turnsOf = RenderedSql.of(() -> render.selectFrom(PROJECTION_TURNS)
-                .where(PROJECTION_TURNS.THREAD_ID.eq(param(PROJECTION_TURNS.THREAD_ID)))
-                .orderBy(PROJECTION_TURNS.ORDINAL)
-                .getSQL());
-        streaming = RenderedSql.of(() -> render.select(PROJECTION_MESSAGES.MESSAGE_ID)
-                .from(PROJECTION_MESSAGES)
-                .where(PROJECTION_MESSAGES.TURN_ID.eq(param(PROJECTION_MESSAGES.TURN_ID)))
-                .and(PROJECTION_MESSAGES.STREAMING.eq(DSL.inline(true)))
-                .orderBy(PROJECTION_MESSAGES.ORDINAL)
-                .getSQL());
-        // The next position comes from the primary key's index: O(log n) however many deltas.
-        String deltas = PROJECTION_MESSAGE_DELTAS.getName();
-        String messageId = PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.getName();
-        String position = PROJECTION_MESSAGE_DELTAS.POSITION.getName();
-        nextDelta = RenderedSql.of(() -> "INSERT INTO " + deltas + " (" + messageId + ", " + position + ", "
-                + PROJECTION_MESSAGE_DELTAS.DELTA.getName() + ") SELECT ?1, coalesce(max(" + position
-                + "), 0) + 1, ?2 FROM " + deltas + " WHERE " + messageId + " = ?1");
-        touchMessage = RenderedSql.of(() -> render.update(PROJECTION_MESSAGES)
-                .set(PROJECTION_MESSAGES.UPDATED_AT, param(PROJECTION_MESSAGES.UPDATED_AT))
-                .where(PROJECTION_MESSAGES.MESSAGE_ID.eq(param(PROJECTION_MESSAGES.MESSAGE_ID)))
-                .getSQL());
-        dropDeltas = RenderedSql.of(() -> render.deleteFrom(PROJECTION_MESSAGE_DELTAS)
-                .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.eq(param(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID)))
-                .getSQL());
-        this.position = RenderedSql.of(() -> render.select(PROJECTOR_POSITIONS.POSITION)
-                .from(PROJECTOR_POSITIONS)
-                .where(PROJECTOR_POSITIONS.PROJECTOR.eq(param(PROJECTOR_POSITIONS.PROJECTOR)))
-                .getSQL());
-        setPosition = RenderedSql.of(() -> upsert(PROJECTOR_POSITIONS, PROJECTOR_POSITIONS.PROJECTOR));
+    }
+
+    private final Lazy<ReadModelUpserts> upserts;
+
+    ReadModelStatements(SqliteDatabase database) {
+        this.upserts = Lazy.of(() -> new ReadModelUpserts(database.sql()));
+    }
+
+    /** The projects, deleted ones too or not. */
+    static String projects(boolean includeDeleted) {
+        return includeDeleted ? ALL_PROJECTS : LIVE_PROJECTS;
     }
 
     /**
-     * The columns by which a verification orders and keys a table's rows: its primary key, except
-     * for the search documents, whose rowid is the index's business and whose key is {@code doc_key}.
+     * The threads by creation text then id (callers sort on the parsed times), with the filters
+     * given: of one project (the project id is the one value), without archived ones, without
+     * deleted ones.
      */
-    static List<? extends Field<?>> comparedKey(Table<?> table) {
-        return table.equals(SEARCH_DOCUMENTS)
-                ? List.of(SEARCH_DOCUMENTS.DOC_KEY)
-                : table.getPrimaryKey().getFields();
+    static String threads(boolean ofProject, boolean unarchivedOnly, boolean undeletedOnly) {
+        return THREADS_FILTERED[(ofProject ? 1 : 0) | (unarchivedOnly ? 2 : 0) | (undeletedOnly ? 4 : 0)];
     }
 
-    /** The columns a verification compares: all but the search documents' rowid. */
-    static List<Field<?>> comparedColumns(Table<?> table) {
-        return Arrays.stream(table.fields())
-                .filter(field -> !field.equals(SEARCH_DOCUMENTS.DOCUMENT_ID))
-                .toList();
-    }
-
-    /** {@code SELECT *} of a table's row by its key. */
-    String byKey(Table<?> table) {
-        return byKey.get(table).sql();
+    private static String threadListing(boolean ofProject, boolean unarchivedOnly, boolean undeletedOnly) {
+        StringBuilder where = new StringBuilder();
+        if (ofProject) {
+            where.append(" AND project_id = ?");
+        }
+        if (unarchivedOnly) {
+            where.append(" AND archived = 0");
+        }
+        if (undeletedOnly) {
+            where.append(" AND deleted = 0");
+        }
+        return "SELECT " + THREADS.columns + " FROM projection_threads"
+                + (where.length() == 0 ? "" : " WHERE" + where.substring(" AND".length()))
+                + " ORDER BY created_at, thread_id";
     }
 
     /** The upsert of a table's row, values in the table's column order. */
-    String upsert(Table<?> table) {
-        return upsert.get(table).sql();
+    String upsert(ReadModelTable table) {
+        return upserts.get().upsert(table);
     }
 
-    private static <T> org.jooq.Condition keyIs(Field<T> key) {
-        return key.eq(param(key));
-    }
-
-    static <T> Field<T> param(Field<T> field) {
-        return DSL.param(field.getName(), field.getDataType());
-    }
-
-    /** {@code INSERT … ON CONFLICT (key) DO UPDATE SET} every other column from {@code excluded}. */
-    private String upsert(Table<?> table, Field<?> key) {
-        List<Field<?>> fields = List.of(table.fields());
-        Map<Field<?>, Field<?>> updates = new LinkedHashMap<>();
-        for (Field<?> field : fields) {
-            if (!field.equals(key)) {
-                updates.put(field, DSL.field(DSL.name("excluded", field.getName())));
-            }
-        }
-        return render.insertInto(table)
-                .columns(fields)
-                .values(fields.stream().map(ReadModelStatements::param).toList())
-                .onConflict(key)
-                .doUpdate()
-                .set(updates)
-                .getSQL();
+    /** The upsert of a projector's position: the projector, then the position. */
+    String setPosition() {
+        return upserts.get().setPosition();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 
 /**
  * The search index's statements. Documents are written through {@code search_documents}; a
@@ -133,6 +134,6 @@ final class SearchStatements {
     }
 
     private static <T> Field<T> param(Field<T> field) {
-        return ReadModelStatements.param(field);
+        return DSL.param(field.getName(), field.getDataType());
     }
 }

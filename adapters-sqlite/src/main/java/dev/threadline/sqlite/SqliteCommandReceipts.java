@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.COMMAND_RECEIPTS;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.port.CommandReceipts;
@@ -13,7 +11,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.impl.DSL;
 
 /** Command receipts in the {@code command_receipts} table, their results as JSON. */
 public final class SqliteCommandReceipts implements CommandReceipts {
@@ -24,11 +21,15 @@ public final class SqliteCommandReceipts implements CommandReceipts {
         static final ObjectMapper MAPPER = new ObjectMapper();
     }
 
+    /** A receipt's command id, type, fingerprint and result, by command id. */
+    static final String SELECT =
+            "SELECT command_id, command_type, fingerprint, result FROM command_receipts WHERE command_id = ?";
+
+    /** A receipt, its values in the table's column order. */
+    static final String INSERT = "INSERT INTO command_receipts (command_id, command_type, fingerprint, result,"
+            + " first_sequence, last_sequence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     private final Clock clock;
-    // Rendered once and run as kept prepared statements: a jOOQ query built for every command cost
-    // more than the insert itself.
-    private final RenderedSql selectSql;
-    private final RenderedSql insertSql;
     private final PendingReceipts pending;
 
     /**
@@ -38,35 +39,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
     public SqliteCommandReceipts(SqliteDatabase database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.selectSql = RenderedSql.of(() -> database.sql()
-                .select(
-                        COMMAND_RECEIPTS.COMMAND_ID,
-                        COMMAND_RECEIPTS.COMMAND_TYPE,
-                        COMMAND_RECEIPTS.FINGERPRINT,
-                        COMMAND_RECEIPTS.RESULT)
-                .from(COMMAND_RECEIPTS)
-                .where(COMMAND_RECEIPTS.COMMAND_ID.eq(DSL.param(COMMAND_RECEIPTS.COMMAND_ID)))
-                .getSQL());
-        this.insertSql = RenderedSql.of(() -> database.sql()
-                .insertInto(
-                        COMMAND_RECEIPTS,
-                        COMMAND_RECEIPTS.COMMAND_ID,
-                        COMMAND_RECEIPTS.COMMAND_TYPE,
-                        COMMAND_RECEIPTS.FINGERPRINT,
-                        COMMAND_RECEIPTS.RESULT,
-                        COMMAND_RECEIPTS.FIRST_SEQUENCE,
-                        COMMAND_RECEIPTS.LAST_SEQUENCE,
-                        COMMAND_RECEIPTS.RECORDED_AT)
-                .values(
-                        DSL.param(COMMAND_RECEIPTS.COMMAND_ID),
-                        DSL.param(COMMAND_RECEIPTS.COMMAND_TYPE),
-                        DSL.param(COMMAND_RECEIPTS.FINGERPRINT),
-                        DSL.param(COMMAND_RECEIPTS.RESULT),
-                        DSL.param(COMMAND_RECEIPTS.FIRST_SEQUENCE),
-                        DSL.param(COMMAND_RECEIPTS.LAST_SEQUENCE),
-                        DSL.param(COMMAND_RECEIPTS.RECORDED_AT))
-                .getSQL());
-        this.pending = PendingReceipts.of(database, insertSql);
+        this.pending = PendingReceipts.of(database, INSERT);
     }
 
     private record StoredResult(Map<String, String> ids, long lastSequence, int eventCount) {}
@@ -78,7 +51,7 @@ public final class SqliteCommandReceipts implements CommandReceipts {
             if (kept != null) {
                 return Optional.of(kept);
             }
-            PreparedStatement query = database.prepared(selectSql.sql());
+            PreparedStatement query = database.prepared(SELECT);
             query.setString(1, commandId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()

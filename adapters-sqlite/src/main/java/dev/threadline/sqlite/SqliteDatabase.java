@@ -8,9 +8,6 @@ import java.sql.SQLException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.conf.Settings;
-import org.jooq.impl.DSL;
 
 /**
  * One SQLite database file opened the way Threadline needs it: WAL, the configured synchronous
@@ -32,13 +29,13 @@ public final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final SqliteOptions options;
     private final WriteTransactions transactions;
-    private final DSLContext sql;
+    /** jOOQ, made on first use: a command that runs only fixed statements never loads it. */
+    private volatile DSLContext sql;
 
     private SqliteDatabase(Path file, SqliteOptions options, WriterConnection writer) {
         this.file = file;
         this.options = options;
         this.transactions = new WriteTransactions(file, writer);
-        this.sql = DSL.using(SQLDialect.SQLITE, new Settings().withRenderSchema(false));
     }
 
     /**
@@ -64,14 +61,19 @@ public final class SqliteDatabase implements AutoCloseable {
         return options;
     }
 
-    /** jOOQ's SQLite dialect, for rendering and running queries on a given connection. */
+    /** jOOQ's SQLite dialect, for rendering queries; made on first use (racing callers make equal ones). */
     public DSLContext sql() {
-        return sql;
+        DSLContext made = sql;
+        if (made == null) {
+            made = SqliteDialect.rendering();
+            sql = made;
+        }
+        return made;
     }
 
     /** jOOQ on a given connection. */
     public DSLContext sql(Connection connection) {
-        return DSL.using(connection, SQLDialect.SQLITE, sql.settings());
+        return SqliteDialect.on(connection, sql());
     }
 
     /**

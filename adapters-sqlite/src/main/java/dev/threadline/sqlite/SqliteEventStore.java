@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.EVENTS;
-
 import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventStore;
@@ -20,12 +18,10 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.jooq.impl.DSL;
 
 /**
- * The event log in the {@code events} table. jOOQ renders each statement once from the generated
- * schema, on first use; the hot paths run them as prepared JDBC statements, so appends and replays cost what
- * plain JDBC does.
+ * The event log in the {@code events} table. Its statements are fixed text ({@link EventStatements})
+ * run as prepared JDBC statements, so appends and replays cost what plain JDBC does.
  */
 public final class SqliteEventStore implements EventStore {
 
@@ -35,12 +31,7 @@ public final class SqliteEventStore implements EventStore {
     private final KnownLog known; // used only under the writer lock
     private final DeferredRows deferred; // used only under the writer lock
     private final EventAppends appends;
-
-    private final RenderedSql replaySql;
-    private final RenderedSql replayUpToSql;
     private final OpenReplays openReplays;
-    private final RenderedSql readStreamSql;
-    private final RenderedSql lastSequenceSql;
 
     /**
      * @param database the open database
@@ -55,26 +46,6 @@ public final class SqliteEventStore implements EventStore {
         this.deferred = DeferredRows.of(database);
         this.appends = new EventAppends(database, codec, Objects.requireNonNull(clock), known);
         this.openReplays = database.transactionScoped(OpenReplays.class, OpenReplays::new);
-        var sql = database.sql();
-        replaySql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
-                .from(EVENTS)
-                .where(EVENTS.SEQUENCE.gt(DSL.param(EVENTS.SEQUENCE)))
-                .orderBy(EVENTS.SEQUENCE)
-                .getSQL());
-        replayUpToSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
-                .from(EVENTS)
-                .where(EVENTS.SEQUENCE.gt(DSL.param("after", EVENTS.SEQUENCE.getDataType())))
-                .and(EVENTS.SEQUENCE.le(DSL.param("upTo", EVENTS.SEQUENCE.getDataType())))
-                .orderBy(EVENTS.SEQUENCE)
-                .getSQL());
-        readStreamSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
-                .from(EVENTS)
-                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .orderBy(EVENTS.STREAM_VERSION)
-                .getSQL());
-        lastSequenceSql = RenderedSql.of(() -> sql.select(DSL.coalesce(DSL.max(EVENTS.SEQUENCE), 0L))
-                .from(EVENTS)
-                .getSQL());
     }
 
     @Override
@@ -97,7 +68,7 @@ public final class SqliteEventStore implements EventStore {
             return database.withWriter(connection -> {
                 deferred.writeOut(); // the rows the transaction keeps are read too
                 long upTo = lastSequence();
-                PreparedStatement query = connection.prepareStatement(replayUpToSql.sql());
+                PreparedStatement query = connection.prepareStatement(EventStatements.REPLAY_UP_TO);
                 try {
                     query.setLong(1, afterSequence);
                     query.setLong(2, upTo);
@@ -110,7 +81,7 @@ public final class SqliteEventStore implements EventStore {
         }
         Connection reader = database.openReader();
         try {
-            PreparedStatement query = reader.prepareStatement(replaySql.sql());
+            PreparedStatement query = reader.prepareStatement(EventStatements.REPLAY);
             query.setLong(1, afterSequence);
             return replay(query, new OpenReplays.Replay(query), () -> closeReader(reader));
         } catch (SQLException | RuntimeException e) {
@@ -173,7 +144,7 @@ public final class SqliteEventStore implements EventStore {
             if (database.inTransaction()) {
                 deferred.writeOut();
             }
-            PreparedStatement query = database.prepared(readStreamSql.sql());
+            PreparedStatement query = database.prepared(EventStatements.READ_STREAM);
             query.setString(1, streamId);
             List<StoredEvent> events = new ArrayList<>();
             try (ResultSet result = query.executeQuery()) {
@@ -198,7 +169,8 @@ public final class SqliteEventStore implements EventStore {
             if (inTransaction) {
                 deferred.writeOut();
             }
-            try (ResultSet result = database.prepared(lastSequenceSql.sql()).executeQuery()) {
+            try (ResultSet result =
+                    database.prepared(EventStatements.LAST_SEQUENCE).executeQuery()) {
                 long last = result.getLong(1);
                 if (inTransaction) {
                     known.last = last;
@@ -211,7 +183,7 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public List<UndecodableEvent> undecodableEvents() {
         try (Connection reader = database.openReader();
-                PreparedStatement query = reader.prepareStatement(replaySql.sql())) {
+                PreparedStatement query = reader.prepareStatement(EventStatements.REPLAY)) {
             query.setLong(1, 0);
             List<UndecodableEvent> found = new ArrayList<>();
             EventRows readerRows = new EventRows(codec);

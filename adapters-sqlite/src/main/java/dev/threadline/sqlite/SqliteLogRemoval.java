@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.EVENTS;
-
 import dev.threadline.application.port.LogRemoval;
 import dev.threadline.json.EventJsonCodec;
 import java.sql.Connection;
@@ -11,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.jooq.impl.DSL;
 
 /**
  * Removes rows of the {@code events} table on the writer connection, inside the caller's
@@ -27,8 +24,6 @@ public final class SqliteLogRemoval implements LogRemoval {
     private final EventJsonCodec codec;
     private final KnownLog known;
     private final DeferredRows deferred;
-    private final RenderedSql byStreamSql;
-    private final RenderedSql scanSql;
 
     /**
      * @param database the open database
@@ -39,14 +34,6 @@ public final class SqliteLogRemoval implements LogRemoval {
         this.codec = Objects.requireNonNull(codec);
         this.known = database.transactionScoped(KnownLog.class, KnownLog::new);
         this.deferred = DeferredRows.of(database);
-        var sql = database.sql();
-        byStreamSql = RenderedSql.of(() -> sql.deleteFrom(EVENTS)
-                .where(EVENTS.STREAM_ID.eq(DSL.param(EVENTS.STREAM_ID)))
-                .getSQL());
-        scanSql = RenderedSql.of(() -> sql.select(EventRows.COLUMNS)
-                .from(EVENTS)
-                .orderBy(EVENTS.SEQUENCE)
-                .getSQL());
     }
 
     @Override
@@ -58,7 +45,7 @@ public final class SqliteLogRemoval implements LogRemoval {
             deferred.writeOut(); // the events the transaction keeps are removed too
             long removed = 0;
             if (selection instanceof WholeStream whole) {
-                try (PreparedStatement delete = connection.prepareStatement(byStreamSql.sql())) {
+                try (PreparedStatement delete = connection.prepareStatement(EventStatements.DELETE_STREAM)) {
                     delete.setString(1, whole.streamId());
                     removed = delete.executeUpdate();
                 }
@@ -66,11 +53,8 @@ public final class SqliteLogRemoval implements LogRemoval {
                 List<Long> sequences = ((AtSequences) selection).sequences();
                 for (int from = 0; from < sequences.size(); from += CHUNK) {
                     List<Long> chunk = sequences.subList(from, Math.min(sequences.size(), from + CHUNK));
-                    String sql = database.sql()
-                            .deleteFrom(EVENTS)
-                            .where(EVENTS.SEQUENCE.in(chunk))
-                            .getSQL();
-                    try (PreparedStatement delete = connection.prepareStatement(sql)) {
+                    try (PreparedStatement delete =
+                            connection.prepareStatement(EventStatements.deleteSequences(chunk.size()))) {
                         for (int i = 0; i < chunk.size(); i++) {
                             delete.setLong(i + 1, chunk.get(i));
                         }
@@ -87,7 +71,7 @@ public final class SqliteLogRemoval implements LogRemoval {
     @Override
     public List<RawRow> undecodableRows() {
         try (Connection reader = database.openReader();
-                PreparedStatement query = reader.prepareStatement(scanSql.sql());
+                PreparedStatement query = reader.prepareStatement(EventStatements.SCAN);
                 ResultSet result = query.executeQuery()) {
             List<RawRow> found = new ArrayList<>();
             EventRows rows = new EventRows(codec);

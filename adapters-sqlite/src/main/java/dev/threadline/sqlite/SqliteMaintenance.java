@@ -1,7 +1,5 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.EVENTS;
-
 import dev.threadline.application.port.Maintenance;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 
 /**
  * Care of a SQLite database file: {@code PRAGMA integrity_check}, backups by {@code VACUUM INTO}
@@ -127,32 +122,29 @@ public final class SqliteMaintenance implements Maintenance {
         }
     }
 
-    /** Bytes of an event: its text fields' UTF-8 bytes, plus 8 each for its sequence and version. */
+    /**
+     * Each stream's event count and bytes. Bytes of an event: its text fields' UTF-8 bytes ({@code
+     * octet_length}; SQLite's {@code length} counts characters), plus 8 each for its sequence and
+     * version.
+     */
+    private static final String STREAM_SIZES = "SELECT stream_id, count(*), sum(16 + octet_length(event_id)"
+            + " + octet_length(stream_id) + octet_length(event_type) + octet_length(occurred_at)"
+            + " + octet_length(recorded_at) + coalesce(octet_length(command_id), 0)"
+            + " + coalesce(octet_length(causation_id), 0) + coalesce(octet_length(correlation_id), 0)"
+            + " + octet_length(payload)) FROM events GROUP BY stream_id";
+
     @Override
     public List<StreamSize> streamSizes() {
-        Field<Long> bytes = DSL.sum(DSL.val(16L)
-                        .plus(octets(EVENTS.EVENT_ID))
-                        .plus(octets(EVENTS.STREAM_ID))
-                        .plus(octets(EVENTS.EVENT_TYPE))
-                        .plus(octets(EVENTS.OCCURRED_AT))
-                        .plus(octets(EVENTS.RECORDED_AT))
-                        .plus(DSL.coalesce(octets(EVENTS.COMMAND_ID), 0))
-                        .plus(DSL.coalesce(octets(EVENTS.CAUSATION_ID), 0))
-                        .plus(DSL.coalesce(octets(EVENTS.CORRELATION_ID), 0))
-                        .plus(octets(EVENTS.PAYLOAD)))
-                .cast(Long.class);
-        return read(
-                "measure the log",
-                connection -> database.sql(connection)
-                        .select(EVENTS.STREAM_ID, DSL.count(), bytes)
-                        .from(EVENTS)
-                        .groupBy(EVENTS.STREAM_ID)
-                        .fetch(row -> new StreamSize(row.value1(), row.value2(), row.value3())));
-    }
-
-    /** A text column's UTF-8 bytes (SQLite's {@code length} counts characters). */
-    private static Field<Integer> octets(Field<String> column) {
-        return DSL.field("octet_length({0})", Integer.class, column);
+        return read("measure the log", connection -> {
+            List<StreamSize> sizes = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(STREAM_SIZES)) {
+                while (rows.next()) {
+                    sizes.add(new StreamSize(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                }
+            }
+            return sizes;
+        });
     }
 
     /** Runs reads in one read transaction on a read-only connection of their own. */
@@ -191,7 +183,7 @@ public final class SqliteMaintenance implements Maintenance {
                 connection -> pragma(connection, "PRAGMA page_count") * pragma(connection, "PRAGMA page_size"));
     }
 
-    /** The one number a constant {@code PRAGMA} statement answers. */
+    /** The one number a statement answers: a constant {@code PRAGMA}, a count. */
     private static long pragma(Connection connection, String statementSql) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(statementSql)) {
@@ -213,15 +205,18 @@ public final class SqliteMaintenance implements Maintenance {
         } catch (SQLException e) {
             return List.of(); // a SQLite built without dbstat cannot tell cheaply
         }
-        DSLContext jooq = database.sql(connection);
         for (Object[] table : pages) {
             String name = (String) table[0];
             // The name is the schema's own; every table is counted, the full-text index's too.
-            long rows = jooq.fetchCount(DSL.table(DSL.name(name)));
-            tables.add(new TableSize(name, (Long) table[1], rows));
+            tables.add(new TableSize(name, (Long) table[1], pragma(connection, countRows(name))));
         }
         tables.sort(Comparator.comparingLong(TableSize::bytes).reversed().thenComparing(TableSize::name));
         return tables;
+    }
+
+    /** Counts a table's rows, its name quoted as an identifier. */
+    private static String countRows(String table) {
+        return "SELECT count(*) FROM \"" + table.replace("\"", "\"\"") + "\"";
     }
 
     private static List<String> integrityCheck(Connection connection) throws SQLException {

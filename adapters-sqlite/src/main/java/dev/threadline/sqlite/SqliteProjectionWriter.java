@@ -1,12 +1,11 @@
 package dev.threadline.sqlite;
 
-import static dev.threadline.sqlite.schema.Tables.CHECKPOINTS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGES;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_MESSAGE_DELTAS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_PROJECTS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_THREADS;
-import static dev.threadline.sqlite.schema.Tables.PROJECTION_TURNS;
-import static dev.threadline.sqlite.schema.Tables.SETTINGS;
+import static dev.threadline.sqlite.ReadModelTable.CHECKPOINTS;
+import static dev.threadline.sqlite.ReadModelTable.MESSAGES;
+import static dev.threadline.sqlite.ReadModelTable.PROJECTS;
+import static dev.threadline.sqlite.ReadModelTable.SETTINGS;
+import static dev.threadline.sqlite.ReadModelTable.THREADS;
+import static dev.threadline.sqlite.ReadModelTable.TURNS;
 
 import dev.threadline.application.port.ProjectionWriter;
 import dev.threadline.application.readmodel.CheckpointView;
@@ -19,7 +18,6 @@ import dev.threadline.domain.id.MessageId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.rules.TurnStatus;
 import java.time.Instant;
-import org.jooq.Table;
 
 /**
  * The projector's writes, on the writer connection: upserts by kept statements, thread rows
@@ -54,7 +52,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putProject(ProjectView project) {
-        statements.update(sql.upsert(PROJECTION_PROJECTS), ReadModelRowMapping.values(project));
+        statements.update(sql.upsert(PROJECTS), ReadModelRowMapping.values(project));
     }
 
     @Override
@@ -65,36 +63,32 @@ final class SqliteProjectionWriter implements ProjectionWriter {
                 return null;
             });
         } else {
-            statements.update(sql.upsert(PROJECTION_THREADS), ReadModelRowMapping.values(thread));
+            statements.update(sql.upsert(THREADS), ReadModelRowMapping.values(thread));
         }
     }
 
     @Override
     public void putTurn(TurnView turn) {
-        statements.update(sql.upsert(PROJECTION_TURNS), ReadModelRowMapping.values(turn));
+        statements.update(sql.upsert(TURNS), ReadModelRowMapping.values(turn));
     }
 
     @Override
     public void revertTurnsAfter(ThreadId thread, long ordinal, Instant at) {
-        database.withWriter(connection -> database.sql(connection)
-                .update(PROJECTION_TURNS)
-                .set(PROJECTION_TURNS.STATUS, TurnStatus.REVERTED.label())
-                .where(PROJECTION_TURNS.THREAD_ID.eq(thread.toString()), PROJECTION_TURNS.ORDINAL.gt(ordinal))
-                .execute());
+        statements.update(ReadModelStatements.SET_STATUS_OF_TURNS_AFTER, TurnStatus.REVERTED.label(), thread, ordinal);
     }
 
     @Override
     public void putMessage(MessageView message) {
         if (!database.inTransaction()) {
-            statements.update(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
-            statements.update(sql.dropDeltas.sql(), message.id());
+            statements.update(sql.upsert(MESSAGES), ReadModelRowMapping.values(message));
+            statements.update(ReadModelStatements.DROP_DELTAS, message.id());
             return;
         }
         database.withWriter(connection -> {
-            deferred.keep(sql.upsert(PROJECTION_MESSAGES), ReadModelRowMapping.values(message));
+            deferred.keep(sql.upsert(MESSAGES), ReadModelRowMapping.values(message));
             // The view carries the whole text, deltas included (as a read returns it): fold them away.
             if (!deltas.none()) {
-                deferred.keep(sql.dropDeltas.sql(), new Object[] {message.id()});
+                deferred.keep(ReadModelStatements.DROP_DELTAS, new Object[] {message.id()});
             }
             return null;
         });
@@ -105,8 +99,8 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         database.withWriter(connection -> {
             deferred.writeOut();
             // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
-            statements.update(sql.nextDelta.sql(), id, delta);
-            statements.update(sql.touchMessage.sql(), at, id);
+            statements.update(ReadModelStatements.NEXT_DELTA, id, delta);
+            statements.update(ReadModelStatements.TOUCH_MESSAGE, at, id);
             deltas.added();
             return null;
         });
@@ -124,10 +118,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void removeSetting(String key) {
-        database.withWriter(connection -> database.sql(connection)
-                .deleteFrom(SETTINGS)
-                .where(SETTINGS.KEY.eq(key))
-                .execute());
+        statements.update(ReadModelStatements.REMOVE_SETTING, key);
     }
 
     @Override
@@ -136,22 +127,9 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         database.withWriter(connection -> {
             deferred.writeOut();
             known.forgetThread(id);
-            var jooq = database.sql(connection);
-            jooq.deleteFrom(PROJECTION_MESSAGE_DELTAS)
-                    .where(PROJECTION_MESSAGE_DELTAS.MESSAGE_ID.in(jooq.select(PROJECTION_MESSAGES.MESSAGE_ID)
-                            .from(PROJECTION_MESSAGES)
-                            .where(PROJECTION_MESSAGES.THREAD_ID.eq(id))))
-                    .execute();
-            jooq.deleteFrom(PROJECTION_MESSAGES)
-                    .where(PROJECTION_MESSAGES.THREAD_ID.eq(id))
-                    .execute();
-            jooq.deleteFrom(PROJECTION_TURNS)
-                    .where(PROJECTION_TURNS.THREAD_ID.eq(id))
-                    .execute();
-            jooq.deleteFrom(CHECKPOINTS).where(CHECKPOINTS.THREAD_ID.eq(id)).execute();
-            jooq.deleteFrom(PROJECTION_THREADS)
-                    .where(PROJECTION_THREADS.THREAD_ID.eq(id))
-                    .execute();
+            for (String delete : ReadModelStatements.PURGE_THREAD) {
+                statements.update(delete, id);
+            }
             return null;
         });
     }
@@ -162,10 +140,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         database.withWriter(connection -> {
             deferred.writeOut(); // the event rows it keeps stay; its message rows go with the rest
             known.forgetThreads();
-            var jooq = database.sql(connection);
-            for (Table<?> table : ReadModelStatements.READ_MODEL_TABLES) {
-                jooq.deleteFrom(table).execute();
-            }
+            ReadModelScans.deleteAll(database.sql(connection));
             // The documents are gone: the index is emptied at once rather than document by document.
             pending.clear();
             return null;

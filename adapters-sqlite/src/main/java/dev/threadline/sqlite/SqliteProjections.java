@@ -19,12 +19,14 @@ public final class SqliteProjections {
     /** The read-model ports of an open database, with its transactions. */
     public static ProjectionStorage storage(SqliteDatabase database) {
         KeptStatements statements = new KeptStatements(database);
-        ReadModelStatements sql = new ReadModelStatements(database.sql());
+        ReadModelStatements sql = new ReadModelStatements(database);
         KnownRows known = KnownRows.of(database, statements, sql);
-        SearchStatements search = new SearchStatements(database.sql());
-        PendingSearchDocuments pending = PendingSearchDocuments.of(database, statements, search.upsert);
+        // The search's statements are made on its first use: most commands neither search nor index.
+        Lazy<SearchStatements> search = Lazy.of(() -> new SearchStatements(database.sql()));
+        PendingSearchDocuments pending =
+                PendingSearchDocuments.of(database, statements, Lazy.of(() -> search.get().upsert));
         return new ProjectionStorage(
-                new SqliteReadModels(database, statements, sql, known),
+                new SqliteReadModels(database, statements, known),
                 new SqliteProjectionWriter(database, statements, sql, known, pending),
                 new SqliteProjectorPositions(database, statements, sql, known),
                 new SqliteReadModelRows(database, known, pending),

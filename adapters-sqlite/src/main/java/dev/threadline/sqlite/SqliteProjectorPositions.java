@@ -22,7 +22,7 @@ final class SqliteProjectorPositions implements ProjectorPositions {
     }
 
     private long read(String projector) {
-        return statements.query(sql.position.sql(), rows -> rows.next() ? rows.getLong(1) : 0L, projector);
+        return statements.query(ReadModelStatements.POSITION, rows -> rows.next() ? rows.getLong(1) : 0L, projector);
     }
 
     @Override
@@ -49,7 +49,7 @@ final class SqliteProjectorPositions implements ProjectorPositions {
                 return null;
             });
         } else {
-            statements.update(sql.setPosition.sql(), projector, sequence);
+            statements.update(sql.setPosition(), projector, sequence);
         }
     }
 }

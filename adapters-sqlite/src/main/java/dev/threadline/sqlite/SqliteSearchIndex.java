@@ -23,12 +23,12 @@ import java.util.List;
 final class SqliteSearchIndex implements SearchIndex {
 
     private final KeptStatements statements;
-    private final SearchStatements sql;
+    private final Lazy<SearchStatements> sql;
     private final KnownRows known;
     private final PendingSearchDocuments pending;
 
     SqliteSearchIndex(
-            KeptStatements statements, SearchStatements sql, KnownRows known, PendingSearchDocuments pending) {
+            KeptStatements statements, Lazy<SearchStatements> sql, KnownRows known, PendingSearchDocuments pending) {
         this.statements = statements;
         this.sql = sql;
         this.known = known;
@@ -51,7 +51,7 @@ final class SqliteSearchIndex implements SearchIndex {
 
     @Override
     public void removeThread(ThreadId thread) {
-        pending.change(sql.removeThread, thread);
+        pending.change(sql.get().removeThread, thread);
     }
 
     @Override
@@ -75,7 +75,7 @@ final class SqliteSearchIndex implements SearchIndex {
             values[n++] = filter.role().label();
         }
         values[n++] = filter.limit();
-        String statement = sql.search(filter.project() != null, filter.thread() != null, filter.role() != null);
+        String statement = sql.get().search(filter.project() != null, filter.thread() != null, filter.role() != null);
         List<SearchHit> hits = statements.list(
                 statement,
                 r -> {
