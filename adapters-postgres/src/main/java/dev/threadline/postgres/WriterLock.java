@@ -14,7 +14,8 @@ import java.util.Map;
  * key of its own: two stores on one database do not wait for each other.
  *
  * <p>Taking it also reads, in the same round trip, what only writers change and so stays true
- * until the commit: the log head, the newest stored sequence and the projector positions. The read
+ * until the commit: the log head, the newest stored sequence, the projector positions and the
+ * greatest stored event id (read from the end of its unique index). The read
  * is a statement of its own after the lock's, so its snapshot sees every commit that the lock
  * waited for.
  */
@@ -22,7 +23,7 @@ final class WriterLock {
 
     private static final String TAKE = "SELECT pg_advisory_xact_lock(?); SELECT 0, NULL, last_sequence FROM log_head"
             + " WHERE id = 1 UNION ALL SELECT 1, NULL, coalesce(max(sequence), 0) FROM events UNION ALL SELECT 2,"
-            + " projector, position FROM projector_positions";
+            + " projector, position FROM projector_positions UNION ALL SELECT 3, max(event_id), NULL FROM events";
 
     private final long key;
 
@@ -41,17 +42,19 @@ final class WriterLock {
             }
             long head = -1;
             long last = -1;
+            String greatestId = null;
             Map<String, Long> positions = new HashMap<>();
             try (ResultSet rows = lock.getResultSet()) {
                 while (rows.next()) {
                     switch (rows.getInt(1)) {
                         case 0 -> head = rows.getLong(3);
                         case 1 -> last = rows.getLong(3);
+                        case 3 -> greatestId = rows.getString(2);
                         default -> positions.put(rows.getString(2), rows.getLong(3));
                     }
                 }
             }
-            transaction.locked(head, last, positions);
+            transaction.locked(head, last, positions, greatestId);
         }
     }
 }
