@@ -4,6 +4,7 @@ import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.error.StorageFailure.Reason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
  * statement that carried it. A run of one plain {@code INSERT} repeated (a batch of events) goes as
  * one JDBC batch, which pgjdbc rewrites as a multi-row insert.
  *
+ * <p>A read whose rows the transaction takes in whenever it is sent (the writer lock's) can be
+ * queued the same way, with a {@link ResultReader}.
+ *
  * <p>Text PostgreSQL cannot store (a NUL character) is refused when the write is queued, as it
  * would have been refused when run.
  */
@@ -27,6 +31,8 @@ final class PendingWrites {
 
     private final List<String> statements = new ArrayList<>();
     private final List<Object[]> values = new ArrayList<>();
+    /** For each queued statement, what reads its rows once it ran, or null for a write. */
+    private final List<ResultReader> readers = new ArrayList<>();
     /** How many writes were queued and then sent or dropped: the position of the first queued one. */
     private long consumed;
 
@@ -39,6 +45,21 @@ final class PendingWrites {
         check(row);
         statements.add(sql);
         values.add(row);
+        readers.add(null);
+    }
+
+    /** What takes in the rows of a queued read once it ran. */
+    @FunctionalInterface
+    interface ResultReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    /** Queues a read whose rows {@code reader} takes in when it is sent. */
+    void addRead(String sql, ResultReader reader, Object... row) {
+        check(row);
+        statements.add(sql);
+        values.add(row);
+        readers.add(reader);
     }
 
     /** Queues writes of one statement: all of them, or none when one cannot be stored. */
@@ -49,6 +70,7 @@ final class PendingWrites {
         for (Object[] row : rows) {
             statements.add(sql);
             values.add(row);
+            readers.add(null);
         }
     }
 
@@ -69,6 +91,7 @@ final class PendingWrites {
         consumed += statements.size();
         statements.clear();
         values.clear();
+        readers.clear();
     }
 
     /** The position the next queued write will have, counted over the transaction. */
@@ -86,18 +109,32 @@ final class PendingWrites {
         int from = Math.toIntExact(position - consumed);
         statements.subList(from, statements.size()).clear();
         values.subList(from, values.size()).clear();
+        readers.subList(from, readers.size()).clear();
     }
 
-    /** A statement prepared after the writes it carries, and where its own bind values start. */
-    record Carrier(PreparedStatement statement, int firstIndex, int leadingResults) {
+    /**
+     * A statement prepared after the statements it carries, where its own bind values start, and
+     * the readers of the carried statements (null for a write).
+     */
+    record Carrier(PreparedStatement statement, int firstIndex, List<ResultReader> leading) {
 
-        /** Moves past the results of the writes carried before the statement's own. */
+        /** Runs the text: the carried reads are taken in, the writes' results passed over. */
         boolean execute() throws SQLException {
             boolean result = statement.execute();
-            for (int i = 0; i < leadingResults; i++) {
+            for (ResultReader reader : leading) {
+                take(statement, reader);
                 result = statement.getMoreResults();
             }
             return result;
+        }
+    }
+
+    /** Hands the current result of a statement to its reader, if it has one. */
+    private static void take(PreparedStatement statement, ResultReader reader) throws SQLException {
+        if (reader != null) {
+            try (ResultSet rows = statement.getResultSet()) {
+                reader.read(rows);
+            }
         }
     }
 
@@ -107,11 +144,11 @@ final class PendingWrites {
      */
     Carrier prepareAfter(Connection connection, String sql) throws SQLException {
         if (statements.isEmpty()) {
-            return new Carrier(connection.prepareStatement(sql), 1, 0);
+            return new Carrier(connection.prepareStatement(sql), 1, List.of());
         }
         if (statements.size() >= MAX_STATEMENTS || insertRun(0) > 1) {
             send(connection);
-            return new Carrier(connection.prepareStatement(sql), 1, 0);
+            return new Carrier(connection.prepareStatement(sql), 1, List.of());
         }
         List<String> script = new ArrayList<>(statements);
         script.add(sql);
@@ -125,7 +162,7 @@ final class PendingWrites {
             statement.close();
             throw e;
         }
-        int carried = statements.size();
+        List<ResultReader> carried = new ArrayList<>(readers);
         clear();
         return new Carrier(statement, index, carried);
     }
@@ -147,7 +184,7 @@ final class PendingWrites {
         }
     }
 
-    /** Sends the queued writes, in as few round trips as their kinds allow. */
+    /** Sends the queued statements, in as few round trips as their kinds allow. */
     void send(Connection connection) throws SQLException {
         try {
             int from = 0;
@@ -175,6 +212,12 @@ final class PendingWrites {
                         index = SqlText.bindFrom(several, index, values.get(i));
                     }
                     several.execute();
+                    for (int i = from; i < to; i++) {
+                        if (i > from) {
+                            several.getMoreResults();
+                        }
+                        take(several, readers.get(i));
+                    }
                 }
                 from = to;
             }

@@ -19,8 +19,9 @@ import javax.sql.DataSource;
  * One Threadline schema on a PostgreSQL server, shared by every node that points at it.
  *
  * <p>Write transactions are bound to the calling thread; nested work joins the outer transaction.
- * Every write transaction's first statement takes the store's {@link WriterLock}, so writers on
- * all nodes are serialised: what a transaction reads stays true until it commits, and the log's
+ * Every write transaction's first statement takes the store's {@link WriterLock} (in the round
+ * trip of the transaction's first read when the work runs through the store's statements), so
+ * writers on all nodes are serialised: what a transaction reads stays true until it commits, and the log's
  * next sequence, read under the lock, numbers events in commit order with no gap. The lock is
  * released by the commit itself, after the events became visible. Group commit runs many commands
  * in one such transaction, so a node pays the lock once per group. Readers never take it.
@@ -142,13 +143,25 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open != null) {
             return joined(open, work);
         }
+        return transaction(work, true);
+    }
+
+    /**
+     * A new write transaction. Work handed the connection may run statements of its own on it, so
+     * the lock is taken first; other work queues the lock, which goes with its first statement.
+     */
+    private <T> T transaction(SqlWork<T> work, boolean handsConnection) {
         Connection connection = borrow();
         WriteTransaction transaction = new WriteTransaction(connection);
         boolean committed = false;
         try {
             connection.setAutoCommit(false);
             current.set(transaction);
-            writerLock.take(transaction);
+            if (handsConnection) {
+                writerLock.take(transaction);
+            } else {
+                writerLock.queue(transaction);
+            }
             T result = work.run(connection);
             if (transaction.failed != null) {
                 throw new StorageFailure(
@@ -188,7 +201,7 @@ public final class PostgresDatabase implements AutoCloseable {
         if (open != null) {
             return joined(open, connection -> work.get(), false);
         }
-        return inTransaction(connection -> work.get());
+        return transaction(connection -> work.get(), false);
     }
 
     private <T> T joined(WriteTransaction open, SqlWork<T> work) {
@@ -238,7 +251,7 @@ public final class PostgresDatabase implements AutoCloseable {
     private <T> T savepoint(SqlWork<T> work, boolean handsConnection) {
         WriteTransaction open = current.get();
         if (open == null) {
-            return inTransaction(work);
+            return transaction(work, handsConnection);
         }
         if (open.failed != null) {
             throw open.failed;
@@ -313,20 +326,27 @@ public final class PostgresDatabase implements AutoCloseable {
 
     /** Rows of a query, each mapped; inside a transaction it carries the queued writes. */
     <T> List<T> list(String sql, RowReader<T> map, Object... values) {
-        PendingWrites.ResultHandler<List<T>> rows = statement -> {
-            List<T> mapped = new ArrayList<>();
-            try (ResultSet result = statement.getResultSet()) {
-                while (result.next()) {
-                    mapped.add(map.read(result));
-                }
-            }
-            return mapped;
-        };
+        return query(
+                sql,
+                statement -> {
+                    List<T> mapped = new ArrayList<>();
+                    try (ResultSet result = statement.getResultSet()) {
+                        while (result.next()) {
+                            mapped.add(map.read(result));
+                        }
+                    }
+                    return mapped;
+                },
+                values);
+    }
+
+    /** Runs a query (or a text of several) and takes its results; inside a transaction it carries the queued writes. */
+    <T> T query(String sql, PendingWrites.ResultHandler<T> results, Object... values) {
         WriteTransaction open = current.get();
         if (open != null) {
-            return joined(open, connection -> carried(open, sql, values, rows), false);
+            return joined(open, connection -> carried(open, sql, values, results), false);
         }
-        return withConnection(connection -> new PendingWrites().runAfter(connection, sql, values, rows));
+        return withConnection(connection -> new PendingWrites().runAfter(connection, sql, values, results));
     }
 
     /** The first row of a query, mapped. */

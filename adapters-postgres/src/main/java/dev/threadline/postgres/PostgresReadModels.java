@@ -14,6 +14,7 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /**
  * The read models' reads: inside a transaction on its connection (so they see its writes), else on
  * a pooled one. Inside a write transaction a thread's row is read once and then known ({@link
- * WriteTransaction}). Creation order is sorted on the parsed instants, because the stored text has 0, 3,
+ * WriteTransaction}), with the version of its stream. Creation order is sorted on the parsed instants, because the stored text has 0, 3,
  * 6 or 9 fraction digits and so its text order is not its time order. The statements are rendered
  * once from the generated jOOQ classes ({@link ReadModelStatements}).
  */
@@ -30,10 +31,13 @@ final class PostgresReadModels implements ReadModels {
 
     private final PostgresDatabase database;
     private final ReadModelStatements sql;
+    /** A thread's row, then its stream's version. */
+    private final String threadWithVersion;
 
     PostgresReadModels(PostgresDatabase database) {
         this.database = database;
         this.sql = new ReadModelStatements(database.dialect());
+        this.threadWithVersion = SqlText.script(List.of(sql.thread, PostgresEventStore.STREAM_VERSION));
     }
 
     @Override
@@ -60,11 +64,34 @@ final class PostgresReadModels implements ReadModels {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<ThreadView> read = database.first(sql.thread, RowMapping::thread, id);
-        if (transaction != null) {
-            read.ifPresent(transaction::knowThread);
+        String stream = id.toString();
+        if (transaction == null || transaction.version(stream) != null) {
+            Optional<ThreadView> read = database.first(sql.thread, RowMapping::thread, id);
+            if (transaction != null) {
+                read.ifPresent(transaction::knowThread);
+            }
+            return read;
         }
-        return read;
+        // A command that reads a thread appends to its stream next: the stream's version comes in
+        // the same round trip, so the append reads nothing more.
+        return database.query(
+                threadWithVersion,
+                statement -> {
+                    Optional<ThreadView> read;
+                    try (ResultSet row = statement.getResultSet()) {
+                        read = row.next() ? Optional.of(RowMapping.thread(row)) : Optional.empty();
+                    }
+                    statement.getMoreResults();
+                    try (ResultSet version = statement.getResultSet()) {
+                        version.next();
+                        long last = version.getLong(1);
+                        transaction.readVersion(stream, version.wasNull() ? -1L : last);
+                    }
+                    read.ifPresent(transaction::knowThread);
+                    return read;
+                },
+                id,
+                stream);
     }
 
     @Override

@@ -46,6 +46,14 @@ final class WriteTransaction {
 
     /** The newest stored sequence as read under the lock, or -1 when unknown (events were removed). */
     private long stored = -1;
+    /** Whether {@link #greatestId} is known: the lock's read has been taken in. */
+    private boolean idsKnown;
+    /**
+     * No event id stored or appended in this transaction is greater than this one (null: none is
+     * stored). Rows removed or rolled back leave it an upper bound, which is all it promises.
+     */
+    private String greatestId;
+
     /** The projector positions stored when the lock was taken; null until then. */
     private Map<String, Long> storedPositions;
 
@@ -77,19 +85,50 @@ final class WriteTransaction {
         return head;
     }
 
-    /** What the lock's read found: the log head, the newest stored sequence, the stored positions. */
-    void locked(long logHead, long newest, Map<String, Long> positions) {
+    /**
+     * What the lock's read found: the log head, the newest stored sequence, the stored positions
+     * and the greatest stored event id (null when the log is empty).
+     */
+    void locked(long logHead, long newest, Map<String, Long> positions, String greatestEventId) {
         head = logHead;
         stored = newest;
         storedPositions = positions;
+        greatestId = greatestEventId;
+        idsKnown = true;
+    }
+
+    /**
+     * Whether none of these event ids can be stored: each is greater than every id stored or
+     * appended in this transaction. Ids are the canonical text of UUIDs (lowercase hexadecimal
+     * digits, hyphens at fixed places), which orders the same in Java as under PostgreSQL's
+     * collations; the unique index stays the final guard.
+     */
+    boolean allNew(String[] eventIds) {
+        if (!idsKnown) {
+            return false;
+        }
+        if (greatestId == null) {
+            return true;
+        }
+        for (String id : eventIds) {
+            if (id.compareTo(greatestId) <= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void readHead(long last) {
         head = last;
     }
 
-    /** Records an append: its last sequence, and the new versions of its streams. */
-    void appended(long last, Map<String, Long> streamVersions) {
+    /** Records an append: its last sequence, the new versions of its streams, and its event ids. */
+    void appended(long last, Map<String, Long> streamVersions, String[] eventIds) {
+        for (String id : eventIds) {
+            if (greatestId == null || id.compareTo(greatestId) > 0) {
+                greatestId = id;
+            }
+        }
         head = last;
         headChanged = true;
         lastIsHead = true;
