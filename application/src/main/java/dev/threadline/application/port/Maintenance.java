@@ -86,7 +86,8 @@ public interface Maintenance {
      * The space a store takes.
      *
      * @param bytes the store's size
-     * @param freeBytes space inside it that holds no data and that compaction gives back
+     * @param freeBytes space inside it that holds no data and that compaction gives back (where
+     *     the storage counts it from statistics, an estimate that may lag the latest writes)
      * @param tables each table's share, largest first; empty when the storage cannot tell cheaply
      */
     record Size(long bytes, long freeBytes, List<TableSize> tables) {
@@ -102,7 +103,8 @@ public interface Maintenance {
      *
      * @param name the table (its indexes included)
      * @param bytes the space it takes
-     * @param rows how many rows it holds
+     * @param rows how many rows it holds (where the storage counts them from statistics, an
+     *     estimate that may lag the latest writes)
      */
     record TableSize(String name, long bytes, long rows) {}
 

@@ -1,6 +1,7 @@
 package dev.threadline.application.port;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.threadline.domain.event.MessageDeltaAppended;
 import dev.threadline.domain.event.SettingChanged;
@@ -132,7 +133,15 @@ public abstract class MaintenanceContract extends StorageContract {
 
         maintenance().availableBytes();
 
-        assertThat(maintenance().size()).isEqualTo(before);
+        // Row counts and free space may come from statistics, which a server updates on its own
+        // schedule after the seed's writes: the bytes of each table are what a write would change.
+        Maintenance.Size after = maintenance().size();
+        assertThat(after.bytes()).isEqualTo(before.bytes());
+        assertThat(after.tables())
+                .extracting(Maintenance.TableSize::name, Maintenance.TableSize::bytes)
+                .containsExactlyElementsOf(before.tables().stream()
+                        .map(table -> tuple(table.name(), table.bytes()))
+                        .toList());
         assertThat(maintenance().streamSizes()).containsExactlyInAnyOrderElementsOf(streams);
         assertThat(storage.events().lastSequence()).isEqualTo(20);
     }
