@@ -29,7 +29,11 @@ public final class SqliteDatabase implements AutoCloseable {
     private final Path file;
     private final SqliteOptions options;
     private final WriteTransactions transactions;
-    /** jOOQ, made on first use: a command that runs only fixed statements never loads it. */
+    /**
+     * jOOQ, made on first use: a command that runs only fixed statements never loads it. Not a
+     * {@link Lazy}: linking the lambda that would make it loads {@code DSLContext} at open, which
+     * {@code ReadOnlyStartupTest} catches.
+     */
     private volatile DSLContext sql;
 
     private SqliteDatabase(Path file, SqliteOptions options, WriterConnection writer) {
