@@ -25,10 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * latencies (one command or one insert transaction, as its caller waits for it) are over every
  * measured round.
  *
- * <p>Beside them, printed in the detail and not a baseline: the floor of a command (what it must
- * write, by hand in raw JDBC, see {@link RawJdbc#commandWrites}) in transactions of eight from one
- * thread, the most that any grouping of the eight threads' commands could reach with nothing to
- * wait for; and the same floor without the message's search document and full-text index entries,
+ * <p>Beside them, printed in the detail and not a baseline: the floor of the same commands (what
+ * they must write, by hand in raw JDBC, see {@link RawJdbc#commandWrites}), spread over eight
+ * conversation threads as the eight callers' are, in transactions of eight from one thread: the
+ * most that any grouping of the eight threads' commands could reach with nothing to wait for; and the same floor without the message's search document and full-text index entries,
  * which shows what writing the index in each group's transaction costs.
  */
 final class ConcurrentCommands {
@@ -36,7 +36,7 @@ final class ConcurrentCommands {
     static final int THREADS = 8;
     static final double TARGET = 1.5;
     private static final int REPETITIONS = 5;
-    private static final int WARM_UP_ROUNDS = 1;
+    private static final int WARM_UP_ROUNDS = 3;
     private static final String TEXT = Fixtures.TEXT;
     private static final String DELTA = Fixtures.DELTA;
 
@@ -130,14 +130,14 @@ final class ConcurrentCommands {
             long[] floorCommands = {0};
             Side grouped = new Side((t, i) -> {
                 if (t == 0 && i == 0) {
-                    floor.commandWrites(floorCommands[0], perThread * THREADS, THREADS, TEXT);
+                    floor.commandWrites(floorCommands[0], perThread * THREADS, THREADS, TEXT, true, THREADS);
                     floorCommands[0] += perThread * THREADS;
                 }
             });
             long[] unindexedCommands = {0};
             Side groupedUnindexed = new Side((t, i) -> {
                 if (t == 0 && i == 0) {
-                    unindexed.commandWrites(unindexedCommands[0], perThread * THREADS, THREADS, TEXT, false);
+                    unindexed.commandWrites(unindexedCommands[0], perThread * THREADS, THREADS, TEXT, false, THREADS);
                     unindexedCommands[0] += perThread * THREADS;
                 }
             });
@@ -225,8 +225,8 @@ final class ConcurrentCommands {
                 Locale.ROOT,
                 "%d threads; Threadline p50 %.2f ms, p99 %.2f ms; raw, a connection each: %,.0f/s, p50 %.2f ms,"
                         + " p99 %.2f ms; raw, one connection under a lock: %,.0f/s, p50 %.2f ms, p99 %.2f ms;"
-                        + " baseline: %s; the floor of a command in transactions of %d from one thread (the most"
-                        + " grouping could give): %,.0f/s = %.2f× the baseline; the same floor without the"
+                        + " baseline: %s; the floor of the same commands (%d threads' messages) in transactions of %d"
+                        + " from one thread (the most grouping could give): %,.0f/s = %.2f× the baseline; the same floor without the"
                         + " full-text index: %,.0f/s = %.2f×",
                 THREADS,
                 threadline.percentileMillis(0.50),
@@ -238,6 +238,7 @@ final class ConcurrentCommands {
                 oneShared.percentileMillis(0.50),
                 oneShared.percentileMillis(0.99),
                 ownFaster ? "a connection each" : "one shared connection",
+                THREADS,
                 THREADS,
                 grouped.median(),
                 baseline == 0 ? 0 : grouped.median() / baseline,

@@ -14,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.sqlite.SQLiteConfig;
 
@@ -40,6 +43,7 @@ final class RawJdbc implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
     private long bytesWritten;
+    private final List<UUID> floorThreads = new ArrayList<>();
 
     private RawJdbc(Connection connection) throws SQLException {
         this.connection = connection;
@@ -145,16 +149,23 @@ final class RawJdbc implements AutoCloseable {
      * @param text the message text
      */
     void commandWrites(long firstCommand, int count, int perTransaction, String text) throws SQLException {
-        commandWrites(firstCommand, count, perTransaction, text, true);
+        commandWrites(firstCommand, count, perTransaction, text, true, 1);
     }
 
     /**
-     * As {@link #commandWrites(long, int, int, String)}, or, when {@code searchable} is false, the
-     * same writes without the message's search document and full-text index entries: what a
-     * command would cost if the index were not written in its transaction.
+     * As {@link #commandWrites(long, int, int, String)}, with the commands spread over {@code
+     * threads} conversation threads in turn (a stream each, as many callers writing to threads of
+     * their own do), so that a transaction writes each of its threads' rows and index entries where
+     * that thread's are; or, when {@code searchable} is false, the same writes without the message's
+     * search document and full-text index entries: what a command would cost if the index were not
+     * written in its transaction.
+     *
+     * @param threads how many threads the commands go to in turn; command {@code c} (counting from
+     *     {@code firstCommand + 1}) is number {@code c / threads} of thread {@code c % threads}
      */
-    void commandWrites(long firstCommand, int count, int perTransaction, String text, boolean searchable)
+    void commandWrites(long firstCommand, int count, int perTransaction, String text, boolean searchable, int threads)
             throws SQLException {
+        UUID[] streams = floorThreads(threads);
         try (PreparedStatement message = connection.prepareStatement(
                         "INSERT INTO projection_messages (message_id, thread_id, turn_id, ordinal, role, text,"
                                 + " streaming, created_at, updated_at) VALUES (?, ?, ?, ?, 'user', ?, 0, ?, ?)");
@@ -176,21 +187,26 @@ final class RawJdbc implements AutoCloseable {
                 PreparedStatement position = connection.prepareStatement(
                         "INSERT INTO projector_positions (projector, position) VALUES ('read-models', ?)"
                                 + " ON CONFLICT (projector) DO UPDATE SET position = excluded.position")) {
-            String stream = FLOOR_THREAD.toString();
             long command = firstCommand;
+            long[] lastOfThread = new long[threads];
             for (int done = 0; done < count; done += perTransaction) {
                 execute("BEGIN IMMEDIATE");
                 String at = null;
+                Arrays.fill(lastOfThread, -1);
                 for (int i = 0; i < Math.min(perTransaction, count - done); i++) {
                     command++;
-                    bind(FLOOR_THREAD, command, text);
+                    int of = (int) (command % threads);
+                    long number = command / threads;
+                    lastOfThread[of] = number;
+                    String stream = streams[of].toString();
+                    bind(streams[of], number, text);
                     insert.addBatch();
                     at = Instant.now().toString();
                     String messageId = IDS.next().toString();
                     message.setString(1, messageId);
                     message.setString(2, stream);
                     message.setString(3, stream);
-                    message.setLong(4, command);
+                    message.setLong(4, number);
                     message.setString(5, text);
                     message.setString(6, at);
                     message.setString(7, at);
@@ -201,7 +217,7 @@ final class RawJdbc implements AutoCloseable {
                         document.setString(3, stream);
                         document.addBatch();
                     }
-                    receipt.setString(1, "floor-" + command);
+                    receipt.setString(1, "floor-" + of + "-" + number);
                     receipt.setString(2, FINGERPRINT);
                     receipt.setString(
                             3,
@@ -220,13 +236,18 @@ final class RawJdbc implements AutoCloseable {
                     index.executeUpdate();
                     indexed.executeUpdate();
                 }
-                thread.setString(1, stream);
-                thread.setString(2, stream);
-                thread.setLong(3, command);
-                thread.setString(4, at);
-                thread.setString(5, at);
-                thread.setLong(6, command);
-                thread.executeUpdate();
+                for (int of = 0; of < threads; of++) {
+                    if (lastOfThread[of] >= 0) {
+                        String stream = streams[of].toString();
+                        thread.setString(1, stream);
+                        thread.setString(2, stream);
+                        thread.setLong(3, lastOfThread[of]);
+                        thread.setString(4, at);
+                        thread.setString(5, at);
+                        thread.setLong(6, lastOfThread[of]);
+                        thread.executeUpdate();
+                    }
+                }
                 position.setLong(1, command);
                 position.executeUpdate();
                 execute("COMMIT");
@@ -234,8 +255,13 @@ final class RawJdbc implements AutoCloseable {
         }
     }
 
-    /** The stream of {@link #commandWrites}. */
-    private static final UUID FLOOR_THREAD = IDS.next();
+    /** The streams of {@link #commandWrites}: the first {@code threads} of this connection's. */
+    private UUID[] floorThreads(int threads) {
+        while (floorThreads.size() < threads) {
+            floorThreads.add(IDS.next());
+        }
+        return floorThreads.subList(0, threads).toArray(UUID[]::new);
+    }
 
     /** A receipt's fingerprint is a SHA-256 in hex. */
     private static final String FINGERPRINT = "0".repeat(64);
