@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,9 @@ import java.util.function.Function;
  * beside raw pgjdbc on another scratch schema of the same migrations, rounds alternating, medians
  * reported. Raw is plain batched inserts of event rows; the floor is what a command must write
  * (its event, message, thread and search rows, its receipt, and per transaction the position),
- * by hand, nothing read or decided. Both scratch schemas are dropped afterwards.
+ * by hand, nothing read or decided. The concurrent scenario prints, beside its baseline, the floor
+ * of its commands as one node's grouping would write them ({@code Floors}): the most grouping could
+ * give. The scratch schemas are dropped afterwards.
  */
 public final class PostgresBenchmark {
 
@@ -168,8 +171,12 @@ public final class PostgresBenchmark {
             long[] rawVersions = new long[THREADS];
             String[] rawStreams = new String[THREADS];
             Arrays.setAll(rawStreams, t -> UUID.randomUUID().toString());
+            int perRound = perThread * THREADS;
+            // After the raw connections: the raw side takes the first THREADS of them.
+            Floors floors = new Floors(baseline.scratch(), perRound);
+            own.addAll(floors.connections());
             double[] rates = sides(
-                    (long) perThread * THREADS,
+                    perRound,
                     () -> parallel(
                             pool,
                             perThread,
@@ -177,20 +184,101 @@ public final class PostgresBenchmark {
                                     new AddMessage(chats[t], Role.USER, TEXT, false),
                                     "concurrent-" + t + "-" + ++commands[t])),
                     () -> parallel(
-                            pool, perThread, t -> baseline.rawSingle(own.get(t), rawStreams[t], rawVersions[t]++)));
+                            pool, perThread, t -> baseline.rawSingle(own.get(t), rawStreams[t], rawVersions[t]++)),
+                    floors::statementByStatement,
+                    floors::oneRoundTrip,
+                    floors::notWaitingForFlush);
             return result(
                     "pg-concurrent-commands",
                     "PostgreSQL: " + THREADS + " threads each running commands one at a time (group commit)",
                     rates[0],
                     rates[1],
                     1.5,
-                    "vs raw single-insert transactions from " + THREADS + " threads, a connection each");
+                    concurrentDetail(rates));
         } finally {
             pool.shutdownNow();
             for (Connection connection : own) {
                 connection.close();
             }
         }
+    }
+
+    /**
+     * The floors of {@code pg-concurrent-commands}: the rows its commands must write, spread over
+     * {@value #THREADS} conversation threads round robin as its callers' are, in transactions of
+     * {@value #THREADS} from one connection that takes the writer lock first, as Threadline's group
+     * does; nothing read or decided. Statement by statement, in one round trip per transaction, and
+     * in one round trip on a connection that does not wait for the WAL flush at commit. They share
+     * a scratch schema, and so its writer lock key, and number their commands with one counter.
+     */
+    private final class Floors {
+
+        private final Connection durable;
+        private final Connection unflushed;
+        private final long lock;
+        private final int perRound;
+        private final PostgresBaseline.FloorThreads statementThreads = new PostgresBaseline.FloorThreads(THREADS);
+        private final PostgresBaseline.FloorThreads batchedThreads = new PostgresBaseline.FloorThreads(THREADS);
+        private final PostgresBaseline.FloorThreads unflushedThreads = new PostgresBaseline.FloorThreads(THREADS);
+        private long commands;
+
+        Floors(PostgresLocation schema, int perRound) throws SQLException {
+            this.durable = raw(schema);
+            this.unflushed = baseline.connect(schema);
+            baseline.skipFlushWait(unflushed);
+            this.lock = PostgresBaseline.writerLockKey(schema.schema());
+            this.perRound = perRound;
+        }
+
+        List<Connection> connections() {
+            return List.of(durable, unflushed);
+        }
+
+        void statementByStatement() throws SQLException {
+            baseline.floorCommands(durable, statementThreads, commands, perRound, THREADS, OptionalLong.of(lock));
+            commands += perRound;
+        }
+
+        void oneRoundTrip() throws SQLException {
+            baseline.floorInOneRoundTrip(durable, batchedThreads, commands, perRound, THREADS, lock);
+            commands += perRound;
+        }
+
+        void notWaitingForFlush() throws SQLException {
+            baseline.floorInOneRoundTrip(unflushed, unflushedThreads, commands, perRound, THREADS, lock);
+            commands += perRound;
+        }
+    }
+
+    /**
+     * The baseline, and the floors beside it: Threadline's group of the eight callers' commands
+     * cannot write faster than these rows written from one connection under the writer lock, so
+     * they bound what grouping on one node can reach. The last floor does not wait for the WAL
+     * flush at commit: how far it is above the durable one is what holding the lock through the
+     * flush costs.
+     */
+    private static String concurrentDetail(double[] rates) {
+        double baseline = rates[1];
+        return String.format(
+                Locale.ROOT,
+                "vs raw single-insert transactions from %d threads, a connection each; the floor of a command in"
+                        + " transactions of %d from one connection under the writer lock (the most grouping on one"
+                        + " node could give): %,.0f/s = %.2f× the baseline; the same floor in one round trip per"
+                        + " transaction (the fewest round trips could give): %,.0f/s = %.2f×; that floor not"
+                        + " waiting for the WAL flush (synchronous_commit off, not durable, for comparison): %,.0f/s"
+                        + " = %.2f×",
+                THREADS,
+                THREADS,
+                rates[2],
+                ratio(rates[2], baseline),
+                rates[3],
+                ratio(rates[3], baseline),
+                rates[4],
+                ratio(rates[4], baseline));
+    }
+
+    private static double ratio(double figure, double baseline) {
+        return baseline <= 0 ? 0 : figure / baseline;
     }
 
     @FunctionalInterface
@@ -238,29 +326,34 @@ public final class PostgresBenchmark {
         void run() throws SQLException;
     }
 
-    /** One warm-up round of each side, then rounds alternating which side goes first; median rates. */
-    private static double[] sides(long perRound, Round threadline, Round baseline) throws SQLException {
-        threadline.run();
-        baseline.run();
-        double[][] rates = new double[2][REPETITIONS];
-        Round[] both = {threadline, baseline};
+    /**
+     * One warm-up round of each side, then rounds rotating which side goes first (each side runs
+     * first, second, … in turn, so none always follows the same one); the median rate of each side.
+     */
+    private static double[] sides(long perRound, Round... sides) throws SQLException {
+        for (Round side : sides) {
+            side.run();
+        }
+        double[][] rates = new double[sides.length][REPETITIONS];
         for (int r = 0; r < REPETITIONS; r++) {
-            for (int i = 0; i < 2; i++) {
-                int side = (r + i) % 2;
+            for (int i = 0; i < sides.length; i++) {
+                int side = (r + i) % sides.length;
                 long start = System.nanoTime();
-                both[side].run();
+                sides[side].run();
                 rates[side][r] = perRound * 1e9 / Math.max(1, System.nanoTime() - start);
             }
         }
-        for (double[] side : rates) {
-            Arrays.sort(side);
+        double[] medians = new double[sides.length];
+        for (int side = 0; side < sides.length; side++) {
+            Arrays.sort(rates[side]);
+            medians[side] = rates[side][REPETITIONS / 2];
         }
-        return new double[] {rates[0][REPETITIONS / 2], rates[1][REPETITIONS / 2]};
+        return medians;
     }
 
     private static BenchmarkResult result(
             String scenario, String description, double threadline, double baseline, double minimum, String detail) {
-        double ratio = baseline <= 0 ? 0 : threadline / baseline;
+        double ratio = ratio(threadline, baseline);
         return new BenchmarkResult(
                 scenario,
                 description,
