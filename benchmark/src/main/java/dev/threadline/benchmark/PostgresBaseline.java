@@ -1,5 +1,6 @@
 package dev.threadline.benchmark;
 
+import dev.threadline.application.port.IdSource;
 import dev.threadline.postgres.PostgresLocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,10 @@ import java.util.function.Consumer;
 final class PostgresBaseline {
 
     private static final int BATCH = PostgresBenchmark.BATCH;
+    /** Event and message ids, time-ordered as Threadline's are. */
+    private static final IdSource IDS = IdSource.timeOrdered();
+
+    private static final String EVENT_TYPE = "MessageDeltaAppended";
     private static final String TEXT = PostgresBenchmark.TEXT;
     private static final String INTO_EVENTS = "INSERT INTO events (sequence, event_id, stream_id, stream_version,"
             + " event_type, occurred_at, recorded_at, payload) VALUES ";
@@ -102,17 +107,26 @@ final class PostgresBaseline {
         bindEvent(new Parameters(insert), stream, version);
     }
 
-    /** Binds an event row, numbered by the next raw sequence. */
+    /**
+     * Binds an event row, numbered by the next raw sequence: a time-ordered id and a payload of the
+     * shape and size Threadline writes for a delta (its type, thread, message, text and time, by
+     * Jackson), as the SQLite baseline does.
+     */
     private void bindEvent(Parameters row, String stream, long version) throws SQLException {
-        String at = Instant.now().toString();
+        Instant at = Instant.now();
         row.number(++rawSequence);
-        row.text(UUID.randomUUID().toString());
+        row.text(IDS.next().toString());
         row.text(stream);
         row.number(version);
-        row.text("MessageAdded");
-        row.text(at);
-        row.text(at);
-        row.text("{\"type\":\"MessageAdded\",\"text\":\"" + TEXT + "\"}");
+        row.text(EVENT_TYPE);
+        row.text(at.toString());
+        row.text(at.toString());
+        row.text(payload(stream, at));
+    }
+
+    /** A delta's payload, as Threadline's codec writes one. */
+    private static String payload(String stream, Instant at) {
+        return RawJdbc.encode(new RawJdbc.Payload(EVENT_TYPE, UUID.fromString(stream), IDS.next(), TEXT, at));
     }
 
     /** The least a command writes, by hand: event, message, thread, search and receipt rows; a position per transaction. */
@@ -314,7 +328,7 @@ final class PostgresBaseline {
             return new FloorCommand(
                     ids[thread],
                     versions[thread]++,
-                    UUID.randomUUID().toString(),
+                    IDS.next().toString(),
                     "floor-" + commandNumber,
                     Instant.now().toString());
         }
@@ -348,15 +362,15 @@ final class PostgresBaseline {
 
     void rawSingle(Connection raw, String stream, long version) throws SQLException {
         try (PreparedStatement insert = raw.prepareStatement(INSERT_EVENT)) {
-            String at = Instant.now().toString();
+            Instant at = Instant.now();
             insert.setLong(1, nextRawSequence());
-            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(2, IDS.next().toString());
             insert.setString(3, stream);
             insert.setLong(4, version);
-            insert.setString(5, "MessageAdded");
-            insert.setString(6, at);
-            insert.setString(7, at);
-            insert.setString(8, "{\"type\":\"MessageAdded\",\"text\":\"" + TEXT + "\"}");
+            insert.setString(5, EVENT_TYPE);
+            insert.setString(6, at.toString());
+            insert.setString(7, at.toString());
+            insert.setString(8, payload(stream, at));
             insert.executeUpdate();
             raw.commit();
         }
