@@ -35,6 +35,9 @@ final class SqliteProjectionWriter implements ProjectionWriter {
     private final DeferredRows deferred;
     private final KnownDeltas deltas;
 
+    /** The message row put last, which its search document may rely on. */
+    private final LastMessagePut lastPut;
+
     SqliteProjectionWriter(
             SqliteDatabase database,
             KeptStatements statements,
@@ -47,16 +50,19 @@ final class SqliteProjectionWriter implements ProjectionWriter {
         this.known = known;
         this.pending = pending;
         this.deferred = DeferredRows.of(database);
+        this.lastPut = LastMessagePut.of(database);
         this.deltas = KnownDeltas.of(database);
     }
 
     @Override
     public void putProject(ProjectView project) {
+        lastPut.forget();
         statements.update(sql.upsert(PROJECTS), ReadModelRowMapping.values(project));
     }
 
     @Override
     public void putThread(ThreadView thread) {
+        lastPut.forget();
         if (database.inTransaction()) {
             database.withWriter(connection -> {
                 known.changeThread(thread);
@@ -69,16 +75,19 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putTurn(TurnView turn) {
+        lastPut.forget();
         statements.update(sql.upsert(TURNS), ReadModelRowMapping.values(turn));
     }
 
     @Override
     public void revertTurnsAfter(ThreadId thread, long ordinal, Instant at) {
+        lastPut.forget();
         statements.update(ReadModelStatements.SET_STATUS_OF_TURNS_AFTER, TurnStatus.REVERTED.label(), thread, ordinal);
     }
 
     @Override
     public void putMessage(MessageView message) {
+        lastPut.forget();
         if (!database.inTransaction()) {
             statements.update(sql.upsert(MESSAGES), ReadModelRowMapping.values(message));
             statements.update(ReadModelStatements.DROP_DELTAS, message.id());
@@ -90,12 +99,14 @@ final class SqliteProjectionWriter implements ProjectionWriter {
             if (!deltas.none()) {
                 deferred.keep(ReadModelStatements.DROP_DELTAS, new Object[] {message.id()});
             }
+            lastPut.put(message);
             return null;
         });
     }
 
     @Override
     public void appendMessageText(MessageId id, String delta, Instant at) {
+        lastPut.forget();
         database.withWriter(connection -> {
             deferred.writeOut();
             // A row of its own rather than text = text || ?, so a delta's cost does not grow with the text.
@@ -108,21 +119,25 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void putCheckpoint(CheckpointView checkpoint) {
+        lastPut.forget();
         statements.update(sql.upsert(CHECKPOINTS), ReadModelRowMapping.values(checkpoint));
     }
 
     @Override
     public void putSetting(SettingView setting) {
+        lastPut.forget();
         statements.update(sql.upsert(SETTINGS), ReadModelRowMapping.values(setting));
     }
 
     @Override
     public void removeSetting(String key) {
+        lastPut.forget();
         statements.update(ReadModelStatements.REMOVE_SETTING, key);
     }
 
     @Override
     public void purgeThread(ThreadId thread) {
+        lastPut.forget();
         String id = thread.toString();
         database.withWriter(connection -> {
             deferred.writeOut();
@@ -136,6 +151,7 @@ final class SqliteProjectionWriter implements ProjectionWriter {
 
     @Override
     public void clear() {
+        lastPut.forget();
         // Every thread row goes, so the kept ones need not be written first.
         database.withWriter(connection -> {
             deferred.writeOut(); // the event rows it keeps stay; its message rows go with the rest

@@ -31,7 +31,7 @@ public final class SqliteProjections {
                 new SqliteProjectorPositions(database, statements, sql, known),
                 new SqliteReadModelRows(database, known, pending),
                 new SqliteTransactions(database),
-                new SqliteSearchIndex(statements, search, known, pending));
+                new SqliteSearchIndex(statements, search, known, pending, LastMessagePut.of(database)));
     }
 
     /** Scratch databases opened with the options of the given one, each in a temporary directory. */

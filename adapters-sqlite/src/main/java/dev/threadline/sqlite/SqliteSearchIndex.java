@@ -26,31 +26,44 @@ final class SqliteSearchIndex implements SearchIndex {
     private final Lazy<SearchStatements> sql;
     private final KnownRows known;
     private final PendingSearchDocuments pending;
+    private final LastMessagePut lastPut;
 
     SqliteSearchIndex(
-            KeptStatements statements, Lazy<SearchStatements> sql, KnownRows known, PendingSearchDocuments pending) {
+            KeptStatements statements,
+            Lazy<SearchStatements> sql,
+            KnownRows known,
+            PendingSearchDocuments pending,
+            LastMessagePut lastPut) {
         this.statements = statements;
         this.sql = sql;
         this.known = known;
         this.pending = pending;
+        this.lastPut = lastPut;
     }
 
+    /**
+     * Keeps the document for the transaction's batch. A message's document keeps none of the values
+     * its message row holds the same; when the row just put holds them all, they are left out here,
+     * and the upsert's look-up of that row, which would leave them out, finds nothing to do.
+     */
     @Override
     public void index(SearchDocument d) {
+        boolean rowHoldsAll = lastPut.holdsAndForget(d);
         pending.index(new Object[] {
             d.key(),
             d.threadId(),
             d.projectId(),
-            d.turnId(),
-            d.messageId(),
-            d.role() == null ? null : d.role().label(),
-            d.at(),
-            d.text()
+            rowHoldsAll ? null : d.turnId(),
+            rowHoldsAll ? null : d.messageId(),
+            rowHoldsAll || d.role() == null ? null : d.role().label(),
+            rowHoldsAll ? null : d.at(),
+            rowHoldsAll ? null : d.text()
         });
     }
 
     @Override
     public void removeThread(ThreadId thread) {
+        lastPut.forget();
         pending.change(sql.get().removeThread, thread);
     }
 

@@ -131,6 +131,56 @@ class MessageDocumentRowsTest extends StorageContract {
     }
 
     @Test
+    void a_document_not_indexed_right_after_its_row_or_with_other_values_keeps_what_its_row_lacks()
+            throws SQLException {
+        MessageId first = MessageId.next();
+        MessageId second = MessageId.next();
+        MessageId edited = MessageId.next();
+        MessageId afterWrite = MessageId.next();
+        inTransaction(() -> {
+            writer().putThread(thread(chat, project, "Flaky login test", AT));
+            writer().putTurn(turn(turn, chat, 1));
+            // Two rows, then both documents: the first is indexed after another row was put.
+            writer().putMessage(new MessageView(first, chat, turn, 1, Role.USER, "first", false, AT, AT));
+            writer().putMessage(new MessageView(second, chat, turn, 2, Role.USER, "second", false, AT, AT));
+            storage.projections()
+                    .search()
+                    .index(SearchDocument.message(chat, project, turn, first, Role.USER, AT, "first"));
+            storage.projections()
+                    .search()
+                    .index(SearchDocument.message(chat, project, turn, second, Role.USER, AT, "second"));
+            // A document whose text is not its row's keeps its text.
+            writer().putMessage(new MessageView(edited, chat, turn, 3, Role.USER, "row text", false, AT, AT));
+            storage.projections()
+                    .search()
+                    .index(SearchDocument.message(chat, project, turn, edited, Role.USER, AT, "document text"));
+            // Another write of the read models between a row and its document.
+            writer().putMessage(new MessageView(afterWrite, chat, turn, 4, Role.USER, "fourth", false, AT, AT));
+            writer().putThread(thread(chat, project, "Flaky login test", LATER));
+            storage.projections()
+                    .search()
+                    .index(SearchDocument.message(chat, project, turn, afterWrite, Role.USER, AT, "fourth"));
+        });
+
+        for (MessageId id : List.of(first, second, afterWrite)) {
+            assertThat(documentRow(id))
+                    .containsExactly(id.toString(), chat.toString(), project.toString(), null, null, null, null, null);
+        }
+        assertThat(documentRow(edited))
+                .containsExactly(
+                        edited.toString(),
+                        chat.toString(),
+                        project.toString(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        "document text");
+        assertThat(messages(search("document", SearchFilter.none()))).containsExactly(edited);
+        assertThat(messages(search("first", SearchFilter.none()))).containsExactly(first);
+    }
+
+    @Test
     void a_search_returns_what_each_document_was_written_with() {
         writeThreadsAndMessages();
 
