@@ -36,6 +36,24 @@ class BenchCommandTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The JSON objects {@code bench --json} printed, one a line, after checking that they name the
+     * given scenarios in order, each with positive figures and its verdict.
+     */
+    static List<JsonNode> results(String jsonLines, List<String> scenarios) throws IOException {
+        List<JsonNode> objects = new ArrayList<>();
+        for (String line : jsonLines.strip().split("\n")) {
+            objects.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(objects).extracting(node -> node.get("scenario").asText()).containsExactlyElementsOf(scenarios);
+        assertThat(objects).allSatisfy(node -> {
+            assertThat(node.get("threadline").asDouble()).isPositive();
+            assertThat(node.get("baseline").asDouble()).isPositive();
+            assertThat(node.has("met")).isTrue();
+        });
+        return objects;
+    }
+
     @Test
     void bench_prints_every_scenario_as_a_table_and_as_json_objects() throws IOException {
         String table = run("bench", "--events", "1000");
@@ -44,16 +62,7 @@ class BenchCommandTest {
             assertThat(table).contains(scenario);
         }
 
-        List<JsonNode> objects = new ArrayList<>();
-        for (String line : run("--json", "bench", "--events", "1000").strip().split("\n")) {
-            objects.add(new ObjectMapper().readTree(line));
-        }
-        assertThat(objects).extracting(node -> node.get("scenario").asText()).containsExactlyElementsOf(SCENARIOS);
-        assertThat(objects).allSatisfy(node -> {
-            assertThat(node.get("threadline").asDouble()).isPositive();
-            assertThat(node.get("baseline").asDouble()).isPositive();
-            assertThat(node.has("met")).isTrue();
-        });
+        List<JsonNode> objects = results(run("--json", "bench", "--events", "1000"), SCENARIOS);
         JsonNode streamed = objects.get(SCENARIOS.indexOf("streamed-answer"));
         assertThat(streamed.get("detail").asText()).contains("text exact");
     }

@@ -3,7 +3,6 @@ package dev.threadline.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.postgres.PostgresLocation;
 import dev.threadline.postgres.TestServer;
 import java.nio.file.Path;
@@ -38,16 +37,7 @@ class PostgresBenchCommandTest {
                 "--json", "bench", "--data-dir", dir.toString(), "--database", database.url(), "--events", "1000");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<JsonNode> objects = new ArrayList<>();
-        for (String line : run.out().strip().split("\n")) {
-            objects.add(new ObjectMapper().readTree(line));
-        }
-        assertThat(objects).extracting(node -> node.get("scenario").asText()).containsExactlyElementsOf(SCENARIOS);
-        assertThat(objects).allSatisfy(node -> {
-            assertThat(node.get("threadline").asDouble()).isPositive();
-            assertThat(node.get("baseline").asDouble()).isPositive();
-            assertThat(node.has("met")).isTrue();
-        });
+        List<JsonNode> objects = BenchCommandTest.results(run.out(), SCENARIOS);
         assertThat(objects.get(3).get("detail").asText())
                 .contains("under the writer lock", "in one round trip per transaction", "synchronous_commit off");
         assertThat(benchSchemas(database)).isEmpty();
