@@ -79,6 +79,11 @@ class MessageDocumentRowsTest extends StorageContract {
         storage.projections().search().index(SearchDocument.message(thread, of, in, id, role, at, text));
     }
 
+    /** A user's message document in the chat's turn, written at {@code AT}. */
+    private void indexUserMessage(MessageId id, String text) {
+        storage.projections().search().index(SearchDocument.message(chat, project, turn, id, Role.USER, AT, text));
+    }
+
     private List<SearchHit> search(String query, SearchFilter filter) {
         return storage.projections().search().search(SearchQuery.parse(query), filter);
     }
@@ -143,23 +148,15 @@ class MessageDocumentRowsTest extends StorageContract {
             // Two rows, then both documents: the first is indexed after another row was put.
             writer().putMessage(new MessageView(first, chat, turn, 1, Role.USER, "first", false, AT, AT));
             writer().putMessage(new MessageView(second, chat, turn, 2, Role.USER, "second", false, AT, AT));
-            storage.projections()
-                    .search()
-                    .index(SearchDocument.message(chat, project, turn, first, Role.USER, AT, "first"));
-            storage.projections()
-                    .search()
-                    .index(SearchDocument.message(chat, project, turn, second, Role.USER, AT, "second"));
+            indexUserMessage(first, "first");
+            indexUserMessage(second, "second");
             // A document whose text is not its row's keeps its text.
             writer().putMessage(new MessageView(edited, chat, turn, 3, Role.USER, "row text", false, AT, AT));
-            storage.projections()
-                    .search()
-                    .index(SearchDocument.message(chat, project, turn, edited, Role.USER, AT, "document text"));
+            indexUserMessage(edited, "document text");
             // Another write of the read models between a row and its document.
             writer().putMessage(new MessageView(afterWrite, chat, turn, 4, Role.USER, "fourth", false, AT, AT));
             writer().putThread(thread(chat, project, "Flaky login test", LATER));
-            storage.projections()
-                    .search()
-                    .index(SearchDocument.message(chat, project, turn, afterWrite, Role.USER, AT, "fourth"));
+            indexUserMessage(afterWrite, "fourth");
         });
 
         for (MessageId id : List.of(first, second, afterWrite)) {

@@ -321,34 +321,9 @@ public final class PostgresBenchmark {
         return thread;
     }
 
-    @FunctionalInterface
-    private interface Round {
-        void run() throws SQLException;
-    }
-
-    /**
-     * One warm-up round of each side, then rounds rotating which side goes first (each side runs
-     * first, second, … in turn, so none always follows the same one); the median rate of each side.
-     */
-    private static double[] sides(long perRound, Round... sides) throws SQLException {
-        for (Round side : sides) {
-            side.run();
-        }
-        double[][] rates = new double[sides.length][REPETITIONS];
-        for (int r = 0; r < REPETITIONS; r++) {
-            for (int i = 0; i < sides.length; i++) {
-                int side = (r + i) % sides.length;
-                long start = System.nanoTime();
-                sides[side].run();
-                rates[side][r] = perRound * 1e9 / Math.max(1, System.nanoTime() - start);
-            }
-        }
-        double[] medians = new double[sides.length];
-        for (int side = 0; side < sides.length; side++) {
-            Arrays.sort(rates[side]);
-            medians[side] = rates[side][REPETITIONS / 2];
-        }
-        return medians;
+    /** The median rate of each side: warm-up rounds, then rounds rotating which side goes first. */
+    private static double[] sides(long perRound, Rounds.Round... sides) throws SQLException {
+        return Rounds.measureSides(perRound, REPETITIONS, sides);
     }
 
     private static BenchmarkResult result(

@@ -40,7 +40,8 @@ final class Rounds {
         return new Rates(medians[0], medians[1], medians[2]);
     }
 
-    private static double[] measureSides(long perRound, int repetitions, Round... sides) throws SQLException {
+    /** The median rate of each side, in the order given, over {@code repetitions} measured rounds. */
+    static double[] measureSides(long perRound, int repetitions, Round... sides) throws SQLException {
         for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
             for (Round side : sides) {
                 side.run();
