@@ -112,6 +112,14 @@ final class PendingWrites {
         readers.subList(from, readers.size()).clear();
     }
 
+    /** Removes the statement queued at a {@link #position}, which must not have been sent. */
+    void removeAt(long position) {
+        int at = Math.toIntExact(position - consumed);
+        statements.remove(at);
+        values.remove(at);
+        readers.remove(at);
+    }
+
     /**
      * A statement prepared after the statements it carries, where its own bind values start, and
      * the readers of the carried statements (null for a write).

@@ -9,10 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.StorageFailure;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Command receipts in {@code command_receipts}, their results as JSON, in the command's transaction;
@@ -24,6 +30,8 @@ public final class PostgresCommandReceipts implements CommandReceipts {
     private final ObjectMapper json = new ObjectMapper();
     private final Clock clock;
     private final String read;
+    private final String readAll =
+            "SELECT command_id, command_type, fingerprint, result FROM command_receipts WHERE command_id = ANY (?)";
     private final String insert;
 
     /**
@@ -57,10 +65,52 @@ public final class PostgresCommandReceipts implements CommandReceipts {
 
     @Override
     public Optional<Receipt> receipt(String commandId) {
-        return database.first(
-                read,
-                row -> new Receipt(row.getString(1), row.getString(2), row.getString(3), decode(row.getString(4))),
-                commandId);
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction != null) {
+            database.receiveReadAhead(transaction);
+            Receipt known = transaction.receipt(commandId);
+            if (known != null || transaction.knownUnused(commandId)) {
+                return Optional.ofNullable(known);
+            }
+        }
+        return database.first(read, this::receipt, commandId);
+    }
+
+    private Receipt receipt(ResultSet row) throws SQLException {
+        return new Receipt(row.getString(1), row.getString(2), row.getString(3), decode(row.getString(4)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The receipts are read with the transaction's next round trip, which follows the writer
+     * lock: no other writer can record one of these ids before the transaction ends.
+     */
+    @Override
+    public void readAhead(Collection<String> commandIds) {
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction == null) {
+            return;
+        }
+        String[] ids = commandIds.stream()
+                .filter(id -> id.indexOf('\0') < 0) // PostgreSQL refuses it: its own lookup says so
+                .filter(id -> transaction.receipt(id) == null && !transaction.knownUnused(id))
+                .toArray(String[]::new);
+        if (ids.length == 0) {
+            return;
+        }
+        database.readAhead(
+                readAll,
+                rows -> {
+                    Set<String> unused = new HashSet<>(Arrays.asList(ids));
+                    while (rows.next()) {
+                        Receipt receipt = receipt(rows);
+                        transaction.knowReceipt(receipt);
+                        unused.remove(receipt.commandId());
+                    }
+                    unused.forEach(transaction::knowUnused);
+                },
+                (Object) ids);
     }
 
     @Override
@@ -75,6 +125,10 @@ public final class PostgresCommandReceipts implements CommandReceipts {
                 result.lastSequence() - result.eventCount() + 1,
                 result.lastSequence(),
                 clock.instant());
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction != null) {
+            transaction.knowReceipt(receipt);
+        }
     }
 
     private String encode(CommandResult result) {

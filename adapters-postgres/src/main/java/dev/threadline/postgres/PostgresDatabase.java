@@ -38,8 +38,6 @@ public final class PostgresDatabase implements AutoCloseable {
     private final PostgresDialect dialect;
     private final ThreadLocal<WriteTransaction> current = new ThreadLocal<>();
     private final List<Runnable> afterAppendCommits = new CopyOnWriteArrayList<>();
-    /** The notification a commit that appended sends with its {@code COMMIT}, or null for none. */
-    private volatile WriteTransaction.Announcement announcement;
 
     private PostgresDatabase(PostgresLocation location, DataSource dataSource, boolean ownsPool) {
         this.location = location;
@@ -115,17 +113,6 @@ public final class PostgresDatabase implements AutoCloseable {
         afterAppendCommits.add(action);
     }
 
-    /**
-     * Makes every later commit that appends send {@code NOTIFY channel, payload} inside its
-     * transaction, in the round trip of its {@code COMMIT}: the notification is delivered if and
-     * only if the events are committed, and costs neither a round trip nor another connection.
-     * Writers already wait for each other on the {@link WriterLock}, so the queue lock PostgreSQL
-     * takes for a notifying commit serialises nothing more.
-     */
-    void announceAppends(String channel, String payload) {
-        announcement = new WriteTransaction.Announcement(channel, payload);
-    }
-
     /** A pooled connection whose search path is the schema; the caller closes it. */
     Connection borrow() {
         return connections.borrow();
@@ -170,7 +157,7 @@ public final class PostgresDatabase implements AutoCloseable {
                                 + " rethrown (" + transaction.failed.getMessage() + ")",
                         transaction.failed);
             }
-            transaction.commit(announcement);
+            transaction.commit();
             connection.commit(); // sends nothing when the commit went with the last writes
             committed = true;
             return result;
@@ -197,11 +184,21 @@ public final class PostgresDatabase implements AutoCloseable {
      * and the writes queued so far go with its first statement.
      */
     <T> T inTransactionOfStatements(Supplier<T> work) {
+        return inTransactionCarrying(connection -> work.get());
+    }
+
+    /**
+     * {@link #inTransaction} for work whose statements on the connection go through the
+     * transaction's {@link PendingWrites} ({@link PendingWrites#prepareAfter}), carrying what is
+     * queued: joining an open transaction, it sends nothing first, and a new transaction queues
+     * its lock, which goes with the work's first statement.
+     */
+    <T> T inTransactionCarrying(SqlWork<T> work) {
         WriteTransaction open = current.get();
         if (open != null) {
-            return joined(open, connection -> work.get(), false);
+            return joined(open, work, false);
         }
-        return transaction(connection -> work.get(), false);
+        return transaction(work, false);
     }
 
     private <T> T joined(WriteTransaction open, SqlWork<T> work) {
@@ -257,14 +254,25 @@ public final class PostgresDatabase implements AutoCloseable {
             throw open.failed;
         }
         // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. SAVEPOINT
-        // is queued like a write and goes with the work's first statement; the release carries the
-        // writes queued inside it, so a write the server refuses fails this work alone.
+        // is queued like a write and goes with the work's first statement. Work handed the
+        // connection sends its RELEASE at once, carrying the writes queued inside it, so a write
+        // the server refuses fails this work alone. Work through the ports (a group commit's
+        // commands) queues its RELEASE too, so that work whose reads were all read ahead costs no
+        // round trip: a refusal decided here drops what the server has not received, or rolls
+        // back to the savepoint what it has, and a write the server refuses when it finally
+        // receives it fails the transaction, as a failed commit does.
         WriteTransaction.Mark mark = open.mark();
         long begun = open.pending.position();
         open.pending.add("SAVEPOINT tl_work");
         try {
             T result = joined(open, work, handsConnection);
-            carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
+            if (handsConnection) {
+                carried(open, "RELEASE SAVEPOINT tl_work", new Object[0], Statement::getUpdateCount);
+            } else if (open.pending.consumed(begun)) {
+                open.pending.add("RELEASE SAVEPOINT tl_work");
+            } else {
+                open.pending.removeAt(begun); // nothing of the work reached the server: no savepoint is needed
+            }
             return result;
         } catch (RuntimeException | Error | SQLException e) {
             if (!open.pending.consumed(begun)) {
@@ -299,6 +307,33 @@ public final class PostgresDatabase implements AutoCloseable {
             WriteTransaction open, String sql, Object[] values, PendingWrites.ResultHandler<T> handler)
             throws SQLException {
         return open.pending.runAfter(open.connection, sql, values, handler);
+    }
+
+    /**
+     * Queues a read whose rows the open transaction takes in with its next round trip, as reads
+     * ahead: a later lookup first {@link #receiveReadAhead receives} them. Outside a transaction
+     * it does nothing.
+     */
+    void readAhead(String sql, PendingWrites.ResultReader reader, Object... values) {
+        WriteTransaction open = current.get();
+        if (open != null) {
+            open.pending.addRead(
+                    sql,
+                    rows -> {
+                        open.readAheadQueued = false;
+                        reader.read(rows);
+                    },
+                    values);
+            open.readAheadQueued = true;
+        }
+    }
+
+    /** Sends what the transaction queued when reads ahead of it have yet to come back. */
+    void receiveReadAhead(WriteTransaction open) {
+        if (open.readAheadQueued) {
+            open.readAheadQueued = false;
+            joined(open, connection -> null);
+        }
     }
 
     /** Whether the calling thread is inside a write transaction. */

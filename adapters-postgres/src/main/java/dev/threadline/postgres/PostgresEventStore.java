@@ -43,7 +43,7 @@ import java.util.stream.Stream;
 public final class PostgresEventStore implements EventStore {
 
     /** Streams' versions, each read from the end of its index: the same cost however long the stream. */
-    private static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
+    static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
             + " e.stream_id = s.stream_id) FROM unnest(?::text[]) AS s(stream_id)";
 
     /**
@@ -114,7 +114,7 @@ public final class PostgresEventStore implements EventStore {
         for (int i = 0; i < payloads.length; i++) {
             payloads[i] = encode(batch.events().get(i), i);
         }
-        return database.inTransaction(connection -> {
+        return database.inTransactionCarrying(connection -> {
             WriteTransaction transaction = database.openTransaction();
             Map<String, Long> versions = new HashMap<>();
             String[] ids = new String[payloads.length];
@@ -230,15 +230,16 @@ public final class PostgresEventStore implements EventStore {
         if (!unknown.isEmpty()) {
             statements.add(VERSIONS);
         }
-        try (PreparedStatement query = connection.prepareStatement(SqlText.script(statements))) {
-            int index = 1;
+        PendingWrites.Carrier carrier = transaction.pending.prepareAfter(connection, SqlText.script(statements));
+        try (PreparedStatement query = carrier.statement()) {
+            int index = carrier.firstIndex();
             if (lookUp) {
                 query.setArray(index++, connection.createArrayOf("text", ids));
             }
             if (!unknown.isEmpty()) {
                 query.setArray(index, connection.createArrayOf("text", unknown.toArray(String[]::new)));
             }
-            query.execute();
+            carrier.execute();
             if (lookUp) {
                 try (ResultSet rows = query.getResultSet()) {
                     while (rows.next()) {
@@ -266,13 +267,14 @@ public final class PostgresEventStore implements EventStore {
         if (known >= 0) {
             return known;
         }
-        try (PreparedStatement query = connection.prepareStatement(HEAD);
-                ResultSet row = query.executeQuery()) {
-            row.next();
-            long head = row.getLong(1);
-            transaction.readHead(head);
-            return head;
-        }
+        long head = transaction.pending.runAfter(connection, HEAD, new Object[0], query -> {
+            try (ResultSet row = query.getResultSet()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+        transaction.readHead(head);
+        return head;
     }
 
     /**

@@ -3,7 +3,7 @@ package dev.threadline.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -17,10 +17,14 @@ import org.postgresql.PGNotification;
  * notification carries nothing, so one missed while disconnected loses nothing). Polling by the
  * readers stays the fallback.
  *
- * <p>Sending: a commit that appended sends a {@code NOTIFY} inside its transaction, in the round
- * trip of its {@code COMMIT} ({@link PostgresDatabase#announceAppends}), so other nodes hear of
- * committed events only. Its payload names this node: the node's own notifications come back to
- * its listener and are ignored, since its commits wake its subscribers in-process.
+ * <p>Sending: after a commit that appended, a notifier thread sends {@code NOTIFY channel} with an
+ * empty payload on a connection of its own, outside every write transaction, so other nodes hear
+ * of committed events only and no commit waits for it. Notifications are coalesced: commits made
+ * while one is being sent are announced together by the next. The node's own notifications come
+ * back to its listener, which knows them by the notifier's backend process and ignores them, since
+ * its commits wake its subscribers in-process. A notification is not data: the notifier's session
+ * does not wait for its commit to reach the disk, and one lost with a connection costs other nodes
+ * only their polling interval.
  */
 public final class PostgresNotifications implements AutoCloseable {
 
@@ -29,13 +33,18 @@ public final class PostgresNotifications implements AutoCloseable {
     private final PostgresDatabase database;
     private final String channel;
     private final String listenSql;
+    private final String notifySql;
     private final Runnable wake;
-    /** This node's name in the payload of its notifications. */
-    private final String node = UUID.randomUUID().toString();
 
     private final Thread listener;
+    private final Thread notifier;
+    /** Whether a commit appended since the notifier last began to send. */
+    private final AtomicBoolean announce = new AtomicBoolean();
+
     private volatile boolean closed;
     private volatile Connection listening;
+    /** The backend process id of the notifier's connection, or 0 while it has none. */
+    private volatile int notifierProcessId;
 
     /**
      * Starts listening and sending.
@@ -47,11 +56,15 @@ public final class PostgresNotifications implements AutoCloseable {
         this.database = database;
         this.channel = "threadline_" + database.schema();
         this.listenSql = SqlText.withIdentifier("LISTEN ", channel, "");
+        this.notifySql = SqlText.withIdentifier("NOTIFY ", channel, "");
         this.wake = wake;
         this.listener = new Thread(this::listen, "threadline-listen");
+        this.notifier = new Thread(this::notifyOthers, "threadline-notify");
         listener.setDaemon(true);
-        database.announceAppends(channel, node);
+        notifier.setDaemon(true);
+        database.afterAppendCommit(this::appended);
         listener.start();
+        notifier.start();
     }
 
     /** The notification channel of the store. */
@@ -69,6 +82,37 @@ public final class PostgresNotifications implements AutoCloseable {
             return connection.unwrap(PGConnection.class).getBackendPID();
         } catch (SQLException e) {
             return 0;
+        }
+    }
+
+    /** Run on the committing thread after a commit that appended: wakes the notifier. */
+    private void appended() {
+        if (!announce.getAndSet(true)) {
+            LockSupport.unpark(notifier);
+        }
+    }
+
+    private void notifyOthers() {
+        while (!closed) {
+            try (Connection connection = database.openDedicated()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET synchronous_commit = off");
+                    notifierProcessId = connection.unwrap(PGConnection.class).getBackendPID();
+                    while (!closed) {
+                        if (announce.getAndSet(false)) {
+                            statement.execute(notifySql);
+                        } else {
+                            LockSupport.park(this);
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                notifierProcessId = 0;
+                if (!closed) {
+                    LockSupport.parkNanos(this, RECONNECT_PAUSE_NANOS);
+                }
+            }
         }
     }
 
@@ -99,7 +143,7 @@ public final class PostgresNotifications implements AutoCloseable {
     private boolean fromAnotherNode(PGNotification[] received) {
         if (received != null) {
             for (PGNotification notification : received) {
-                if (!node.equals(notification.getParameter())) {
+                if (notification.getPID() != notifierProcessId) {
                     return true;
                 }
             }
@@ -110,8 +154,10 @@ public final class PostgresNotifications implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        LockSupport.unpark(notifier);
         try {
             listener.join(2_000);
+            notifier.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -16,9 +16,13 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The read models' reads: inside a transaction on its connection (so they see its writes), else on
@@ -33,6 +37,9 @@ final class PostgresReadModels implements ReadModels {
     private final ReadModelStatements sql;
     /** A thread's row, then its stream's version. */
     private final String threadWithVersion;
+    /** The rows of the threads whose ids are in an array. */
+    private final String threadsById =
+            "SELECT " + TableColumns.names(TableColumns.THREAD) + " FROM projection_threads WHERE thread_id = ANY (?)";
 
     PostgresReadModels(PostgresDatabase database) {
         this.database = database;
@@ -60,9 +67,12 @@ final class PostgresReadModels implements ReadModels {
     @Override
     public Optional<ThreadView> thread(ThreadId id) {
         WriteTransaction transaction = database.openTransaction();
-        ThreadView known = transaction == null ? null : transaction.thread(id);
-        if (known != null) {
-            return Optional.of(known);
+        if (transaction != null) {
+            database.receiveReadAhead(transaction);
+            ThreadView known = transaction.thread(id);
+            if (known != null || transaction.knownMissing(id)) {
+                return Optional.ofNullable(known);
+            }
         }
         String stream = id.toString();
         if (transaction == null || transaction.version(stream) != null) {
@@ -92,6 +102,54 @@ final class PostgresReadModels implements ReadModels {
                 },
                 id,
                 stream);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The rows and the versions of their streams are read with the transaction's next round
+     * trip, which follows the writer lock, so they stay as read until this transaction changes them.
+     */
+    @Override
+    public void readThreadsAhead(Collection<ThreadId> ids) {
+        WriteTransaction transaction = database.openTransaction();
+        if (transaction == null) {
+            return;
+        }
+        List<ThreadId> unknown = ids.stream()
+                .filter(id -> transaction.thread(id) == null && !transaction.knownMissing(id))
+                .toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        String[] threadIds = unknown.stream().map(ThreadId::toString).toArray(String[]::new);
+        database.readAhead(
+                threadsById,
+                rows -> {
+                    Set<ThreadId> missing = new HashSet<>(unknown);
+                    while (rows.next()) {
+                        ThreadView thread = RowMapping.thread(rows);
+                        transaction.knowThread(thread);
+                        missing.remove(thread.id());
+                    }
+                    missing.forEach(transaction::knowMissing);
+                },
+                (Object) threadIds);
+        String[] streams = Arrays.stream(threadIds)
+                .filter(stream -> transaction.version(stream) == null)
+                .toArray(String[]::new);
+        if (streams.length > 0) {
+            database.readAhead(
+                    PostgresEventStore.VERSIONS,
+                    rows -> {
+                        while (rows.next()) {
+                            long version = rows.getLong(2);
+                            version = rows.wasNull() ? -1L : version; // read before the next column
+                            transaction.readVersion(rows.getString(1), version);
+                        }
+                    },
+                    (Object) streams);
+        }
     }
 
     @Override

@@ -27,7 +27,7 @@ final class SqlText {
         return String.join(";\n", statements);
     }
 
-    /** Binds values: text, numbers, flags as booleans, instants and ids as their text, nulls. */
+    /** Binds values: text, arrays of text, numbers, flags as booleans, instants and ids as their text, nulls. */
     static void bind(PreparedStatement statement, Object... values) throws SQLException {
         bindFrom(statement, 1, values);
     }
@@ -44,6 +44,8 @@ final class SqlText {
                 statement.setLong(index, number);
             } else if (value instanceof Boolean flag) {
                 statement.setBoolean(index, flag);
+            } else if (value instanceof String[] texts) {
+                statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
             } else if (value instanceof Instant instant) {
                 statement.setString(index, instant.toString());
             } else {

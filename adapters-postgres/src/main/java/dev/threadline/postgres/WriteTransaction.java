@@ -1,14 +1,17 @@
 package dev.threadline.postgres;
 
+import dev.threadline.application.port.CommandReceipts.Receipt;
 import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
 import dev.threadline.domain.id.ThreadId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The state of one thread's open write transaction, and what it knows because it holds the
@@ -19,14 +22,14 @@ import java.util.OptionalLong;
  * leaves a version per update that every later read of it walks.
  *
  * <p>A savepoint {@link #mark() marks} what the transaction knows; rolling back to it {@link
- * #restore restores} that and forgets the stream versions and thread rows (they are read again).
- * The writes queued in {@link #pending} are sent before a savepoint begins, so those queued inside
- * it are dropped when it rolls back.
+ * #restore restores} that and forgets the stream versions, thread rows and receipts (they are read
+ * again).
+ * A savepoint's {@code SAVEPOINT} and {@code RELEASE} are queued in {@link #pending} like writes;
+ * when it rolls back, what it queued and the server has not yet received is dropped.
  */
 final class WriteTransaction {
 
     private static final String SET_HEAD = "UPDATE log_head SET last_sequence = ? WHERE id = 1";
-    private static final String NOTIFY = "SELECT pg_notify(?, ?)";
 
     final Connection connection;
     /** Writes queued until the transaction next talks to the server; see {@link PendingWrites}. */
@@ -59,6 +62,15 @@ final class WriteTransaction {
 
     private final Map<String, Long> versions = new HashMap<>();
     private final Map<ThreadId, ThreadView> threads = new HashMap<>();
+    /** Threads known to have no row, as read ahead. */
+    private final Set<ThreadId> noThreads = new HashSet<>();
+    /** Receipts as read ahead or recorded in this transaction. */
+    private final Map<String, Receipt> receipts = new HashMap<>();
+    /** Command ids known to have no receipt, as read ahead. */
+    private final Set<String> noReceipts = new HashSet<>();
+    /** Whether reads queued ahead in {@link #pending} have yet to come back. */
+    boolean readAheadQueued;
+
     private Map<String, Long> positions = new LinkedHashMap<>();
 
     WriteTransaction(Connection connection) {
@@ -79,6 +91,9 @@ final class WriteTransaction {
         positions = mark.positions();
         versions.clear();
         threads.clear();
+        noThreads.clear();
+        receipts.clear();
+        noReceipts.clear();
     }
 
     long head() {
@@ -167,14 +182,45 @@ final class WriteTransaction {
 
     void knowThread(ThreadView thread) {
         threads.put(thread.id(), thread);
+        noThreads.remove(thread.id());
+    }
+
+    /** Whether a read ahead found that the thread has no row. */
+    boolean knownMissing(ThreadId id) {
+        return noThreads.contains(id);
+    }
+
+    void knowMissing(ThreadId id) {
+        noThreads.add(id);
+    }
+
+    /** A command id's receipt as read ahead or recorded in this transaction, or null. */
+    Receipt receipt(String commandId) {
+        return receipts.get(commandId);
+    }
+
+    /** Whether a read ahead found that no command ran under the id. */
+    boolean knownUnused(String commandId) {
+        return noReceipts.contains(commandId);
+    }
+
+    void knowReceipt(Receipt receipt) {
+        receipts.put(receipt.commandId(), receipt);
+        noReceipts.remove(receipt.commandId());
+    }
+
+    void knowUnused(String commandId) {
+        noReceipts.add(commandId);
     }
 
     /** Thread rows were removed (one, or all when {@code id} is null): they are read again. */
     void forgetThreads(ThreadId id) {
         if (id == null) {
             threads.clear();
+            noThreads.clear();
         } else {
             threads.remove(id);
+            noThreads.remove(id);
         }
     }
 
@@ -191,23 +237,16 @@ final class WriteTransaction {
         positions.put(projector, sequence);
     }
 
-    /** A notification on a channel, sent by commits that appended. */
-    record Announcement(String channel, String payload) {}
-
     /**
-     * Commits: the queued writes, the log head, the projector positions, the announcement when the
-     * transaction appended, and the {@code COMMIT} itself go in one round trip (pgjdbc then has no
-     * transaction left to commit).
+     * Commits: the queued writes, the log head, the projector positions and the {@code COMMIT}
+     * itself go in one round trip (pgjdbc then has no transaction left to commit).
      */
-    void commit(Announcement announcement) throws SQLException {
+    void commit() throws SQLException {
         if (headChanged) {
             pending.add(SET_HEAD, head);
         }
         for (Map.Entry<String, Long> position : positions.entrySet()) {
             pending.add(PostgresProjectorPositions.SET, position.getKey(), position.getValue());
-        }
-        if (appended && announcement != null) {
-            pending.add(NOTIFY, announcement.channel(), announcement.payload());
         }
         pending.add("COMMIT");
         pending.send(connection);

@@ -25,8 +25,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * A commit that appends tells the other nodes in its own transaction: once if it commits, never if
- * it rolls back, and the node's own listener is not woken by what it sent.
+ * A commit that appends tells the other nodes after it committed, with an empty payload: once for
+ * one commit, never for one that rolled back, and the node's own listener is not woken by what it
+ * sent.
  */
 @ExtendWith(TestServer.class)
 class PostgresAnnouncementsTest {
@@ -65,7 +66,10 @@ class PostgresAnnouncementsTest {
             events.append(AppendBatch.of(List.of(project())));
             return null;
         });
-        assertThat(received(1)).hasSize(1);
+        List<PGNotification> first = received(1);
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0).getName()).isEqualTo(notifications.channel());
+        assertThat(first.get(0).getParameter()).isEmpty();
 
         assertThatThrownBy(() -> database.inTransaction(connection -> {
                     events.append(AppendBatch.of(List.of(project())));
@@ -85,6 +89,19 @@ class PostgresAnnouncementsTest {
 
         assertThat(received(1)).hasSize(1); // the other node heard it, so it was delivered
         assertThat(wakes.get()).isEqualTo(before);
+    }
+
+    @Test
+    void a_burst_of_commits_is_announced_at_most_once_each_and_at_least_once_after_the_last() throws SQLException {
+        for (int i = 0; i < 200; i++) {
+            events.append(AppendBatch.of(List.of(project())));
+        }
+        List<PGNotification> heard = received(1);
+        heard.addAll(received(0));
+
+        assertThat(heard).hasSizeBetween(1, 200);
+        events.append(AppendBatch.of(List.of(project())));
+        assertThat(received(1)).hasSize(1);
     }
 
     /** Notifications that reach the other node, waiting for {@code expected} of them at most a few seconds. */

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.threadline.application.readmodel.SettingView;
+import dev.threadline.application.readmodel.ThreadView;
 import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.domain.id.ProjectId;
+import dev.threadline.domain.id.ThreadId;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +82,69 @@ class PostgresPendingWritesTest {
         });
 
         assertThat(reads.settings()).extracting(SettingView::key).containsExactly("after", "kept");
+    }
+
+    @Test
+    void a_write_the_server_refuses_after_its_port_savepoint_was_released_fails_the_transaction() {
+        assertThatThrownBy(() -> database.inTransactionOfStatements(() -> {
+                    writer.putSetting(new SettingView("first", "1", AT));
+                    database.inSavepointOfStatements(() -> {
+                        database.write(PostgresProjectorPositions.SET, "broken", -1L);
+                        return null;
+                    });
+                    writer.putSetting(new SettingView("second", "2", AT));
+                    return null;
+                }))
+                .isInstanceOf(StorageFailure.class);
+
+        assertThat(reads.settings()).isEmpty();
+    }
+
+    @Test
+    void a_port_savepoint_refused_before_the_server_saw_it_drops_its_writes_and_keeps_the_others() {
+        database.inTransactionOfStatements(() -> {
+            writer.putSetting(new SettingView("kept.before", "1", AT));
+            assertThatThrownBy(() -> database.inSavepointOfStatements(() -> {
+                        writer.putSetting(new SettingView("dropped", "2", AT));
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            database.inSavepointOfStatements(() -> {
+                writer.putSetting(new SettingView("kept.inside", "3", AT));
+                return null;
+            });
+            writer.putSetting(new SettingView("kept.after", "4", AT));
+            return null;
+        });
+
+        assertThat(reads.settings())
+                .extracting(SettingView::key)
+                .containsExactly("kept.after", "kept.before", "kept.inside");
+    }
+
+    @Test
+    void what_was_read_ahead_comes_with_the_first_round_trip_and_is_then_known_without_one() {
+        PostgresCommandReceipts receipts = new PostgresCommandReceipts(database, Clock.systemUTC());
+        ThreadId stored = ThreadId.next();
+        ThreadId missing = ThreadId.next();
+        writer.putThread(new ThreadView(stored, ProjectId.next(), "t", "m", false, false, 0, 0, null, AT, AT, 0, null));
+
+        database.inTransactionOfStatements(() -> {
+            receipts.readAhead(List.of("first", "second"));
+            reads.readThreadsAhead(List.of(stored, missing));
+            assertThat(receipts.receipt("first")).isEmpty(); // the one round trip: lock, reads ahead
+            writer.putSetting(new SettingView("queued", "1", AT));
+
+            assertThat(receipts.receipt("second")).isEmpty();
+            assertThat(reads.thread(stored)).isPresent();
+            assertThat(reads.thread(missing)).isEmpty();
+            assertThat(database.openTransaction().version(stored.toString())).isEqualTo(-1L);
+            assertThat(database.openTransaction().pending.isEmpty())
+                    .as("no lookup sent the queued write")
+                    .isFalse();
+            return null;
+        });
+        assertThat(reads.setting("queued")).isPresent();
     }
 
     @Test

@@ -8,7 +8,8 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Adds a message to the thread's running turn; a streaming one takes deltas until completed. */
-public record AddMessage(ThreadId threadId, Role role, String text, boolean streaming) implements Command {
+public record AddMessage(ThreadId threadId, Role role, String text, boolean streaming)
+        implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public AddMessage {

@@ -8,7 +8,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Appends streamed text to a streaming message. */
-public record AppendDelta(ThreadId threadId, MessageId messageId, String delta) implements Command {
+public record AppendDelta(ThreadId threadId, MessageId messageId, String delta) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public AppendDelta {

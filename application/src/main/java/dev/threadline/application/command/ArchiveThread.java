@@ -6,7 +6,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Hides a thread from default listings and makes it read-only. */
-public record ArchiveThread(ThreadId threadId) implements Command {
+public record ArchiveThread(ThreadId threadId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public ArchiveThread {

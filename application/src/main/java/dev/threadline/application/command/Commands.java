@@ -11,6 +11,7 @@ import dev.threadline.domain.error.DomainRuleViolation;
 import dev.threadline.domain.error.InvalidInput;
 import dev.threadline.domain.event.Event;
 import dev.threadline.domain.event.StoredEvent;
+import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.store.AppendBatch;
 import dev.threadline.domain.store.EventMetadata;
 import dev.threadline.domain.store.EventStore;
@@ -21,8 +22,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Runs commands: decides their events from current state, appends them, projects them and stores
@@ -81,7 +84,7 @@ public final class Commands {
         this.clock = clock;
         this.ids = ids;
         this.afterCommit = afterCommit;
-        this.groups = new GroupCommit(transactions, afterCommit, GROUP_COUNT, GROUP_BYTES);
+        this.groups = new GroupCommit(transactions, this::readAhead, afterCommit, GROUP_COUNT, GROUP_BYTES);
     }
 
     /** Runs a command without an id (no retry protection). */
@@ -105,28 +108,67 @@ public final class Commands {
         }
         String canonical = canonical(command);
         String fingerprint = commandId == null ? null : fingerprint(canonical);
+        Submitted submitted = new Submitted(command, commandId, fingerprint);
         if (transactions.insideTransaction()) {
             // Queued, it would wait for the transaction this thread holds: it joins it instead.
-            Outcome outcome = transactions.inTransaction(() -> decideAndStore(command, commandId, fingerprint));
+            Outcome outcome = transactions.inTransaction(() -> {
+                readAhead(List.of(submitted));
+                return submitted.run();
+            });
             if (outcome.wrote()) {
                 afterCommit.run();
             }
             return outcome.result();
         }
-        return groups.submit(
-                        new GroupCommit.Work<Outcome>() {
-                            @Override
-                            public Outcome run() {
-                                return decideAndStore(command, commandId, fingerprint);
-                            }
+        return groups.submit(submitted, canonical.length()).result();
+    }
 
-                            @Override
-                            public boolean wrote(Outcome outcome) {
-                                return outcome.wrote();
-                            }
-                        },
-                        canonical.length())
-                .result();
+    /** A command as its group commit runs it. */
+    private final class Submitted implements GroupCommit.Work<Outcome> {
+        final Command command;
+        final String commandId;
+        final String fingerprint;
+
+        Submitted(Command command, String commandId, String fingerprint) {
+            this.command = command;
+            this.commandId = commandId;
+            this.fingerprint = fingerprint;
+        }
+
+        @Override
+        public Outcome run() {
+            return decideAndStore(command, commandId, fingerprint);
+        }
+
+        @Override
+        public boolean wrote(Outcome outcome) {
+            return outcome.wrote();
+        }
+    }
+
+    /**
+     * Before a group runs, the storage is told what its commands will read first: their receipts
+     * and the threads they act on, which a store that pays a round trip per read then reads in one.
+     */
+    private void readAhead(List<GroupCommit.Work<?>> group) {
+        Set<String> commandIds = new LinkedHashSet<>();
+        Set<ThreadId> threads = new LinkedHashSet<>();
+        for (GroupCommit.Work<?> work : group) {
+            if (work instanceof Submitted submitted) {
+                if (submitted.commandId != null) {
+                    commandIds.add(submitted.commandId);
+                }
+                if (submitted.command instanceof ActsOnThread onThread) {
+                    threads.add(onThread.threadId());
+                }
+            }
+        }
+        if (!commandIds.isEmpty()) {
+            receipts.readAhead(commandIds);
+        }
+        if (!threads.isEmpty()) {
+            store.readThreadsAhead(threads);
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Makes a streaming message final. */
-public record CompleteMessage(ThreadId threadId, MessageId messageId) implements Command {
+public record CompleteMessage(ThreadId threadId, MessageId messageId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public CompleteMessage {

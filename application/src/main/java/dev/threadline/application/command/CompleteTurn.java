@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Ends the thread's running turn normally. */
-public record CompleteTurn(ThreadId threadId) implements Command {
+public record CompleteTurn(ThreadId threadId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public CompleteTurn {

@@ -9,7 +9,8 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Records the workspace state after an ended turn as a git ref. */
-public record CreateCheckpoint(ThreadId threadId, TurnId turnId, String gitRef, String message) implements Command {
+public record CreateCheckpoint(ThreadId threadId, TurnId turnId, String gitRef, String message)
+        implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public CreateCheckpoint {

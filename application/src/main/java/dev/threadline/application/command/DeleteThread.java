@@ -6,7 +6,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Soft-deletes a thread. */
-public record DeleteThread(ThreadId threadId) implements Command {
+public record DeleteThread(ThreadId threadId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public DeleteThread {

@@ -5,7 +5,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Ends the thread's running turn with an error. */
-public record FailTurn(ThreadId threadId, String error) implements Command {
+public record FailTurn(ThreadId threadId, String error) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public FailTurn {

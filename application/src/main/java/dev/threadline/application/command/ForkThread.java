@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param atMessageId the last message the fork inherits: complete, in the thread's transcript
  * @param title the fork's title, or null for the parent's followed by "(fork)"
  */
-public record ForkThread(ThreadId threadId, MessageId atMessageId, String title) implements Command {
+public record ForkThread(ThreadId threadId, MessageId atMessageId, String title) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public ForkThread {

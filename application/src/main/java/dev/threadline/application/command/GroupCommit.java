@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * Runs the commands that callers on many threads submit at once in shared transactions, one
@@ -31,6 +32,7 @@ final class GroupCommit {
     }
 
     private final Transactions transactions;
+    private final Consumer<List<Work<?>>> beforeGroup;
     private final Runnable afterCommit;
     private final int maxCount;
     private final long maxBytes;
@@ -43,12 +45,19 @@ final class GroupCommit {
 
     /**
      * @param transactions the storage's transactions
+     * @param beforeGroup told the works of each group inside its transaction, before the first runs
      * @param afterCommit told once after each group that wrote something has committed
      * @param maxCount the most commands a group holds
      * @param maxBytes the most command text a group holds, roughly; a group always takes one
      */
-    GroupCommit(Transactions transactions, Runnable afterCommit, int maxCount, long maxBytes) {
+    GroupCommit(
+            Transactions transactions,
+            Consumer<List<Work<?>>> beforeGroup,
+            Runnable afterCommit,
+            int maxCount,
+            long maxBytes) {
         this.transactions = transactions;
+        this.beforeGroup = beforeGroup;
         this.afterCommit = afterCommit;
         this.maxCount = maxCount;
         this.maxBytes = maxBytes;
@@ -173,6 +182,8 @@ final class GroupCommit {
         boolean wrote;
         try {
             wrote = transactions.inTransaction(() -> {
+                beforeGroup.accept(
+                        group.stream().<Work<?>>map(pending -> pending.work).toList());
                 boolean any = false;
                 for (Pending<?> pending : group) {
                     pending.run(alone);

@@ -5,7 +5,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Ends the thread's running turn because the user stopped it. */
-public record InterruptTurn(ThreadId threadId) implements Command {
+public record InterruptTurn(ThreadId threadId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public InterruptTurn {

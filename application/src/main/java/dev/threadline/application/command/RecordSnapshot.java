@@ -28,7 +28,7 @@ public record RecordSnapshot(
         String commit,
         List<CheckpointCreated.Skipped> skipped,
         String message)
-        implements Command {
+        implements Command, ActsOnThread {
 
     /** Checks that the required fields are present and copies the list. */
     public RecordSnapshot {

@@ -6,7 +6,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Gives a thread a new title. */
-public record RenameThread(ThreadId threadId, String title) implements Command {
+public record RenameThread(ThreadId threadId, String title) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public RenameThread {

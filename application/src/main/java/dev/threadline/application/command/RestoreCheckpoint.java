@@ -8,7 +8,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Reverts a thread to one of its checkpoints. */
-public record RestoreCheckpoint(ThreadId threadId, CheckpointId checkpointId) implements Command {
+public record RestoreCheckpoint(ThreadId threadId, CheckpointId checkpointId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public RestoreCheckpoint {

@@ -8,7 +8,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Starts a turn in a thread, with the user's prompt (null for none) as its first message. */
-public record StartTurn(ThreadId threadId, String prompt) implements Command {
+public record StartTurn(ThreadId threadId, String prompt) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public StartTurn {

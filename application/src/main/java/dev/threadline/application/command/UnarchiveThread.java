@@ -6,7 +6,7 @@ import dev.threadline.domain.rules.ThreadRules;
 import java.util.Objects;
 
 /** Makes an archived thread active again. */
-public record UnarchiveThread(ThreadId threadId) implements Command {
+public record UnarchiveThread(ThreadId threadId) implements Command, ActsOnThread {
 
     /** Checks that the required fields are present. */
     public UnarchiveThread {

@@ -1,6 +1,7 @@
 package dev.threadline.application.port;
 
 import dev.threadline.application.result.CommandResult;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,13 @@ public interface CommandReceipts {
 
     /** The receipt of a command id, if that command ran. */
     Optional<Receipt> receipt(String commandId);
+
+    /**
+     * Says that the current transaction is about to look these command ids up, so that a store
+     * that pays a round trip per read can read them all in one; what {@link #receipt} answers does
+     * not change. Outside a transaction it does nothing, and a store may ignore it.
+     */
+    default void readAhead(Collection<String> commandIds) {}
 
     /** Stores a receipt in the current transaction. */
     void record(Receipt receipt);

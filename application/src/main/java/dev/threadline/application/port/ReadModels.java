@@ -13,6 +13,7 @@ import dev.threadline.domain.id.ProjectId;
 import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,14 @@ public interface ReadModels {
 
     /** A thread by id. */
     Optional<ThreadView> thread(ThreadId id);
+
+    /**
+     * Says that the current transaction is about to read these threads and append to their
+     * streams, so that a store that pays a round trip per read can read them all in one; what
+     * {@link #thread} answers does not change. Outside a transaction it does nothing, and a store
+     * may ignore it.
+     */
+    default void readThreadsAhead(Collection<ThreadId> ids) {}
 
     /** Threads passing the filter, in creation order. */
     List<ThreadView> threads(ThreadFilter filter);

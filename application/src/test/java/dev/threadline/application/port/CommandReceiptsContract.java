@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.threadline.application.port.CommandReceipts.Receipt;
 import dev.threadline.application.result.CommandResult;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,33 @@ public abstract class CommandReceiptsContract extends StorageContract {
         assertThat(receipts().receipt("cmd-1")).contains(receipt);
         assertThat(receipts().receipt("cmd-1").orElseThrow().result().ids())
                 .containsExactly(Map.entry("projectId", "p-1"), Map.entry("z", "2"));
+    }
+
+    @Test
+    void receipts_read_ahead_read_as_they_would_have_and_later_records_and_rollbacks_still_show() {
+        Receipt stored = receipt("stored");
+        inTransaction(() -> receipts().record(stored));
+
+        inTransaction(() -> {
+            receipts().readAhead(List.of("stored", "unused", "later", "undone"));
+            assertThat(receipts().receipt("stored")).contains(stored);
+            assertThat(receipts().receipt("unused")).isEmpty();
+            receipts().record(receipt("later"));
+            assertThat(receipts().receipt("later")).contains(receipt("later"));
+            assertThatThrownBy(() -> storage.transactions().inSavepoint(() -> {
+                        receipts().record(receipt("undone"));
+                        assertThat(receipts().receipt("undone")).isPresent();
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            assertThat(receipts().receipt("undone")).isEmpty();
+            assertThat(receipts().receipt("stored")).contains(stored);
+        });
+
+        assertThat(receipts().receipt("later")).contains(receipt("later"));
+        assertThat(receipts().receipt("undone")).isEmpty();
+        receipts().readAhead(List.of("stored")); // outside a transaction: nothing to do
+        assertThat(receipts().receipt("stored")).contains(stored);
     }
 
     @Test

@@ -185,6 +185,36 @@ public abstract class ReadModelsContract extends StorageContract {
     }
 
     @Test
+    void threads_read_ahead_read_as_they_would_have_and_later_writes_and_rollbacks_still_show() {
+        ThreadId missing = ThreadId.next();
+        ThreadId createdLater = ThreadId.next();
+        inTransaction(() -> writer().putThread(thread(thread, project, "stored", AT)));
+
+        inTransaction(() -> {
+            reads().readThreadsAhead(List.of(thread, missing, createdLater));
+            assertThat(reads().thread(thread).orElseThrow().title()).isEqualTo("stored");
+            assertThat(reads().thread(missing)).isEmpty();
+            writer().putThread(thread(createdLater, project, "later", AT));
+            writer().putThread(thread(thread, project, "changed", AT));
+            assertThat(reads().thread(createdLater).orElseThrow().title()).isEqualTo("later");
+            assertThat(reads().thread(thread).orElseThrow().title()).isEqualTo("changed");
+            assertThatThrownBy(() -> storage.transactions().inSavepoint(() -> {
+                        writer().putThread(thread(missing, project, "undone", AT));
+                        assertThat(reads().thread(missing)).isPresent();
+                        throw new IllegalStateException("refused");
+                    }))
+                    .hasMessage("refused");
+            assertThat(reads().thread(missing)).isEmpty();
+            assertThat(reads().thread(thread).orElseThrow().title()).isEqualTo("changed");
+        });
+
+        assertThat(reads().thread(createdLater).orElseThrow().title()).isEqualTo("later");
+        assertThat(reads().thread(missing)).isEmpty();
+        reads().readThreadsAhead(List.of(thread)); // outside a transaction: nothing to do
+        assertThat(reads().thread(thread).orElseThrow().title()).isEqualTo("changed");
+    }
+
+    @Test
     void checkpoints_list_in_creation_order() {
         CheckpointId first = CheckpointId.next();
         CheckpointId second = CheckpointId.next();
