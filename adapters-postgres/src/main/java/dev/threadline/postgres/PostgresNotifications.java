@@ -11,24 +11,25 @@ import org.postgresql.PGNotification;
 /**
  * Wakes this node when another node appends, and tells the other nodes when this one has.
  *
- * <p>Listening: one dedicated connection outside the pool runs {@code LISTEN} on the store's
- * channel and waits for notifications; each one, and each reconnection after the connection was
- * lost, runs the wake-up action, whose readers then catch up from their own positions (a
- * notification carries nothing, so one missed while disconnected loses nothing). Polling by the
- * readers stays the fallback.
+ * <p>One thread keeps one dedicated connection outside the pool. Listening: the connection runs
+ * {@code LISTEN} on the store's channel and waits for notifications, in short waits; each one
+ * from another node, and each reconnection after the connection was lost, runs the wake-up
+ * action, whose readers then catch up from their own positions (a notification carries nothing,
+ * so one missed while disconnected loses nothing). Polling by the readers stays the fallback.
  *
- * <p>Sending: after a commit that appended, a notifier thread sends {@code NOTIFY channel} with an
- * empty payload on a connection of its own, outside every write transaction, so other nodes hear
- * of committed events only and no commit waits for it. Notifications are coalesced: commits made
- * while one is being sent are announced together by the next. The node's own notifications come
- * back to its listener, which knows them by the notifier's backend process and ignores them, since
- * its commits wake its subscribers in-process. A notification is not data: the notifier's session
- * does not wait for its commit to reach the disk, and one lost with a connection costs other nodes
- * only their polling interval.
+ * <p>Sending: a commit that appended marks that the node has news, and between two waits the
+ * thread sends {@code NOTIFY channel} with an empty payload on the same connection, outside every
+ * write transaction, so other nodes hear of committed events only and no commit waits for it.
+ * Notifications are coalesced: the commits made during one wait are announced by one. The node's
+ * own notifications come back to its connection, which knows them by its backend process id and
+ * ignores them, since its commits wake its subscribers in-process. A notification is not data:
+ * its transaction does not wait for its commit record to reach the disk.
  */
 public final class PostgresNotifications implements AutoCloseable {
 
     private static final long RECONNECT_PAUSE_NANOS = 200_000_000L;
+    /** The longest a commit's news waits for the connection, in milliseconds. */
+    private static final int WAIT_MILLIS = 10;
 
     private final PostgresDatabase database;
     private final String channel;
@@ -37,14 +38,11 @@ public final class PostgresNotifications implements AutoCloseable {
     private final Runnable wake;
 
     private final Thread listener;
-    private final Thread notifier;
-    /** Whether a commit appended since the notifier last began to send. */
-    private final AtomicBoolean announce = new AtomicBoolean();
+    /** Whether a commit appended since the last notification was sent. */
+    private final AtomicBoolean news = new AtomicBoolean();
 
     private volatile boolean closed;
     private volatile Connection listening;
-    /** The backend process id of the notifier's connection, or 0 while it has none. */
-    private volatile int notifierProcessId;
 
     /**
      * Starts listening and sending.
@@ -56,15 +54,15 @@ public final class PostgresNotifications implements AutoCloseable {
         this.database = database;
         this.channel = "threadline_" + database.schema();
         this.listenSql = SqlText.withIdentifier("LISTEN ", channel, "");
-        this.notifySql = SqlText.withIdentifier("NOTIFY ", channel, "");
+        // A notification is not data: its transaction does not wait for the disk. SET LOCAL keeps
+        // that to the transaction, on a connection an embedder's pool may take back.
+        this.notifySql =
+                SqlText.withIdentifier("BEGIN; SET LOCAL synchronous_commit TO OFF; NOTIFY ", channel, "; COMMIT");
         this.wake = wake;
         this.listener = new Thread(this::listen, "threadline-listen");
-        this.notifier = new Thread(this::notifyOthers, "threadline-notify");
         listener.setDaemon(true);
-        notifier.setDaemon(true);
-        database.afterAppendCommit(this::appended);
+        database.afterAppendCommit(() -> news.set(true));
         listener.start();
-        notifier.start();
     }
 
     /** The notification channel of the store. */
@@ -85,50 +83,23 @@ public final class PostgresNotifications implements AutoCloseable {
         }
     }
 
-    /** Run on the committing thread after a commit that appended: wakes the notifier. */
-    private void appended() {
-        if (!announce.getAndSet(true)) {
-            LockSupport.unpark(notifier);
-        }
-    }
-
-    private void notifyOthers() {
+    private void listen() {
         while (!closed) {
             try (Connection connection = database.openDedicated()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET synchronous_commit = off");
-                    notifierProcessId = connection.unwrap(PGConnection.class).getBackendPID();
-                    while (!closed) {
-                        if (announce.getAndSet(false)) {
-                            statement.execute(notifySql);
-                        } else {
-                            LockSupport.park(this);
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                notifierProcessId = 0;
-                if (!closed) {
-                    LockSupport.parkNanos(this, RECONNECT_PAUSE_NANOS);
-                }
-            }
-        }
-    }
-
-    private void listen() {
-        while (!closed) {
-            try (Connection connection = database.openDedicated()) {
-                try (Statement statement = connection.createStatement()) {
                     statement.execute(listenSql);
-                }
-                listening = connection;
-                wake.run(); // catch up with whatever was appended while not listening
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (!closed) {
-                    PGNotification[] received = notifications.getNotifications(500);
-                    if (fromAnotherNode(received)) {
-                        wake.run();
+                    listening = connection;
+                    wake.run(); // catch up with whatever was appended while not listening
+                    PGConnection notifications = connection.unwrap(PGConnection.class);
+                    int self = notifications.getBackendPID();
+                    while (!closed) {
+                        if (news.getAndSet(false)) {
+                            statement.execute(notifySql);
+                        }
+                        if (fromAnotherNode(notifications.getNotifications(WAIT_MILLIS), self)) {
+                            wake.run();
+                        }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -140,10 +111,10 @@ public final class PostgresNotifications implements AutoCloseable {
         }
     }
 
-    private boolean fromAnotherNode(PGNotification[] received) {
+    private static boolean fromAnotherNode(PGNotification[] received, int self) {
         if (received != null) {
             for (PGNotification notification : received) {
-                if (notification.getPID() != notifierProcessId) {
+                if (notification.getPID() != self) {
                     return true;
                 }
             }
@@ -154,10 +125,8 @@ public final class PostgresNotifications implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        LockSupport.unpark(notifier);
         try {
             listener.join(2_000);
-            notifier.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
