@@ -99,8 +99,9 @@ public final class PostgresCommandReceipts implements CommandReceipts {
         if (ids.length == 0) {
             return;
         }
+        // One id is read by its key, as a lookup would; several in one statement.
         database.readAhead(
-                readAll,
+                ids.length == 1 ? read : readAll,
                 rows -> {
                     Set<String> unused = new HashSet<>(Arrays.asList(ids));
                     while (rows.next()) {
@@ -110,7 +111,7 @@ public final class PostgresCommandReceipts implements CommandReceipts {
                     }
                     unused.forEach(transaction::knowUnused);
                 },
-                (Object) ids);
+                new Object[] {ids.length == 1 ? ids[0] : ids});
     }
 
     @Override

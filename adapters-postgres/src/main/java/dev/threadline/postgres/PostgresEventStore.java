@@ -43,7 +43,7 @@ import java.util.stream.Stream;
 public final class PostgresEventStore implements EventStore {
 
     /** Streams' versions, each read from the end of its index: the same cost however long the stream. */
-    static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
+    private static final String VERSIONS = "SELECT s.stream_id, (SELECT max(e.stream_version) FROM events e WHERE"
             + " e.stream_id = s.stream_id) FROM unnest(?::text[]) AS s(stream_id)";
 
     /**

@@ -16,7 +16,6 @@ import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -37,9 +36,10 @@ final class PostgresReadModels implements ReadModels {
     private final ReadModelStatements sql;
     /** A thread's row, then its stream's version. */
     private final String threadWithVersion;
-    /** The rows of the threads whose ids are in an array. */
-    private final String threadsById =
-            "SELECT " + TableColumns.names(TableColumns.THREAD) + " FROM projection_threads WHERE thread_id = ANY (?)";
+    /** The rows of the threads whose ids are in an array, each with its stream's version. */
+    private final String threadsById = "SELECT " + TableColumns.names(TableColumns.THREAD)
+            + ", (SELECT max(e.stream_version) FROM events e WHERE e.stream_id = t.thread_id)"
+            + " FROM projection_threads t WHERE t.thread_id = ANY (?)";
 
     PostgresReadModels(PostgresDatabase database) {
         this.database = database;
@@ -129,27 +129,17 @@ final class PostgresReadModels implements ReadModels {
                     Set<ThreadId> missing = new HashSet<>(unknown);
                     while (rows.next()) {
                         ThreadView thread = RowMapping.thread(rows);
+                        long version = rows.getLong(TableColumns.THREAD.size() + 1);
+                        version = rows.wasNull() ? -1L : version;
                         transaction.knowThread(thread);
+                        if (transaction.version(thread.id().toString()) == null) {
+                            transaction.readVersion(thread.id().toString(), version);
+                        }
                         missing.remove(thread.id());
                     }
                     missing.forEach(transaction::knowMissing);
                 },
                 (Object) threadIds);
-        String[] streams = Arrays.stream(threadIds)
-                .filter(stream -> transaction.version(stream) == null)
-                .toArray(String[]::new);
-        if (streams.length > 0) {
-            database.readAhead(
-                    PostgresEventStore.VERSIONS,
-                    rows -> {
-                        while (rows.next()) {
-                            long version = rows.getLong(2);
-                            version = rows.wasNull() ? -1L : version; // read before the next column
-                            transaction.readVersion(rows.getString(1), version);
-                        }
-                    },
-                    (Object) streams);
-        }
     }
 
     @Override
