@@ -200,6 +200,12 @@ final class DemoCommand extends StoreCommand {
     private static Path workspace(Path dataDirectory, String tag) {
         Path workspace = dataDirectory.resolve("demo").resolve("workspace-" + tag);
         try {
+            // On PostgreSQL nothing else has needed the data directory yet.
+            Path parent = dataDirectory.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            createOwnerOnly(dataDirectory);
             createOwnerOnly(dataDirectory.resolve("demo"));
             createOwnerOnly(workspace);
             createOwnerOnly(workspace.resolve("src"));

@@ -60,6 +60,18 @@ class PostgresCommandLineTest {
     }
 
     @Test
+    void the_demo_runs_on_postgres_with_a_data_directory_that_does_not_exist_yet() {
+        PostgresLocation location = location("demo_" + Long.toHexString(System.nanoTime()));
+
+        CliHarness.Run demo = pg(location, "", "demo");
+
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        assertThat(demo.out()).contains("ThreadForked");
+        assertThat(dir.resolve("local").resolve("demo")).isDirectory();
+        assertThat(pg(location, "", "projections", "verify").exitCode()).isZero();
+    }
+
+    @Test
     void an_export_of_a_sqlite_store_piped_to_import_moves_it_and_verifies_clean() throws Exception {
         String sqlite = dir.resolve("sqlite").toString();
         String thread = answeredThread(sqlite, "héllo 'DROP TABLE events; --", "done ✓");
