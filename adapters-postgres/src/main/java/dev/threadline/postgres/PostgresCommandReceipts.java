@@ -100,7 +100,7 @@ public final class PostgresCommandReceipts implements CommandReceipts {
             return;
         }
         // One id is read by its key, as a lookup would; several in one statement.
-        database.readAhead(
+        transaction.readAhead(
                 ids.length == 1 ? read : readAll,
                 rows -> {
                     Set<String> unused = new HashSet<>(Arrays.asList(ids));

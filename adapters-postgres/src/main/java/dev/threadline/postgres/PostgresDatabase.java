@@ -254,13 +254,10 @@ public final class PostgresDatabase implements AutoCloseable {
             throw open.failed;
         }
         // Nested savepoints share one name: PostgreSQL keeps each, and names the newest. SAVEPOINT
-        // is queued like a write and goes with the work's first statement. Work handed the
-        // connection sends its RELEASE at once, carrying the writes queued inside it, so a write
-        // the server refuses fails this work alone. Work through the ports (a group commit's
-        // commands) queues its RELEASE too, so that work whose reads were all read ahead costs no
-        // round trip: a refusal decided here drops what the server has not received, or rolls
-        // back to the savepoint what it has, and a write the server refuses when it finally
-        // receives it fails the transaction, as a failed commit does.
+        // is queued like a write. Work handed the connection sends its RELEASE at once, so a write
+        // the server refuses fails it alone; work through the ports (a group commit's commands)
+        // queues it, or drops an unsent SAVEPOINT, and costs no round trip of its own: a write the
+        // server refuses later fails the transaction, as a failed commit does.
         WriteTransaction.Mark mark = open.mark();
         long begun = open.pending.position();
         open.pending.add("SAVEPOINT tl_work");
@@ -310,38 +307,9 @@ public final class PostgresDatabase implements AutoCloseable {
     }
 
     /**
-     * Queues a read whose rows the open transaction takes in with its next round trip, as reads
-     * ahead: a later lookup first {@link #receiveReadAhead receives} them. Outside a transaction
-     * it does nothing.
-     *
-     * <p>The read is planned with sequential scans disabled. Its statement is prepared on the
-     * server, whose plan, once generic, is kept for the connection's life: planned while a new
-     * store's tables were a few rows, it would scan them whole long after they grew (8 ms per
-     * group commit here, against 0.1 ms by the index). Looked up by their keys, its rows never
-     * need a scan. Only such reads may be queued here: one that must scan would be costed with
-     * the penalty of a disabled plan, which starts PostgreSQL's JIT compiler (40 ms a statement
-     * here when the whole write transaction was planned this way).
+     * Sends what the transaction queued when reads ahead of it ({@link WriteTransaction#readAhead})
+     * have yet to come back.
      */
-    void readAhead(String sql, PendingWrites.ResultReader reader, Object... values) {
-        WriteTransaction open = current.get();
-        if (open != null) {
-            open.pending.add(BY_INDEX);
-            open.pending.addRead(
-                    sql,
-                    rows -> {
-                        open.readAheadQueued = false;
-                        reader.read(rows);
-                    },
-                    values);
-            open.pending.add(ANY_PLAN);
-            open.readAheadQueued = true;
-        }
-    }
-
-    private static final String BY_INDEX = "SET LOCAL enable_seqscan TO off";
-    private static final String ANY_PLAN = "SET LOCAL enable_seqscan TO DEFAULT";
-
-    /** Sends what the transaction queued when reads ahead of it have yet to come back. */
     void receiveReadAhead(WriteTransaction open) {
         if (open.readAheadQueued) {
             open.readAheadQueued = false;

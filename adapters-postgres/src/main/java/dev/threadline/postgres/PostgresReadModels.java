@@ -123,7 +123,7 @@ final class PostgresReadModels implements ReadModels {
             return;
         }
         String[] threadIds = unknown.stream().map(ThreadId::toString).toArray(String[]::new);
-        database.readAhead(
+        transaction.readAhead(
                 threadsById,
                 rows -> {
                     Set<ThreadId> missing = new HashSet<>(unknown);
