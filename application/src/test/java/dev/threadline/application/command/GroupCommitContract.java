@@ -19,6 +19,8 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.ThreadId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public abstract class GroupCommitContract extends StorageContract {
     private final Faults transactions = new Faults();
     private final AtomicInteger notified = new AtomicInteger();
     private final Map<String, RuntimeException> poisonedReceipts = new ConcurrentHashMap<>();
+    private final List<List<String>> readAheads = Collections.synchronizedList(new ArrayList<>());
     private Projections projections;
     private Commands commands;
     private ThreadId chat;
@@ -53,6 +56,12 @@ public abstract class GroupCommitContract extends StorageContract {
             @Override
             public Optional<Receipt> receipt(String commandId) {
                 return storage.receipts().receipt(commandId);
+            }
+
+            @Override
+            public void readAhead(Collection<String> commandIds) {
+                readAheads.add(List.copyOf(commandIds));
+                storage.receipts().readAhead(commandIds);
             }
 
             @Override
@@ -113,6 +122,9 @@ public abstract class GroupCommitContract extends StorageContract {
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
         assertThat(transactions.begun).hasValue(2);
         assertThat(transactions.savepoints).hasValue(8);
+        assertThat(readAheads)
+                .as("the group's receipts are read ahead together")
+                .endsWith(List.of("q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7"));
         assertThat(notified).as("subscribers woken once per group").hasValue(2);
         assertThat(reads().messagesOf(chat)).extracting(MessageView::text).startsWith("first", "queued 0", "queued 1");
         assertConsistent();
