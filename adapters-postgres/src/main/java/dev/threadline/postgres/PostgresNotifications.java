@@ -30,6 +30,11 @@ public final class PostgresNotifications implements AutoCloseable {
     private static final long RECONNECT_PAUSE_NANOS = 200_000_000L;
     /** The longest a commit's news waits for the connection, in milliseconds. */
     private static final int WAIT_MILLIS = 10;
+    /**
+     * The least time between two notifications sent, in nanoseconds: the node's own notification
+     * comes back at once and ends the wait, which would otherwise let every commit send its own.
+     */
+    private static final long WAIT_NANOS = WAIT_MILLIS * 1_000_000L;
 
     private final PostgresDatabase database;
     private final String channel;
@@ -93,9 +98,12 @@ public final class PostgresNotifications implements AutoCloseable {
                     wake.run(); // catch up with whatever was appended while not listening
                     PGConnection notifications = connection.unwrap(PGConnection.class);
                     int self = notifications.getBackendPID();
+                    long quietUntil = System.nanoTime();
                     while (!closed) {
-                        if (news.getAndSet(false)) {
+                        long now = System.nanoTime();
+                        if (now - quietUntil >= 0 && news.getAndSet(false)) {
                             statement.execute(notifySql);
+                            quietUntil = now + WAIT_NANOS;
                         }
                         if (fromAnotherNode(notifications.getNotifications(WAIT_MILLIS), self)) {
                             wake.run();

@@ -104,6 +104,21 @@ class PostgresAnnouncementsTest {
         assertThat(received(1)).hasSize(1);
     }
 
+    @Test
+    void commits_in_quick_succession_are_announced_at_most_once_per_ten_milliseconds() throws SQLException {
+        awaitListening();
+        long started = System.nanoTime();
+        for (int i = 0; i < 300; i++) {
+            events.append(AppendBatch.of(List.of(project())));
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        List<PGNotification> heard = received(1);
+        heard.addAll(received(0));
+
+        // One at once, then one per 10 ms while commits go on, and one for the last commits.
+        assertThat(heard).hasSizeBetween(1, (int) (elapsedMillis / 10) + 2);
+    }
+
     /** Notifications that reach the other node, waiting for {@code expected} of them at most a few seconds. */
     private List<PGNotification> received(int expected) throws SQLException {
         List<PGNotification> all = new ArrayList<>();

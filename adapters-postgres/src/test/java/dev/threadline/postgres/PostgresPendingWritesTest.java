@@ -148,6 +148,32 @@ class PostgresPendingWritesTest {
     }
 
     @Test
+    void a_read_ahead_is_planned_once_for_its_connection_and_not_again_at_each_transaction() {
+        PostgresCommandReceipts receipts = new PostgresCommandReceipts(database, Clock.systemUTC());
+        for (int i = 0; i < 12; i++) {
+            ThreadId thread = ThreadId.next();
+            database.inTransactionOfStatements(() -> {
+                reads.readThreadsAhead(List.of(thread));
+                return receipts.receipt("a command");
+            });
+        }
+        // pgjdbc prepares a statement on the server once it ran a few times; from then on, its
+        // plan is the generic one, made once, rather than one made again at every run.
+        long[] plans = database.inTransaction(connection -> {
+            try (var statement = connection.createStatement();
+                    var rows = statement.executeQuery("SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+                            + " WHERE statement LIKE '%FROM projection_threads t WHERE t.thread_id = ANY%'")) {
+                assertThat(rows.next())
+                        .as("the read ahead is prepared on this connection")
+                        .isTrue();
+                return new long[] {rows.getLong(1), rows.getLong(2)};
+            }
+        });
+        assertThat(plans[0]).isPositive();
+        assertThat(plans[1]).isZero();
+    }
+
+    @Test
     void text_holding_nul_is_refused_when_written_and_its_transaction_stores_nothing() {
         assertThatThrownBy(() -> database.inTransaction(connection -> {
                     writer.putSetting(new SettingView("first", "1", AT));
