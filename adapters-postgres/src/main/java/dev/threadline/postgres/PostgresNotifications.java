@@ -20,7 +20,8 @@ import org.postgresql.PGNotification;
  * <p>Sending: a commit that appended marks that the node has news, and between two waits the
  * thread sends {@code NOTIFY channel} with an empty payload on the same connection, outside every
  * write transaction, so other nodes hear of committed events only and no commit waits for it.
- * Notifications are coalesced: the commits made during one wait are announced by one. The node's
+ * Notifications are coalesced: two are sent 10 ms apart at least, and the commits made in between
+ * are announced by the second. The node's
  * own notifications come back to its connection, which knows them by its backend process id and
  * ignores them, since its commits wake its subscribers in-process. A notification is not data:
  * its transaction does not wait for its commit record to reach the disk.
