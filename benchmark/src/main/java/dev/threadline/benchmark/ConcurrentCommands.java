@@ -142,11 +142,11 @@ final class ConcurrentCommands {
                 }
             });
             Side[] sides = {threadline, eachOwn, oneShared, grouped, groupedUnindexed};
-            for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
+            Rounds.warmUp(WARM_UP_ROUNDS, () -> {
                 for (Side side : sides) {
                     round(pool, side, -1);
                 }
-            }
+            });
             for (int r = 0; r < REPETITIONS; r++) {
                 for (int i = 0; i < sides.length; i++) {
                     round(pool, sides[(r + i) % sides.length], r);

@@ -1,5 +1,7 @@
 package dev.threadline.benchmark;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -12,8 +14,15 @@ import java.util.Locale;
 final class Rounds {
 
     static final int REPETITIONS = 5;
-    /** Discarded rounds of each side first: two let the JIT settle on a 2-vCPU machine. */
+    /** Discarded rounds of each side first, at least. */
     static final int WARM_UP_ROUNDS = 2;
+    /** Discarded rounds of each side at most, when the JIT compiler does not settle sooner. */
+    static final int MAX_WARM_UP_ROUNDS = 12;
+    /**
+     * The JIT compiler has settled when it compiled during less than this share of a warm-up
+     * round's time: it runs beside the measured code, on the same two cores.
+     */
+    static final double SETTLED_COMPILING = 0.05;
 
     private Rounds() {}
 
@@ -42,11 +51,7 @@ final class Rounds {
 
     /** The median rate of each side, in the order given, over {@code repetitions} measured rounds. */
     static double[] measureSides(long perRound, int repetitions, Round... sides) throws SQLException {
-        for (int warmUp = 0; warmUp < WARM_UP_ROUNDS; warmUp++) {
-            for (Round side : sides) {
-                side.run();
-            }
-        }
+        warmUp(WARM_UP_ROUNDS, sides);
         double[][] rates = new double[sides.length][repetitions];
         for (int r = 0; r < repetitions; r++) {
             for (int i = 0; i < sides.length; i++) {
@@ -61,6 +66,31 @@ final class Rounds {
             medians[side] = median(rates[side]);
         }
         return medians;
+    }
+
+    /**
+     * Runs every side in discarded rounds until the JIT compiler has settled: at least {@code
+     * minimum}, then until a round in which it compiled for less than {@link
+     * #SETTLED_COMPILING} of the round's time, {@link #MAX_WARM_UP_ROUNDS} at most. A throughput
+     * measured while the compiler still works is the compiler's, not the code's: on two cores, a
+     * command path of a few thousand methods compiled for seconds (C2) beside the commands it
+     * measured, and the database server, competing for the same cores, with them.
+     */
+    static void warmUp(int minimum, Round... sides) throws SQLException {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        boolean timed = compiler != null && compiler.isCompilationTimeMonitoringSupported();
+        for (int round = 0; round < MAX_WARM_UP_ROUNDS; round++) {
+            long compiled = timed ? compiler.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            for (Round side : sides) {
+                side.run();
+            }
+            double millis = (System.nanoTime() - start) / 1e6;
+            boolean settled = !timed || compiler.getTotalCompilationTime() - compiled < SETTLED_COMPILING * millis;
+            if (round + 1 >= minimum && settled) {
+                return;
+            }
+        }
     }
 
     static double rate(long count, long nanos) {
