@@ -14,6 +14,7 @@ import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
+import dev.threadline.json.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -91,8 +92,8 @@ public final class PostgresEventStore implements EventStore {
                             new EventId(UUID.fromString(rows.getString(2))),
                             rows.getString(3),
                             rows.getLong(4),
-                            Instant.parse(rows.getString(6)),
-                            Instant.parse(rows.getString(7)),
+                            Timestamps.parseOnce(rows.getString(6)),
+                            Timestamps.parseOnce(rows.getString(7)),
                             rows.getString(8),
                             rows.getString(9),
                             rows.getString(10),
@@ -138,6 +139,7 @@ public final class PostgresEventStore implements EventStore {
             });
             long sequence = head(connection, transaction);
             Instant recorded = clock.instant();
+            String recordedAt = Timestamps.format(recorded); // once for the batch
             List<StoredEvent> events = new ArrayList<>(payloads.length);
             List<Object[]> rows = new ArrayList<>(payloads.length);
             for (int i = 0; i < payloads.length; i++) {
@@ -163,8 +165,8 @@ public final class PostgresEventStore implements EventStore {
                     stream,
                     version,
                     next.type(),
-                    next.occurredAt(),
-                    recorded,
+                    Timestamps.format(next.occurredAt()),
+                    recordedAt,
                     meta.commandId(),
                     meta.causationId(),
                     meta.correlationId(),

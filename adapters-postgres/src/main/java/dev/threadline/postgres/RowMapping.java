@@ -20,6 +20,7 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
 import dev.threadline.domain.rules.TurnStatus;
+import dev.threadline.json.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -230,11 +231,14 @@ final class RowMapping {
     }
 
     static String text(Object value) {
+        if (value instanceof Instant instant) {
+            return Timestamps.format(instant);
+        }
         return value == null ? null : value.toString();
     }
 
     static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : Timestamps.parseOnce(text);
     }
 
     static UUID uuid(String text) {

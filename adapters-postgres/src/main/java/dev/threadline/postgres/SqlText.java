@@ -1,5 +1,6 @@
 package dev.threadline.postgres;
 
+import dev.threadline.json.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -47,7 +48,7 @@ final class SqlText {
             } else if (value instanceof String[] texts) {
                 statement.setArray(index, statement.getConnection().createArrayOf("text", texts));
             } else if (value instanceof Instant instant) {
-                statement.setString(index, instant.toString());
+                statement.setString(index, Timestamps.format(instant));
             } else {
                 statement.setString(index, value.toString());
             }

@@ -11,6 +11,7 @@ import dev.threadline.domain.store.AppendRetry;
 import dev.threadline.domain.store.ExpectedVersion;
 import dev.threadline.domain.store.NewEvent;
 import dev.threadline.json.EventJsonCodec;
+import dev.threadline.json.Timestamps;
 import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

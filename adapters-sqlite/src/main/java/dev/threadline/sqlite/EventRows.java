@@ -5,6 +5,7 @@ import dev.threadline.domain.event.StoredEvent;
 import dev.threadline.domain.id.EventId;
 import dev.threadline.domain.store.UndecodableEvent;
 import dev.threadline.json.EventJsonCodec;
+import dev.threadline.json.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.threadline.sqlite;
 
+import dev.threadline.json.Timestamps;
 import dev.threadline.sqlite.ReadModelRowMapping.RowReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

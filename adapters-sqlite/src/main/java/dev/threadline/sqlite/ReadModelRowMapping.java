@@ -20,6 +20,7 @@ import dev.threadline.domain.id.ThreadId;
 import dev.threadline.domain.id.TurnId;
 import dev.threadline.domain.rules.MessageState;
 import dev.threadline.domain.rules.TurnStatus;
+import dev.threadline.json.Timestamps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadline.application.port.CommandReceipts;
 import dev.threadline.application.result.CommandResult;
 import dev.threadline.domain.error.StorageFailure;
+import dev.threadline.json.Timestamps;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.threadline.sqlite;
+package dev.threadline.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.threadline.sqlite;
+package dev.threadline.json;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,15 +8,28 @@ import java.time.LocalDate;
  * Parses the stored timestamps ({@link Instant#toString()}: {@code 2026-11-23T21:00:00.123456Z})
  * by their fixed layout, without {@link Instant#parse}'s general formatter, the costliest step of
  * decoding a row. Anything else is handed to {@link Instant#parse}, so the result and the errors
- * are the same.
+ * are the same; and formats them as {@link Instant#toString()} does, without its general
+ * formatter either. Both stores keep timestamps in this text.
+ *
+ * <p>An instance remembers the last text it parsed (a batch shares one {@code recordedAt}) and is
+ * for one thread; the static methods are for any.
  */
-final class Timestamps {
+public final class Timestamps {
 
     private String lastText;
     private Instant lastInstant;
 
-    /** Parses a stored timestamp; a text equal to the previous one (a batch's recordedAt) is reused. */
-    Instant parse(String text) {
+    /** A parser that reuses the instant of a text equal to the previous one. */
+    public Timestamps() {}
+
+    /**
+     * Parses a stored timestamp; a text equal to the previous one (a batch's recordedAt) is reused.
+     *
+     * @param text the stored text
+     * @return the instant it names
+     * @throws java.time.format.DateTimeParseException when the text is not an instant
+     */
+    public Instant parse(String text) {
         if (text.equals(lastText)) {
             return lastInstant;
         }
@@ -26,7 +39,14 @@ final class Timestamps {
         return parsed;
     }
 
-    static Instant parseOnce(String text) {
+    /**
+     * Parses a stored timestamp.
+     *
+     * @param text the stored text
+     * @return the instant it names
+     * @throws java.time.format.DateTimeParseException when the text is not an instant
+     */
+    public static Instant parseOnce(String text) {
         int length = text.length();
         if (length < 20
                 || length > 30
@@ -88,8 +108,11 @@ final class Timestamps {
      * The text {@link Instant#toString()} gives, made without its general formatter: the date and
      * time of the second are formatted once per second, the fraction (0, 3, 6 or 9 digits, as
      * {@link java.time.format.DateTimeFormatter#ISO_INSTANT} writes it) by hand.
+     *
+     * @param instant the instant
+     * @return its text, equal to {@code instant.toString()}
      */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < 0 || seconds > LAST_FOUR_DIGIT_SECOND) {
             return instant.toString();
